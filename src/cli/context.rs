@@ -1,0 +1,151 @@
+//! What every command needs: the day, the config, the routine and the database location,
+//! each checked before anything is opened.
+
+use super::Globals;
+use crate::config::Config;
+use crate::domain::checklist::Checklist;
+use crate::domain::demo;
+use crate::domain::routine::Routine;
+use crate::domain::session::Session;
+use crate::domain::tomlfile::FileError;
+use crate::domain::values;
+use crate::error::{Error, Result};
+use crate::paths::{self, DbLocation};
+use crate::store::Store;
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use std::path::PathBuf;
+
+pub struct Context {
+    /// The local calendar day when the command started.
+    pub today: NaiveDate,
+    /// `--date`, else today.
+    pub date: NaiveDate,
+    /// Whether `--date` was given (the dashboard then stays on it).
+    pub date_given: bool,
+    pub config: Config,
+    pub config_path: PathBuf,
+    pub routine: Routine,
+    pub db: DbLocation,
+    /// The temporary folder of `--demo`, removed when the command ends.
+    demo_dir: Option<tempfile::TempDir>,
+}
+
+fn file_error(err: FileError) -> Error {
+    let place = match err.line {
+        Some(line) => format!("{} line {line}", err.file),
+        None => err.file,
+    };
+    Error::bad_input(
+        err.message,
+        place,
+        "fix the file, or move it away to use the defaults",
+    )
+}
+
+impl Context {
+    pub fn from_globals(g: &Globals) -> Result<Context> {
+        let today = Local::now().date_naive();
+        let date = match &g.date {
+            Some(text) => values::parse_date(text, today).map_err(|e| {
+                Error::bad_input(
+                    e.to_string(),
+                    "--date",
+                    "give a day as YYYY-MM-DD, up to today",
+                )
+            })?,
+            None => today,
+        };
+        let config_path = paths::config_path(g.config.clone())?;
+        let config = Config::load(&config_path).map_err(file_error)?;
+        let routine_path = paths::routine_path(&config_path);
+        let routine = match std::fs::read_to_string(&routine_path) {
+            Ok(text) => Routine::parse(&text, &routine_path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Routine::builtin(),
+            Err(e) => Err(FileError {
+                file: routine_path.display().to_string(),
+                line: None,
+                message: format!("cannot read it: {e}"),
+            }),
+        }
+        .map_err(file_error)?;
+        let (db, demo_dir) = if g.demo {
+            let dir = tempfile::Builder::new()
+                .prefix("cooldown-demo-")
+                .tempdir()
+                .map_err(|e| {
+                    Error::io(
+                        format!("cannot create a temporary folder: {e}"),
+                        "--demo",
+                        "check $TMPDIR",
+                    )
+                })?;
+            (
+                DbLocation {
+                    path: dir.path().join("demo.db"),
+                    is_default: false,
+                },
+                Some(dir),
+            )
+        } else {
+            (paths::db_location(g.db.clone())?, None)
+        };
+        let ctx = Context {
+            today,
+            date,
+            date_given: g.date.is_some(),
+            config,
+            config_path,
+            routine,
+            db,
+            demo_dir,
+        };
+        if ctx.demo_dir.is_some() {
+            let mut store = ctx.open_store()?;
+            ctx.seed(&mut store, demo::DEFAULT_DAYS)?;
+        }
+        Ok(ctx)
+    }
+
+    pub fn is_demo(&self) -> bool {
+        self.demo_dir.is_some()
+    }
+
+    /// The temporary folder of `--demo`, to remove if the process is ended by a signal.
+    pub fn demo_dir(&self) -> Option<&std::path::Path> {
+        self.demo_dir.as_ref().map(|d| d.path())
+    }
+
+    pub fn open_store(&self) -> Result<Store> {
+        Store::open(&self.db)
+    }
+
+    /// Writes `days` of demo history ending on the context's date.
+    pub fn seed(&self, store: &mut Store, days: u32) -> Result<()> {
+        let history = demo::generate(
+            self.date,
+            days,
+            &self.routine,
+            self.config.timers.foam_roll_seconds,
+        );
+        store.write_history(&history, now())
+    }
+
+    /// The checklist of `day`, scaled to the runs recorded that day.
+    pub fn checklist(&self, store: &Store, day: NaiveDate) -> Result<Checklist> {
+        let runs = store.runs_on(day)?;
+        let session = Session::of_day(runs.iter().map(|r| (r.kind, r.minutes)));
+        let ticks = store.ticks(day)?;
+        Ok(Checklist::build(
+            day,
+            &self.routine,
+            session,
+            &ticks,
+            self.config.timers.foam_roll_seconds,
+        ))
+    }
+}
+
+/// The wall-clock time, with its offset, for `updated_at` stamps.
+pub fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}

@@ -1,0 +1,100 @@
+//! The command line (CLI.md): global options, one small file per subcommand.
+
+mod checklist;
+mod context;
+mod run;
+mod seed_demo;
+mod tick;
+
+pub use context::{Context, now};
+
+use crate::error::Error;
+use clap::{Parser, Subcommand};
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+const AFTER_HELP: &str = "\
+Value ranges: rhr 25–220 bpm · hrv 5–300 ms · sleep 0–24 h · sleep-quality 1–5 ·
+soreness 0–10 · pain 0–10 · hop 1–500 cm · balance 0–600 s · weight 20–300 kg ·
+minutes 1–1440 · km 0–1000 · rpe 1–10 · fluid-l 0–20 L · dates YYYY-MM-DD up to today.
+
+Exit codes: 0 ok · 2 usage · 65 bad input · 69 database not usable · 74 I/O error · 75 busy.
+Data: $COOLDOWN_DB or ~/.local/share/cooldown/cooldown.db; config: $COOLDOWN_CONFIG or
+~/.config/cooldown/config.toml (a routine.toml beside it replaces the built-in routine).";
+
+/// cooldown — the recovery routine that finishes every run.
+///
+/// With no command it opens the dashboard.
+#[derive(Debug, Parser)]
+#[command(name = "cooldown", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub globals: Globals,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Globals {
+    /// The SQLite file [default: $COOLDOWN_DB, else <data dir>/cooldown.db]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<OsString>,
+    /// The TOML config [default: $COOLDOWN_CONFIG, else <config dir>/config.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<OsString>,
+    /// The day to act on or open the dashboard at [default: today]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Use a temporary database filled with ~120 days of generated history
+    #[arg(long, global = true)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the recovery checklist for the day, ticked state included
+    Checklist {
+        /// Machine-readable output (fields as in CLI.md)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tick (or untick) one checklist item; a sets item ticks its next set
+    Tick {
+        /// The item's id, as `cooldown checklist` shows it
+        item_id: String,
+        /// Untick instead (the last set of a sets item)
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Record a training session; the day's checklist scales to it
+    Run(run::RunArgs),
+    /// Write the generated demo history into --db (which must hold no data)
+    SeedDemo {
+        /// How many days, 1–3650 [default: 120]
+        #[arg(long, value_name = "N")]
+        days: Option<String>,
+    },
+}
+
+/// Parses the command line, runs it, and turns the outcome into an exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("cooldown: {err}");
+            ExitCode::from(err.exit_code())
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
+    let ctx = Context::from_globals(&cli.globals)?;
+    match cli.command {
+        None => crate::tui::run(&ctx),
+        Some(Command::Checklist { json }) => checklist::run(&ctx, json),
+        Some(Command::Tick { item_id, undo }) => tick::run(&ctx, &item_id, undo),
+        Some(Command::Run(args)) => run::run(&ctx, &args),
+        Some(Command::SeedDemo { days }) => seed_demo::run(&ctx, days.as_deref()),
+    }
+}

@@ -1,0 +1,167 @@
+//! The TOML config: CLI > config file > defaults. A missing file means defaults; a bad
+//! one is an error naming the file and line, never a silent default.
+
+use crate::domain::tomlfile::{FileError, Located};
+use serde::Deserialize;
+use std::path::Path;
+use toml::Spanned;
+
+/// The commented default config, shipped with the binary.
+pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
+
+/// The markers `focus` may name.
+pub const FOCUS_MARKERS: [&str; 8] = [
+    "hrv",
+    "rhr",
+    "sleep",
+    "sleep_quality",
+    "soreness",
+    "hop",
+    "balance",
+    "weight",
+];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub focus: String,
+    pub timers: Timers,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timers {
+    pub foam_roll_seconds: u32,
+    pub auto_advance: bool,
+    pub cue_seconds: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            focus: "hrv".into(),
+            timers: Timers {
+                foam_roll_seconds: 90,
+                auto_advance: true,
+                cue_seconds: 10,
+            },
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    focus: Option<Spanned<String>>,
+    #[serde(default)]
+    timers: RawTimers,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTimers {
+    foam_roll_seconds: Option<Spanned<i64>>,
+    auto_advance: Option<bool>,
+    cue_seconds: Option<Spanned<i64>>,
+}
+
+impl Config {
+    /// Parses a config file's text; `file` names it in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Config, FileError> {
+        let at = Located::new(text, file);
+        let raw: RawConfig = toml::from_str(text).map_err(|e| at.toml_error(&e))?;
+        let mut config = Config::default();
+        if let Some(focus) = raw.focus {
+            if !FOCUS_MARKERS.contains(&focus.get_ref().as_str()) {
+                return Err(at.error(
+                    focus.span(),
+                    format!(
+                        "focus '{}' is not one of {}",
+                        focus.get_ref(),
+                        FOCUS_MARKERS.join(", ")
+                    ),
+                ));
+            }
+            config.focus = focus.into_inner();
+        }
+        if let Some(s) = &raw.timers.foam_roll_seconds {
+            config.timers.foam_roll_seconds = at.int_in(s, "foam_roll_seconds", 1, 600)?;
+        }
+        if let Some(s) = &raw.timers.cue_seconds {
+            config.timers.cue_seconds = at.int_in(s, "cue_seconds", 0, 600)?;
+        }
+        if let Some(a) = raw.timers.auto_advance {
+            config.timers.auto_advance = a;
+        }
+        Ok(config)
+    }
+
+    /// Reads the config at `path`; a file that does not exist means defaults.
+    pub fn load(path: &Path) -> Result<Config, FileError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::parse(&text, &path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(FileError {
+                file: path.display().to_string(),
+                line: None,
+                message: format!("cannot read it: {e}"),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_config_is_the_default() {
+        assert_eq!(
+            Config::parse(DEFAULT_CONFIG, "config.toml").unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn an_empty_file_means_defaults() {
+        assert_eq!(Config::parse("", "config.toml").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn values_are_read() {
+        let c = Config::parse("focus = \"rhr\"\n[timers]\nfoam_roll_seconds = 120\ncue_seconds = 0\nauto_advance = false\n", "c")
+            .unwrap();
+        assert_eq!(c.focus, "rhr");
+        assert_eq!(
+            c.timers,
+            Timers {
+                foam_roll_seconds: 120,
+                auto_advance: false,
+                cue_seconds: 0
+            }
+        );
+    }
+
+    #[test]
+    fn bad_values_name_the_line() {
+        for (text, line, needle) in [
+            ("focus = \"mood\"\n", 1, "focus 'mood' is not one of"),
+            (
+                "\n[timers]\nfoam_roll_seconds = 0\n",
+                3,
+                "foam_roll_seconds = 0 is outside 1–600",
+            ),
+            ("[timers]\nfoam_roll_seconds = 601\n", 2, "outside 1–600"),
+            (
+                "[timers]\ncue_seconds = -1\n",
+                2,
+                "cue_seconds = -1 is outside 0–600",
+            ),
+            ("[timers]\nauto_advance = \"yes\"\n", 2, "invalid type"),
+            ("colour = \"red\"\n", 1, "unknown field"),
+            ("focus = \n", 1, ""),
+        ] {
+            let err = Config::parse(text, "config.toml").unwrap_err();
+            assert_eq!(err.line, Some(line), "{text:?}: {err}");
+            assert!(err.message.contains(needle), "{needle:?} not in {err}");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Pure rules and data: no I/O, no clock, no terminal. Time comes in as arguments.
+
+pub mod checklist;
+pub mod demo;
+pub mod records;
+pub mod routine;
+pub mod session;
+pub mod tomlfile;
+pub mod values;

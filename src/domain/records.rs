@@ -1,0 +1,70 @@
+//! The plain records cooldown keeps: a day's morning markers, a run, a tick.
+
+use super::session::Session;
+use chrono::{NaiveDate, NaiveTime};
+
+/// One morning's markers (CLI.md `cooldown log`). `None` is "not logged".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Markers {
+    pub rhr: Option<u16>,
+    pub hrv: Option<f64>,
+    pub sleep_hours: Option<f64>,
+    pub sleep_quality: Option<u8>,
+    pub soreness: Option<u8>,
+    pub pain: Option<u8>,
+    pub pain_site: Option<String>,
+    pub hop_cm: Option<f64>,
+    pub balance_s: Option<f64>,
+    pub weight_kg: Option<f64>,
+    pub ill: Option<bool>,
+    pub note: Option<String>,
+}
+
+impl Markers {
+    pub fn is_empty(&self) -> bool {
+        *self == Markers::default()
+    }
+}
+
+/// A training session (CLI.md `cooldown run`). A day may have several; the end time
+/// `at` tells them apart, so recording the same run twice replaces it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub day: NaiveDate,
+    /// When the run ended (local time, to the minute).
+    pub at: NaiveTime,
+    pub kind: Session,
+    pub minutes: u32,
+    pub km: Option<f64>,
+    pub rpe: Option<u8>,
+    pub weight_before_kg: Option<f64>,
+    pub weight_after_kg: Option<f64>,
+    pub fluid_l: Option<f64>,
+    pub note: Option<String>,
+}
+
+impl Run {
+    /// A run with only the required fields.
+    pub fn new(day: NaiveDate, at: NaiveTime, kind: Session, minutes: u32) -> Run {
+        Run {
+            day,
+            at,
+            kind,
+            minutes,
+            km: None,
+            rpe: None,
+            weight_before_kg: None,
+            weight_after_kg: None,
+            fluid_l: None,
+            note: None,
+        }
+    }
+}
+
+/// One ticked set of a checklist item. Items that are not sets have one set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tick {
+    pub item_id: String,
+    /// 1-based.
+    pub set: u8,
+}

@@ -1,0 +1,199 @@
+use super::*;
+
+fn ids(routine: &Routine, session: Session) -> Vec<&str> {
+    routine.items_for(session).map(|i| i.id.as_str()).collect()
+}
+
+#[test]
+fn the_builtin_routine_parses() {
+    let r = Routine::builtin().unwrap();
+    assert_eq!(
+        r.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ["immediately", "2-6h", "6-24h", "24-48h", "tools"]
+    );
+    assert!(r.items.iter().all(|i| r.phase(&i.phase).is_some()));
+}
+
+#[test]
+fn easy_runs_get_mobility_foam_rolling_meal_and_water() {
+    let r = Routine::builtin().unwrap();
+    for s in [Session::Easy, Session::Cross] {
+        assert_eq!(
+            ids(&r, s),
+            [
+                "mobility",
+                "foam-calves",
+                "foam-quads",
+                "foam-glutes",
+                "meal",
+                "water"
+            ]
+        );
+    }
+}
+
+#[test]
+fn hard_sessions_get_the_full_immediate_phase_walk_and_activation() {
+    let r = Routine::builtin().unwrap();
+    for s in [Session::Tempo, Session::Intervals, Session::Race] {
+        let got = ids(&r, s);
+        for want in [
+            "mobility",
+            "foam-hamstrings",
+            "glute-bridges",
+            "single-leg-rdl",
+            "lateral-walks",
+            "step-downs",
+            "carbs",
+            "protein",
+            "fluid",
+            "walk",
+            "activation-session",
+            "plan-next",
+        ] {
+            assert!(got.contains(&want), "{s}: {want} missing from {got:?}");
+        }
+        assert!(!got.contains(&"meal"), "{s}");
+        assert!(!got.contains(&"carbs-hourly"), "{s}");
+    }
+    assert!(ids(&r, Session::Intervals).contains(&"cold-water"));
+    assert!(!ids(&r, Session::Tempo).contains(&"cold-water"));
+}
+
+#[test]
+fn long_runs_get_the_full_routine_with_hourly_carbs_and_a_nap() {
+    let r = Routine::builtin().unwrap();
+    let got = ids(&r, Session::Long);
+    for want in ["carbs-hourly", "nap", "soft-tissue", "fluid", "compression"] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+    assert!(got.len() > ids(&r, Session::Tempo).len());
+}
+
+#[test]
+fn rest_days_get_mobility_soft_tissue_a_walk_and_sleep() {
+    let r = Routine::builtin().unwrap();
+    assert_eq!(
+        ids(&r, Session::Rest),
+        ["mobility", "walk", "soft-tissue", "sleep-hygiene"]
+    );
+}
+
+#[test]
+fn item_kinds_are_read() {
+    let r = Routine::builtin().unwrap();
+    let kind = |id: &str| r.items.iter().find(|i| i.id == id).unwrap().kind;
+    assert_eq!(kind("mobility"), ItemKind::Check);
+    assert_eq!(kind("foam-calves"), ItemKind::Timed { seconds: None });
+    assert_eq!(kind("glute-bridges"), ItemKind::Sets { total: 2 });
+    assert_eq!(kind("protein"), ItemKind::Target);
+}
+
+const GOOD_HEAD: &str = "[[phases]]\nid = \"now\"\ntitle = \"Now\"\n\n";
+
+fn parse_err(body: &str) -> FileError {
+    Routine::parse(&format!("{GOOD_HEAD}{body}"), "routine.toml").unwrap_err()
+}
+
+#[test]
+fn a_minimal_routine_parses() {
+    let r = Routine::parse(
+        &format!(
+            "{GOOD_HEAD}[[items]]\nid = \"x\"\nphase = \"now\"\ntitle = \"X\"\nkind = \"timed\"\n\
+             seconds = 120\nsessions = [\"rest\"]\n"
+        ),
+        "routine.toml",
+    )
+    .unwrap();
+    assert_eq!(r.items[0].kind, ItemKind::Timed { seconds: Some(120) });
+    assert_eq!(r.items[0].sessions, [Session::Rest]);
+}
+
+#[test]
+fn bad_routines_name_the_file_and_line() {
+    let item = |extra: &str| {
+        format!(
+            "[[items]]\nid = \"x\"\nphase = \"now\"\ntitle = \"X\"\nkind = \"check\"\n\
+             sessions = [\"runs\"]\n{extra}"
+        )
+    };
+    let cases: Vec<(String, usize, &str)> = vec![
+        ("[[items]\nid = 1\n".into(), 5, "unclosed array table"),
+        (item("colour = \"red\"\n"), 11, "unknown field"),
+        (
+            item("").replace("\"now\"", "\"later\""),
+            7,
+            "phase 'later' is not defined",
+        ),
+        (
+            item("").replace("\"check\"", "\"stretch\""),
+            9,
+            "kind 'stretch'",
+        ),
+        (item("").replace("\"runs\"", "\"jog\""), 10, "session 'jog'"),
+        (item("").replace("\"runs\"", ""), 10, "sessions is empty"),
+        (
+            item("").replace("\"x\"", "\"Foam Calves\""),
+            6,
+            "must be 1–40 characters",
+        ),
+        (item("seconds = 90\n"), 11, "only for kind = \"timed\""),
+        (item("minutes = -3\n"), 11, "minutes must be 0–240"),
+        (
+            item("").replace("\"check\"", "\"sets\""),
+            9,
+            "needs 'sets = N'",
+        ),
+        (
+            item("").replace("\"check\"", "\"sets\"") + "sets = 0\n",
+            11,
+            "sets = 0 is outside 1–20",
+        ),
+        (
+            item("").replace("\"check\"", "\"timed\"") + "seconds = 601\n",
+            11,
+            "seconds = 601 is outside 1–600",
+        ),
+        (
+            format!("{}\n{}", item(""), item("")),
+            13,
+            "item id 'x' is used twice",
+        ),
+        (
+            item("").replace("\"X\"", "\"\""),
+            8,
+            "title must be one line",
+        ),
+    ];
+    for (body, line, needle) in cases {
+        let err = parse_err(&body);
+        assert_eq!(err.file, "routine.toml");
+        assert!(err.message.contains(needle), "{needle:?} not in {err}");
+        assert_eq!(err.line, Some(line), "{err}");
+    }
+}
+
+#[test]
+fn a_routine_without_items_is_refused() {
+    let err = Routine::parse(GOOD_HEAD, "routine.toml").unwrap_err();
+    assert!(err.message.contains("no [[items]]"), "{err}");
+}
+
+#[test]
+fn phase_windows_must_be_ordered_and_paired() {
+    let err = Routine::parse(
+        "[[phases]]\nid = \"a\"\ntitle = \"A\"\nfrom_min = 30\nto_min = 10\n",
+        "r",
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err.line, err.message.as_str()),
+        (Some(5), "to_min must be after from_min")
+    );
+    let err = Routine::parse(
+        "[[phases]]\nid = \"a\"\ntitle = \"A\"\nfrom_min = 30\n",
+        "r",
+    )
+    .unwrap_err();
+    assert!(err.message.contains("both"), "{err}");
+}

@@ -1,0 +1,65 @@
+//! Consistent copies through SQLite's backup API, written atomically: a temporary file
+//! in the target folder (0600), fsync, rename, fsync of the folder.
+
+use super::errors;
+use crate::error::{Error, Result};
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+use std::time::Duration;
+
+/// Copies the database behind `conn` (at `source`, for messages) to `target`.
+pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path) -> Result<()> {
+    let place = target.display().to_string();
+    let cannot = |e: std::io::Error| {
+        Error::io(
+            format!("cannot write the backup: {e}"),
+            place.clone(),
+            "check the folder and free space; nothing was changed",
+        )
+    };
+    let dir = target.parent().filter(|d| d.is_dir()).ok_or_else(|| {
+        Error::io(
+            "the folder for the backup does not exist",
+            place.clone(),
+            "create it first",
+        )
+    })?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".cooldown-backup-")
+        .tempfile_in(dir)
+        .map_err(cannot)?;
+    {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut dst = Connection::open_with_flags(tmp.path(), flags)
+            .map_err(|e| errors::from_sql(e, target))?;
+        copy_all(conn, &mut dst, source)?;
+        dst.close().map_err(|(_, e)| errors::from_sql(e, target))?;
+    }
+    tmp.as_file().sync_all().map_err(cannot)?;
+    tmp.persist(target).map_err(|e| cannot(e.error))?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// All pages in one step, retried while another process holds a lock, for at most the
+/// busy timeout; then the backup gives up with "busy" rather than waiting forever.
+fn copy_all(src: &Connection, dst: &mut Connection, source: &Path) -> Result<()> {
+    let sql = |e| errors::from_sql(e, source);
+    let backup = Backup::new(src, dst).map_err(sql)?;
+    let pause = Duration::from_millis(50);
+    for _ in 0..(super::BUSY_TIMEOUT_MS / 50) {
+        match backup.step(-1).map_err(sql)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More | StepResult::Busy | StepResult::Locked => std::thread::sleep(pause),
+            // A future rusqlite may report more; treat it as a lock to wait out.
+            _ => std::thread::sleep(pause),
+        }
+    }
+    Err(errors::from_sql(
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None),
+        source,
+    ))
+}

@@ -1,0 +1,87 @@
+//! The SQLite store: the only place that knows SQL (RELIABILITY.md "Storage rules").
+//!
+//! Every write runs in `BEGIN IMMEDIATE`, so a second writer waits for the busy timeout
+//! instead of failing at once; every statement is parameterised.
+
+mod backup;
+mod errors;
+mod markers;
+mod migrate;
+mod open;
+mod runs;
+mod seed;
+mod ticks;
+
+pub use runs::Saved;
+
+pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
+
+use crate::error::Result;
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// How long a writer waits for another process's write lock before giving up (exit 75).
+pub const BUSY_TIMEOUT_MS: u64 = 5_000;
+
+impl Store {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction and commits; on any error nothing
+    /// is written.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> rusqlite::Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let fail = |e| errors::from_sql(e, &path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let value = f(&tx).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+        Ok(value)
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
+        f(&self.conn).map_err(|e| errors::from_sql(e, &self.path))
+    }
+
+    /// Changes when another connection commits (`PRAGMA data_version`), so the dashboard
+    /// can refresh after a `cooldown tick` from a script.
+    pub fn data_version(&self) -> Result<i64> {
+        self.read(|c| c.pragma_query_value(None, "data_version", |r| r.get(0)))
+    }
+
+    /// True when nothing has been recorded yet: no markers, runs or ticks.
+    pub fn is_empty(&self) -> Result<bool> {
+        self.read(|c| {
+            c.query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM markers)
+                    AND NOT EXISTS (SELECT 1 FROM runs)
+                    AND NOT EXISTS (SELECT 1 FROM ticks)",
+                [],
+                |r| r.get(0),
+            )
+        })
+    }
+}
+
+fn day_key(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+fn stamp(at: DateTime<FixedOffset>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+fn parse_day(text: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}

@@ -1,0 +1,296 @@
+//! Opening the database: refuse what is not ours without touching a byte, create a new
+//! file atomically, migrate an old one after a backup (RELIABILITY.md rules 1–7).
+
+use super::{BUSY_TIMEOUT_MS, Store, errors, migrate};
+use crate::error::{Error, Result};
+use crate::paths::{DbLocation, create_private_dir};
+use rusqlite::{Connection, MAIN_DB, OpenFlags};
+use std::fs;
+use std::io::Read;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens (or, where nothing exists yet, creates) the database at `location`.
+    pub fn open(location: &DbLocation) -> Result<Store> {
+        let path = &location.path;
+        if let (true, Some(dir)) = (location.is_default, path.parent()) {
+            create_private_dir(dir)?;
+        }
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => Err(Error::unusable(
+                "this is a folder, not a database file",
+                path.display().to_string(),
+                "give a file path, e.g. --db DIR/cooldown.db",
+            )),
+            Ok(meta) => {
+                check_header(path, meta.len())?;
+                open_existing(path)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(path),
+            Err(e) => Err(Error::io(
+                format!("cannot read the database: {e}"),
+                path.display().to_string(),
+                "check the path and its permissions",
+            )),
+        }
+    }
+
+    /// Opens a database at a path the user gave (its folder must exist).
+    pub fn open_path(path: &Path) -> Result<Store> {
+        let path = crate::paths::absolute(path, "--db")?;
+        Store::open(&DbLocation {
+            path,
+            is_default: false,
+        })
+    }
+}
+
+fn refuse(path: &Path, what: impl Into<String>) -> Error {
+    Error::unusable(
+        what,
+        path.display().to_string(),
+        "check the --db path; the file was not changed",
+    )
+}
+
+/// Refuses empty, foreign, truncated and damaged files from their header alone, before
+/// SQLite sees them.
+fn check_header(path: &Path, len: u64) -> Result<()> {
+    if len == 0 {
+        return Err(refuse(
+            path,
+            "empty file (0 bytes), not a cooldown database",
+        ));
+    }
+    let mut header = Vec::with_capacity(100);
+    fs::File::open(path)
+        .and_then(|f| f.take(100).read_to_end(&mut header))
+        .map_err(|e| {
+            Error::io(
+                format!("cannot read the database: {e}"),
+                path.display().to_string(),
+                "check its permissions",
+            )
+        })?;
+    if !header.starts_with(SQLITE_MAGIC) {
+        return Err(refuse(path, "not a cooldown database (not an SQLite file)"));
+    }
+    if header.len() < 100 {
+        return Err(refuse(
+            path,
+            format!("truncated database file ({len} bytes)"),
+        ));
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    if !(512..=65_536).contains(&page_size) || !page_size.is_power_of_two() {
+        return Err(refuse(
+            path,
+            "damaged database header (impossible page size)",
+        ));
+    }
+    // With a non-empty write-ahead log the main file may legitimately lag behind its
+    // header until the next checkpoint; SQLite checks that case itself.
+    if wal_path(path).metadata().is_ok_and(|m| m.len() > 0) {
+        return Ok(());
+    }
+    let pages_valid = header[24..28] == header[92..96];
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    if !len.is_multiple_of(page_size) || (pages_valid && pages * page_size > len) {
+        return Err(refuse(
+            path,
+            format!("truncated database file ({len} bytes)"),
+        ));
+    }
+    Ok(())
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn wal_path(path: &Path) -> PathBuf {
+    sibling(path, "-wal")
+}
+
+fn connect(path: &Path) -> Result<Connection> {
+    let sql = |e| errors::from_sql(e, path);
+    // No SQLITE_OPEN_URI: a path is a path. No CREATE: new files are made by `create`.
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(sql)?;
+    conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS))
+        .map_err(sql)?;
+    conn.pragma_update(None, "trusted_schema", "OFF")
+        .map_err(sql)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(sql)?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(sql)?;
+    Ok(conn)
+}
+
+/// Builds a complete database under a temporary name and links it into place, so the
+/// path never holds a half-made file and two first runs cannot overwrite each other.
+fn create(path: &Path) -> Result<Store> {
+    let place = path.display().to_string();
+    let dir = path.parent().filter(|d| d.is_dir()).ok_or_else(|| {
+        Error::io(
+            "the folder for the database does not exist",
+            place.clone(),
+            "create the folder first, or give another --db path",
+        )
+    })?;
+    let cannot = |e: std::io::Error| {
+        Error::io(
+            format!("cannot create the database: {e}"),
+            place.clone(),
+            "check the folder's permissions and free space",
+        )
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".cooldown-new-")
+        .tempfile_in(dir)
+        .map_err(cannot)?;
+    {
+        let conn = connect(tmp.path())?;
+        let sql = |e| errors::from_sql(e, path);
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql)?;
+        conn.execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
+        migrate::migrate(&conn, 0).map_err(sql)?;
+        conn.execute_batch("COMMIT").map_err(sql)?;
+        conn.close().map_err(|(_, e)| sql(e))?;
+    }
+    tmp.as_file().sync_all().map_err(cannot)?;
+    match fs::hard_link(tmp.path(), path) {
+        Ok(()) => sync_dir(dir),
+        // Another first run linked its file a moment earlier: use that one.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(cannot(e)),
+    }
+    drop(tmp);
+    open_existing(path)
+}
+
+fn sync_dir(dir: &Path) {
+    // Best effort: some file systems cannot fsync a directory.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+fn open_existing(path: &Path) -> Result<Store> {
+    let conn = connect(path)?;
+    let sql = |e| errors::from_sql(e, path);
+    let (app, version, objects) = migrate::identity(&conn).map_err(sql)?;
+    check_identity(path, app, version, objects)?;
+    let read_only = conn.is_readonly(MAIN_DB).map_err(sql)?;
+    if version < migrate::LATEST_VERSION {
+        if read_only {
+            return Err(refuse(
+                path,
+                format!("read-only database of an older schema ({version})"),
+            ));
+        }
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .map_err(sql)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            conn.pragma_update(None, "journal_mode", "WAL")
+                .map_err(sql)?;
+        }
+        // The backup comes first: SQLite cannot copy from a connection that is writing.
+        // Under the lock below the version is read again, so a backup made while another
+        // process migrated is merely one backup too many.
+        if version > 0 {
+            backup_before_migration(&conn, path, version)?;
+        }
+        conn.execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
+        match migrate_locked(&conn, path) {
+            Ok(()) => conn.execute_batch("COMMIT").map_err(sql)?,
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                return Err(e);
+            }
+        }
+    }
+    if !read_only {
+        make_private(path);
+    }
+    Ok(Store {
+        conn,
+        path: path.to_path_buf(),
+    })
+}
+
+fn check_identity(path: &Path, app: i32, version: i64, objects: i64) -> Result<()> {
+    let empty = app == 0 && version == 0 && objects == 0;
+    if app != migrate::APPLICATION_ID && !empty {
+        return Err(refuse(
+            path,
+            "not a cooldown database (an SQLite file of another program)",
+        ));
+    }
+    if version > migrate::LATEST_VERSION {
+        return Err(Error::unusable(
+            format!(
+                "this database was written by a newer cooldown (schema {version}, this build knows {}); \
+                 nothing was changed",
+                migrate::LATEST_VERSION
+            ),
+            path.display().to_string(),
+            "install the newer cooldown",
+        ));
+    }
+    Ok(())
+}
+
+/// With the write lock held: look again (another process may have migrated meanwhile),
+/// then migrate.
+fn migrate_locked(conn: &Connection, path: &Path) -> Result<()> {
+    let sql = |e| errors::from_sql(e, path);
+    let (app, version, objects) = migrate::identity(conn).map_err(sql)?;
+    check_identity(path, app, version, objects)?;
+    if version < migrate::LATEST_VERSION {
+        migrate::migrate(conn, version).map_err(sql)?;
+    }
+    Ok(())
+}
+
+/// `cooldown.db.schema1.bak` (or `.bak.2`, … when that exists), made with the backup
+/// API, never a file copy: in WAL mode recent commits live in the `-wal` file.
+fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+    let base = sibling(path, &format!(".schema{version}.bak"));
+    let target = (1..1000)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                sibling(&base, &format!(".{n}"))
+            }
+        })
+        .find(|p| !p.exists())
+        .unwrap_or(base);
+    super::backup::backup_to(conn, path, &target)?;
+    Ok(target)
+}
+
+/// The database and its `-wal` / `-shm` are the owner's alone (0600), set explicitly.
+fn make_private(path: &Path) {
+    for file in [path.to_path_buf(), wal_path(path), sibling(path, "-shm")] {
+        let loose = fs::metadata(&file).is_ok_and(|m| m.permissions().mode() & 0o777 != 0o600);
+        if loose {
+            let _ = fs::set_permissions(&file, fs::Permissions::from_mode(0o600));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! User-facing words shared by the dashboard and the command line, in one place.
+
+use crate::domain::checklist::Entry;
+use crate::domain::routine::ItemKind;
+use chrono::NaiveDate;
+
+pub const EMPTY_CHECKLIST: &str = "Nothing on the checklist for this day.";
+
+pub const WELCOME_TITLE: &str = " Welcome to cooldown ";
+
+/// The welcome on an empty database: what to do first.
+pub const WELCOME: [&str; 4] = [
+    "1. After a run, record it:  cooldown run --type tempo --minutes 45",
+    "2. Work through the checklist below: j/k to move, Space to tick.",
+    "3. Missed a day? [ and ] step back to tick it off afterwards.",
+    "Take the tour first:  cooldown --demo",
+];
+
+/// The welcome, shorter, for small terminals.
+pub const WELCOME_COMPACT: [&str; 2] = [
+    "Record a run: cooldown run --type easy --minutes 40",
+    "Tour: cooldown --demo",
+];
+
+pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> [String; 2] {
+    [
+        "Terminal too small".into(),
+        format!("need {min_width}×{min_height}, have {width}×{height}"),
+    ]
+}
+
+/// `1:30` for 90 seconds.
+pub fn duration(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// `[x]`, `[ ]`, or `1/2` for a sets item on its way.
+pub fn mark(e: &Entry) -> String {
+    match e.item.kind {
+        ItemKind::Sets { .. } if !e.ticked() => format!("{}/{}", e.sets_done, e.sets_total),
+        _ if e.ticked() => "[x]".into(),
+        _ => "[ ]".into(),
+    }
+}
+
+/// "yesterday", "3 days ago".
+pub fn days_ago(today: NaiveDate, date: NaiveDate) -> String {
+    match (today - date).num_days() {
+        1 => "yesterday".into(),
+        n if n > 1 => format!("{n} days ago"),
+        _ => "ahead of today".into(),
+    }
+}
+
+/// The status line after a tick was committed.
+pub fn saved_tick(item: &str, sets_done: u8, sets_total: u8) -> String {
+    match (sets_total, sets_done) {
+        (1, 1) => format!("saved: {item} ticked"),
+        (1, _) | (_, 0) => format!("saved: {item} unticked"),
+        (t, d) => format!("saved: {item} {d}/{t}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_minutes_and_seconds() {
+        assert_eq!(duration(90), "1:30");
+        assert_eq!(duration(5), "0:05");
+        assert_eq!(duration(600), "10:00");
+    }
+
+    #[test]
+    fn days_ago_reads_naturally() {
+        let d = |n| NaiveDate::from_ymd_opt(2026, 11, n).unwrap();
+        assert_eq!(days_ago(d(28), d(27)), "yesterday");
+        assert_eq!(days_ago(d(28), d(20)), "8 days ago");
+    }
+
+    #[test]
+    fn saved_messages_name_the_item_and_sets() {
+        assert_eq!(saved_tick("mobility", 1, 1), "saved: mobility ticked");
+        assert_eq!(saved_tick("mobility", 0, 1), "saved: mobility unticked");
+        assert_eq!(
+            saved_tick("glute-bridges", 1, 2),
+            "saved: glute-bridges 1/2"
+        );
+        assert_eq!(
+            saved_tick("glute-bridges", 0, 2),
+            "saved: glute-bridges unticked"
+        );
+    }
+}

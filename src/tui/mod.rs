@@ -1,0 +1,16 @@
+//! The dashboard: The Elm Architecture as ratatui recommends it. One `App` state, one
+//! `Action` enum, `update(&mut App, Action) -> Vec<Effect>`, views that render `&App`,
+//! and a run loop that carries out effects (store writes, reloads) and redraws.
+
+mod app;
+pub mod keymap;
+mod runtime;
+mod signals;
+mod terminal;
+pub mod theme;
+mod update;
+pub mod views;
+
+pub use app::{App, Status, StatusKind};
+pub use runtime::run;
+pub use update::{Action, Change, Effect, update};

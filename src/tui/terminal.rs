@@ -1,0 +1,48 @@
+//! Entering and leaving the terminal: raw mode and the alternate screen, restored on
+//! quit, on panic (our hook) and on signals (see `signals`). Mouse capture stays off.
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::io::{self, Stdout, stdout};
+use std::sync::Once;
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+static PANIC_HOOK: Once = Once::new();
+
+pub fn enter() -> io::Result<Term> {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            leave();
+            previous(info);
+        }));
+    });
+    enable_raw_mode()?;
+    if let Err(e) = execute!(stdout(), EnterAlternateScreen) {
+        leave();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Cooked mode, main screen, cursor shown. Safe to call twice, and on a terminal that is
+/// gone (errors are ignored: there is nobody left to tell).
+pub fn leave() {
+    let _ = disable_raw_mode();
+    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+}
+
+/// Ctrl-Z: give the terminal back, stop until `fg`, then take it again and redraw.
+pub fn suspend(term: &mut Term) -> io::Result<()> {
+    leave();
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    term.clear()
+}

@@ -1,0 +1,47 @@
+//! Views render `&App` and do no I/O. `Dashboard` picks the layout for the size: the
+//! full one from 80×24, a compact one below, a notice below 40×12.
+
+mod help;
+mod rows;
+mod small;
+mod statusbar;
+mod today;
+mod welcome;
+
+use super::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Widget;
+
+/// The smallest terminal the dashboard draws in; below it, a notice.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// Below this, the compact layout.
+pub const FULL_WIDTH: u16 = 80;
+pub const FULL_HEIGHT: u16 = 24;
+
+/// The whole screen.
+pub struct Dashboard<'a>(pub &'a App);
+
+impl Widget for Dashboard<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            small::render(app, area, buf);
+            return;
+        }
+        let compact = area.width < FULL_WIDTH || area.height < FULL_HEIGHT;
+        let [header, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        today::render_header(app, header, buf, compact);
+        today::render_body(app, body, buf, compact);
+        statusbar::render(app, status, buf, compact);
+        if app.help_open {
+            help::render(app, area, buf);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! The bottom line: the last status ("saved" only after the commit returned) on the
+//! left, key hints from the keymap table on the right.
+
+use super::rows::spread;
+use crate::tui::app::{App, StatusKind};
+use crate::tui::keymap;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::Widget;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
+    let t = &app.theme;
+    let width = area.width as usize;
+    let left = match &app.status {
+        Some(s) => {
+            let style = match s.kind {
+                StatusKind::Saved => t.saved(),
+                StatusKind::Error => t.error(),
+                StatusKind::Info => t.text(),
+            };
+            vec![Span::raw(" "), Span::styled(s.text.clone(), style)]
+        }
+        None => vec![],
+    };
+    let left_w: usize = left.iter().map(Span::width).sum();
+    let mut hints = keymap::hints(app.help_open);
+    if compact {
+        hints.retain(|(keys, _)| *keys == "?" || *keys == "q" || *keys == "Esc");
+    }
+    // Drop hints from the front (the most obvious keys) until they fit beside the status.
+    let mut right = Vec::new();
+    while !hints.is_empty() {
+        right = hint_spans(app, &hints);
+        let w: usize = right.iter().map(Span::width).sum();
+        if left_w + w < width {
+            break;
+        }
+        hints.remove(0);
+        right.clear();
+    }
+    spread(left, right, width, t.text()).render(area, buf);
+}
+
+fn hint_spans(app: &App, hints: &[(&'static str, &'static str)]) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (n, (keys, word)) in hints.iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(*keys, app.theme.key()));
+        spans.push(Span::raw(format!(" {word}")));
+    }
+    spans.push(Span::raw(" "));
+    spans
+}

@@ -1,0 +1,76 @@
+//! Shared by the integration tests: a private temporary home for each test, the real
+//! binary with its environment pinned, and file hashes.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use assert_cmd::Command;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// A temporary folder standing in for the user's home: config, data and databases.
+pub struct Sandbox {
+    pub dir: TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.path("cooldown.db")
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.path("config/config.toml")
+    }
+
+    /// Writes a file under the sandbox, creating its folders.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, contents).unwrap();
+        p
+    }
+
+    /// The real binary, with HOME, XDG folders and COOLDOWN_* pointing into the sandbox,
+    /// and `--db` set to the sandbox database.
+    pub fn cmd(&self) -> Command {
+        let mut c = self.bare();
+        c.arg("--db").arg(self.db());
+        c
+    }
+
+    /// The real binary without `--db` (for default-location and `--demo` tests).
+    pub fn bare(&self) -> Command {
+        let mut c = Command::cargo_bin("cooldown").unwrap();
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.path("home"))
+            .env("XDG_DATA_HOME", self.path("home/.local/share"))
+            .env("XDG_CONFIG_HOME", self.path("home/.config"))
+            .env("TMPDIR", self.dir.path())
+            .env("COOLDOWN_CONFIG", self.config())
+            .env("TZ", "UTC");
+        c
+    }
+}
+
+pub fn sha256(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Today's local date as the binary sees it (TZ=UTC in `Sandbox::cmd`).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}

@@ -1,0 +1,483 @@
+//! The store on real SQLite files: creation, identity, migration, refusals, concurrency.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::{FixedOffset, NaiveDate, TimeZone};
+use common::{Sandbox, sha256};
+use cooldown::domain::records::{Markers, Run};
+use cooldown::domain::session::Session;
+use cooldown::error::Kind;
+use cooldown::paths::DbLocation;
+use cooldown::store::{APPLICATION_ID, LATEST_VERSION, Store};
+use rusqlite::Connection;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn now() -> chrono::DateTime<FixedOffset> {
+    FixedOffset::east_opt(0)
+        .unwrap()
+        .with_ymd_and_hms(2026, 11, 28, 8, 0, 0)
+        .unwrap()
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+fn pragma_i64(path: &Path, name: &str) -> i64 {
+    let c = Connection::open(path).unwrap();
+    c.pragma_query_value(None, name, |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_new_database_is_ours_private_and_in_wal_mode() {
+    let s = Sandbox::new();
+    let store = Store::open_path(&s.db()).unwrap();
+    assert!(store.is_empty().unwrap());
+    drop(store);
+    assert_eq!(
+        pragma_i64(&s.db(), "application_id"),
+        i64::from(APPLICATION_ID)
+    );
+    assert_eq!(pragma_i64(&s.db(), "user_version"), LATEST_VERSION);
+    let c = Connection::open(s.db()).unwrap();
+    let journal: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(journal, "wal");
+    assert_eq!(mode(&s.db()), 0o600);
+    // Nothing but the database is left behind.
+    let names: Vec<String> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("cooldown.db"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn wal_and_shm_files_are_private_even_with_umask_000() {
+    // The test process's umask is left alone; instead the files are loosened on purpose
+    // and opening must tighten them again.
+    let s = Sandbox::new();
+    let mut store = Store::open_path(&s.db()).unwrap();
+    store.tick_next(day(28), "mobility", 1, now()).unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let p = Path::new(&format!("{}{suffix}", s.db().display())).to_path_buf();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o666)).unwrap();
+    }
+    let _again = Store::open_path(&s.db()).unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let p = Path::new(&format!("{}{suffix}", s.db().display())).to_path_buf();
+        assert_eq!(mode(&p), 0o600, "{}", p.display());
+    }
+}
+
+#[test]
+fn the_default_location_gets_a_private_folder() {
+    let s = Sandbox::new();
+    let dir = s.path("home/.local/share/cooldown");
+    let loc = DbLocation {
+        path: dir.join("cooldown.db"),
+        is_default: true,
+    };
+    Store::open(&loc).unwrap();
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&loc.path), 0o600);
+}
+
+#[test]
+fn a_named_path_in_a_missing_folder_is_an_io_error_and_creates_nothing() {
+    let s = Sandbox::new();
+    let err = Store::open_path(&s.path("missing/dir/x.db")).err().unwrap();
+    assert_eq!(err.kind, Kind::Io);
+    assert!(err.what.contains("does not exist"), "{err}");
+    assert!(!s.path("missing").exists());
+}
+
+#[test]
+fn a_file_uri_is_just_a_file_name() {
+    let s = Sandbox::new();
+    let weird = s.path("file:x.db?mode=memory");
+    let mut store = Store::open_path(&weird).unwrap();
+    store.tick_next(day(28), "mobility", 1, now()).unwrap();
+    drop(store);
+    assert!(weird.exists());
+    assert_eq!(
+        Store::open_path(&weird)
+            .unwrap()
+            .ticks(day(28))
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn data_survives_reopening() {
+    let s = Sandbox::new();
+    let mut store = Store::open_path(&s.db()).unwrap();
+    let m = Markers {
+        rhr: Some(52),
+        hrv: Some(61.5),
+        ill: Some(false),
+        ..Markers::default()
+    };
+    store.save_markers(day(27), &m, now()).unwrap();
+    store
+        .save_run(
+            &Run::new(
+                day(27),
+                chrono::NaiveTime::from_hms_opt(7, 30, 0).unwrap(),
+                Session::Long,
+                100,
+            ),
+            now(),
+        )
+        .unwrap();
+    store.tick_next(day(27), "glute-bridges", 2, now()).unwrap();
+    drop(store);
+    let store = Store::open_path(&s.db()).unwrap();
+    assert_eq!(store.markers_on(day(27)).unwrap(), Some(m));
+    assert_eq!(store.runs_on(day(27)).unwrap()[0].minutes, 100);
+    assert_eq!(store.ticks(day(27)).unwrap().len(), 1);
+    assert!(!store.is_empty().unwrap());
+}
+
+#[test]
+fn markers_upsert_keeps_fields_not_named() {
+    let s = Sandbox::new();
+    let mut store = Store::open_path(&s.db()).unwrap();
+    store
+        .save_markers(
+            day(27),
+            &Markers {
+                rhr: Some(52),
+                ..Markers::default()
+            },
+            now(),
+        )
+        .unwrap();
+    store
+        .save_markers(
+            day(27),
+            &Markers {
+                hrv: Some(70.0),
+                ..Markers::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let m = store.markers_on(day(27)).unwrap().unwrap();
+    assert_eq!((m.rhr, m.hrv), (Some(52), Some(70.0)));
+}
+
+#[test]
+fn ticks_count_sets_and_never_duplicate() {
+    let s = Sandbox::new();
+    let mut store = Store::open_path(&s.db()).unwrap();
+    assert_eq!(
+        store.tick_next(day(28), "glute-bridges", 2, now()).unwrap(),
+        1
+    );
+    assert_eq!(
+        store.tick_next(day(28), "glute-bridges", 2, now()).unwrap(),
+        2
+    );
+    assert_eq!(
+        store.tick_next(day(28), "glute-bridges", 2, now()).unwrap(),
+        2
+    );
+    assert_eq!(store.ticks(day(28)).unwrap().len(), 2);
+    assert_eq!(store.untick_last(day(28), "glute-bridges").unwrap(), 1);
+    assert_eq!(store.untick_last(day(28), "glute-bridges").unwrap(), 0);
+    assert_eq!(store.untick_last(day(28), "glute-bridges").unwrap(), 0);
+    store.tick_next(day(28), "mobility", 1, now()).unwrap();
+    store.clear_item(day(28), "mobility").unwrap();
+    assert!(store.ticks(day(28)).unwrap().is_empty());
+    // Another day is another checklist.
+    store.tick_next(day(27), "mobility", 1, now()).unwrap();
+    assert!(store.ticks(day(28)).unwrap().is_empty());
+}
+
+#[test]
+fn the_same_run_recorded_twice_is_replaced_not_duplicated() {
+    let s = Sandbox::new();
+    let mut store = Store::open_path(&s.db()).unwrap();
+    let at = chrono::NaiveTime::from_hms_opt(18, 5, 0).unwrap();
+    let mut run = Run::new(day(28), at, Session::Easy, 40);
+    assert_eq!(
+        store.save_run(&run, now()).unwrap(),
+        cooldown::store::Saved::New
+    );
+    run.minutes = 42;
+    assert_eq!(
+        store.save_run(&run, now()).unwrap(),
+        cooldown::store::Saved::Replaced
+    );
+    let other = Run::new(
+        day(28),
+        chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap(),
+        Session::Cross,
+        30,
+    );
+    store.save_run(&other, now()).unwrap();
+    let runs = store.runs_on(day(28)).unwrap();
+    assert_eq!(runs.iter().map(|r| r.minutes).collect::<Vec<_>>(), [30, 42]);
+}
+
+#[test]
+fn check_constraints_refuse_what_the_cli_refuses() {
+    let s = Sandbox::new();
+    drop(Store::open_path(&s.db()).unwrap());
+    let c = Connection::open(s.db()).unwrap();
+    for sql in [
+        "INSERT INTO markers (day, rhr, updated_at) VALUES ('2026-11-28', 400, 'x')",
+        "INSERT INTO markers (day, rhr, updated_at) VALUES ('2026-11-28', 55.5, 'x')",
+        "INSERT INTO markers (day, hrv, updated_at) VALUES ('2026-11-28', 0, 'x')",
+        "INSERT INTO markers (day, soreness, updated_at) VALUES ('2026-11-28', 11, 'x')",
+        "INSERT INTO markers (day, updated_at) VALUES ('2026-02-30', 'x')",
+        "INSERT INTO markers (day, updated_at) VALUES ('yesterday', 'x')",
+        "INSERT INTO runs (day, at, type, minutes, updated_at) VALUES ('2026-11-28', '07:00', 'jog', 30, 'x')",
+        "INSERT INTO runs (day, at, type, minutes, updated_at) VALUES ('2026-11-28', '25:00', 'easy', 30, 'x')",
+        "INSERT INTO runs (day, at, type, minutes, updated_at) VALUES ('2026-11-28', '07:00', 'easy', 0, 'x')",
+        "INSERT INTO runs (day, at, type, minutes, rpe, updated_at) VALUES ('2026-11-28', '07:00', 'easy', 30, 11, 'x')",
+        "INSERT INTO ticks (day, item_id, set_no, ticked_at) VALUES ('2026-11-28', 'Bad Id', 1, 'x')",
+        "INSERT INTO ticks (day, item_id, set_no, ticked_at) VALUES ('2026-11-28', 'mobility', 0, 'x')",
+        "INSERT INTO timers (day, item_id, state, total_ms, updated_at) VALUES ('2026-11-28', 'foam-calves', 'running', 90000, 'x')",
+    ] {
+        assert!(c.execute(sql, []).is_err(), "accepted: {sql}");
+    }
+}
+
+fn write_fixture(path: &Path, sql: &str) {
+    let c = Connection::open(path).unwrap();
+    let _: String = c
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .unwrap();
+    c.execute_batch(sql).unwrap();
+}
+
+#[test]
+fn a_schema_1_database_is_backed_up_then_migrated() {
+    let s = Sandbox::new();
+    write_fixture(&s.db(), include_str!("fixtures/schema1.sql"));
+    let store = Store::open_path(&s.db()).unwrap();
+    assert_eq!(store.ticks(day(20)).unwrap().len(), 1);
+    assert_eq!(store.runs_on(day(20)).unwrap()[0].kind, Session::Tempo);
+    assert_eq!(store.markers_on(day(20)).unwrap().unwrap().hrv, Some(61.5));
+    drop(store);
+    assert_eq!(pragma_i64(&s.db(), "user_version"), LATEST_VERSION);
+    let backup = s.path("cooldown.db.schema1.bak");
+    assert_eq!(pragma_i64(&backup, "user_version"), 1);
+    assert_eq!(mode(&backup), 0o600);
+    let b = Connection::open(&backup).unwrap();
+    let ok: String = b
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let ticks: i64 = b
+        .query_row("SELECT count(*) FROM ticks", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ticks, 1);
+    // Opening again migrates nothing and makes no second backup.
+    drop(Store::open_path(&s.db()).unwrap());
+    assert!(!s.path("cooldown.db.schema1.bak.2").exists());
+}
+
+#[test]
+fn an_empty_sqlite_file_is_initialised() {
+    let s = Sandbox::new();
+    let c = Connection::open(s.db()).unwrap();
+    c.execute_batch("PRAGMA user_version = 0; VACUUM;").unwrap();
+    drop(c);
+    assert!(std::fs::metadata(s.db()).unwrap().len() > 0);
+    let store = Store::open_path(&s.db()).unwrap();
+    assert!(store.is_empty().unwrap());
+}
+
+/// Every way a file can be not ours: refused as unusable, its bytes untouched.
+fn assert_refused(path: &Path, needle: &str) {
+    let before = sha256(path);
+    let err = Store::open_path(path).err().expect("opened a bad file");
+    assert_eq!(err.kind, Kind::Unusable, "{err}");
+    assert!(err.what.contains(needle), "{needle:?} not in {err}");
+    assert!(err.place.contains(&path.display().to_string()), "{err}");
+    assert_eq!(sha256(path), before, "bytes changed");
+    let wal = format!("{}-wal", path.display());
+    assert!(!Path::new(&wal).exists() || std::fs::metadata(&wal).unwrap().len() == 0);
+}
+
+#[test]
+fn a_zero_byte_file_is_refused() {
+    let s = Sandbox::new();
+    let p = s.write("zero.db", b"");
+    assert_refused(&p, "empty file (0 bytes)");
+}
+
+#[test]
+fn garbage_and_csv_are_refused() {
+    let s = Sandbox::new();
+    let p = s.write("garbage.db", [0x5Au8; 4096]);
+    assert_refused(&p, "not an SQLite file");
+    let p = s.write("markers.csv", "date,rhr,hrv\n2026-11-27,52,61\n");
+    assert_refused(&p, "not an SQLite file");
+}
+
+#[test]
+fn a_truncated_database_is_refused() {
+    let s = Sandbox::new();
+    let source = s.path("full.db");
+    let mut store = Store::open_path(&source).unwrap();
+    let history = cooldown::domain::demo::generate(
+        day(28),
+        120,
+        &cooldown::domain::routine::Routine::builtin().unwrap(),
+        90,
+    );
+    store.write_history(&history, now()).unwrap();
+    drop(store);
+    let bytes = std::fs::read(&source).unwrap();
+    assert!(bytes.len() > 8192);
+    let half = s.write("half.db", &bytes[..bytes.len() / 2]);
+    assert_refused(&half, "truncated");
+    let header_only = s.write("header.db", &bytes[..60]);
+    assert_refused(&header_only, "truncated");
+    let odd = s.write("odd.db", &bytes[..bytes.len() - 100]);
+    assert_refused(&odd, "truncated");
+}
+
+#[test]
+fn a_foreign_sqlite_file_is_refused() {
+    let s = Sandbox::new();
+    let p = s.path("other.db");
+    let c = Connection::open(&p).unwrap();
+    c.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');")
+        .unwrap();
+    drop(c);
+    assert_refused(&p, "another program");
+    let c = Connection::open(&p).unwrap();
+    c.execute_batch("PRAGMA application_id = 42;").unwrap();
+    drop(c);
+    assert_refused(&p, "another program");
+}
+
+#[test]
+fn a_database_from_a_newer_cooldown_is_refused() {
+    let s = Sandbox::new();
+    drop(Store::open_path(&s.db()).unwrap());
+    let c = Connection::open(s.db()).unwrap();
+    c.execute_batch("PRAGMA user_version = 7;").unwrap();
+    drop(c);
+    assert_refused(
+        &s.db(),
+        &format!("newer cooldown (schema 7, this build knows {LATEST_VERSION})"),
+    );
+}
+
+#[test]
+fn a_damaged_page_is_refused_when_read() {
+    let s = Sandbox::new();
+    let mut store = Store::open_path(&s.db()).unwrap();
+    let history = cooldown::domain::demo::generate(
+        day(28),
+        120,
+        &cooldown::domain::routine::Routine::builtin().unwrap(),
+        90,
+    );
+    store.write_history(&history, now()).unwrap();
+    drop(store);
+    let mut bytes = std::fs::read(s.db()).unwrap();
+    let page = 4096;
+    // Scribble over every page but the first (the schema stays readable).
+    for b in bytes.iter_mut().skip(page) {
+        *b = 0xA5;
+    }
+    std::fs::write(s.db(), &bytes).unwrap();
+    let before = sha256(&s.db());
+    let err = match Store::open_path(&s.db()) {
+        Err(e) => e,
+        Ok(store) => store.ticks(day(28)).expect_err("read a damaged page"),
+    };
+    assert_eq!(err.kind, Kind::Unusable, "{err}");
+    assert_eq!(sha256(&s.db()), before);
+}
+
+#[test]
+fn a_folder_is_refused() {
+    let s = Sandbox::new();
+    std::fs::create_dir(s.path("adir")).unwrap();
+    let err = Store::open_path(&s.path("adir")).err().unwrap();
+    assert_eq!(err.kind, Kind::Unusable);
+    assert!(err.what.contains("folder"), "{err}");
+}
+
+#[test]
+fn two_writers_at_once_both_succeed() {
+    let s = Sandbox::new();
+    drop(Store::open_path(&s.db()).unwrap());
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let path = s.db();
+            std::thread::spawn(move || {
+                let mut store = Store::open_path(&path).unwrap();
+                for i in 0..100u32 {
+                    let d = day(1) + chrono::Days::new(u64::from(i % 27));
+                    store
+                        .tick_next(d, &format!("w{w}-item{i}"), 1, now())
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let c = Connection::open(s.db()).unwrap();
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM ticks", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 200);
+}
+
+#[test]
+fn sixteen_first_runs_in_parallel_make_one_database() {
+    let s = Sandbox::new();
+    let runs: Vec<_> = (0..16)
+        .map(|i| {
+            let path = s.db();
+            std::thread::spawn(move || {
+                let mut store = Store::open_path(&path).unwrap();
+                store
+                    .tick_next(day(28), &format!("item{i}"), 1, now())
+                    .unwrap();
+            })
+        })
+        .collect();
+    for r in runs {
+        r.join().unwrap();
+    }
+    let store = Store::open_path(&s.db()).unwrap();
+    assert_eq!(store.ticks(day(28)).unwrap().len(), 16);
+    let leftovers: Vec<String> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".cooldown-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn data_version_changes_when_another_process_writes() {
+    let s = Sandbox::new();
+    let store = Store::open_path(&s.db()).unwrap();
+    let before = store.data_version().unwrap();
+    let mut other = Store::open_path(&s.db()).unwrap();
+    other.tick_next(day(28), "mobility", 1, now()).unwrap();
+    assert_ne!(store.data_version().unwrap(), before);
+}
