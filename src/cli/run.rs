@@ -103,17 +103,15 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<ExitCode> {
     })?;
     let mut store = ctx.open_store()?;
     let saved = store.save_run(&run, now())?;
-    let verb = match saved {
-        Saved::New => "recorded",
-        Saved::Replaced => "replaced the earlier entry with",
-    };
+    let what = format!("{}, {} min", run.kind.label(), run.minutes);
+    let (day, at) = (run.day, run.at.format("%H:%M"));
+    match saved {
+        Saved::New => println!("recorded: {what}, ended {at} on {day}"),
+        Saved::Replaced => println!("replaced the run that ended {at} on {day}: {what}"),
+    }
     let checklist = ctx.checklist(&store, ctx.date)?;
     println!(
-        "{verb} a {} of {} min on {} ending {}; the checklist follows a {} ({} min planned)",
-        run.kind.label(),
-        run.minutes,
-        run.day,
-        run.at.format("%H:%M"),
+        "checklist for {day} now follows: {} ({} min planned)",
         checklist.session.label(),
         checklist.planned_minutes()
     );

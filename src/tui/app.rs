@@ -27,6 +27,8 @@ pub struct App {
     /// Index of the selected entry, in display order.
     pub selected: usize,
     pub help_open: bool,
+    /// First help line shown, when the overlay is taller than the terminal.
+    pub help_scroll: usize,
     pub status: Option<Status>,
     /// Nothing recorded yet: show the welcome.
     pub welcome: bool,
@@ -42,6 +44,7 @@ impl App {
             checklist,
             selected: 0,
             help_open: false,
+            help_scroll: 0,
             status: None,
             welcome,
             running: true,

@@ -18,6 +18,8 @@ pub enum Command {
     NextDay,
     Today,
     Suspend,
+    ScrollDown,
+    ScrollUp,
 }
 
 /// Where a binding applies.
@@ -68,79 +70,23 @@ use Command as C;
 use Key::{Char, Code, Ctrl};
 use Scope::{Global, Help, Today};
 
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind(
-        Today,
-        &[Char('j'), Code(KeyCode::Down)],
-        C::Down,
-        "move down",
-        Some(("j/k", "move")),
-    ),
-    bind(
-        Today,
-        &[Char('k'), Code(KeyCode::Up)],
-        C::Up,
-        "move up",
-        None,
-    ),
-    bind(
-        Today,
-        &[Char('g'), Code(KeyCode::Home)],
-        C::First,
-        "go to the first item",
-        None,
-    ),
-    bind(
-        Today,
-        &[Char('G'), Code(KeyCode::End)],
-        C::Last,
-        "go to the last item",
-        None,
-    ),
-    bind(
-        Today,
-        &[Char(' '), Code(KeyCode::Enter)],
-        C::Toggle,
-        "tick / untick the item (a sets item ticks its next set)",
-        Some(("Space", "tick")),
-    ),
-    bind(
-        Today,
-        &[Char('[')],
-        C::PrevDay,
-        "previous day (to backfill)",
-        Some(("[/]", "day")),
-    ),
+    bind(Today, &[Char('j'), Code(KeyCode::Down)], C::Down, "move down", Some(("j/k", "move"))),
+    bind(Today, &[Char('k'), Code(KeyCode::Up)], C::Up, "move up", None),
+    bind(Today, &[Char('g'), Code(KeyCode::Home)], C::First, "go to the first item", None),
+    bind(Today, &[Char('G'), Code(KeyCode::End)], C::Last, "go to the last item", None),
+    bind(Today, &[Char(' '), Code(KeyCode::Enter)], C::Toggle,
+         "tick / untick the item (a sets item ticks its next set)", Some(("Space", "tick"))),
+    bind(Today, &[Char('[')], C::PrevDay, "previous day (to backfill)", Some(("[/]", "day"))),
     bind(Today, &[Char(']')], C::NextDay, "next day", None),
     bind(Today, &[Char('t')], C::Today, "back to today", None),
-    bind(
-        Help,
-        &[Code(KeyCode::Esc)],
-        C::CloseHelp,
-        "close this help",
-        Some(("Esc", "close")),
-    ),
-    bind(
-        Global,
-        &[Char('?')],
-        C::ToggleHelp,
-        "show / hide the help for this screen",
-        Some(("?", "help")),
-    ),
-    bind(
-        Global,
-        &[Ctrl('z')],
-        C::Suspend,
-        "suspend to the shell (fg to return)",
-        None,
-    ),
-    bind(
-        Global,
-        &[Char('q'), Ctrl('c')],
-        C::Quit,
-        "quit",
-        Some(("q", "quit")),
-    ),
+    bind(Help, &[Char('j'), Code(KeyCode::Down)], C::ScrollDown, "scroll down", Some(("j/k", "scroll"))),
+    bind(Help, &[Char('k'), Code(KeyCode::Up)], C::ScrollUp, "scroll up", None),
+    bind(Help, &[Code(KeyCode::Esc)], C::CloseHelp, "close this help", Some(("Esc", "close"))),
+    bind(Global, &[Char('?')], C::ToggleHelp, "show / hide the help for this screen", Some(("?", "help"))),
+    bind(Global, &[Ctrl('z')], C::Suspend, "suspend to the shell (fg to return)", None),
+    bind(Global, &[Char('q'), Ctrl('c')], C::Quit, "quit", Some(("q", "quit"))),
 ];
 
 /// The bindings that apply to what is on screen, in table order.
@@ -264,6 +210,14 @@ mod tests {
             Some(C::Quit)
         );
         assert_eq!(command_for(&press(KeyCode::Char(' '), none), true), None);
+        assert_eq!(
+            command_for(&press(KeyCode::Char('j'), none), true),
+            Some(C::ScrollDown)
+        );
+        assert_eq!(
+            command_for(&press(KeyCode::Up, none), true),
+            Some(C::ScrollUp)
+        );
     }
 
     #[test]

@@ -71,8 +71,16 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
     let last = app.checklist.len().saturating_sub(1);
     match command {
         Command::Quit => app.running = false,
-        Command::ToggleHelp => app.help_open = !app.help_open,
+        Command::ToggleHelp => {
+            app.help_open = !app.help_open;
+            app.help_scroll = 0;
+        }
         Command::CloseHelp => app.help_open = false,
+        Command::ScrollDown => {
+            app.help_scroll =
+                (app.help_scroll + 1).min(super::keymap::BINDINGS.len().saturating_sub(1));
+        }
+        Command::ScrollUp => app.help_scroll = app.help_scroll.saturating_sub(1),
         Command::Suspend => return vec![Effect::Suspend],
         Command::Down => app.selected = (app.selected + 1).min(last),
         Command::Up => app.selected = app.selected.saturating_sub(1),

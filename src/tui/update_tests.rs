@@ -232,3 +232,18 @@ fn toggling_an_empty_list_does_nothing() {
     press(&mut a, Command::Down);
     assert_eq!(a.selected, 0);
 }
+
+#[test]
+fn the_help_scrolls_within_bounds_and_reopens_at_the_top() {
+    let mut a = app();
+    press(&mut a, Command::ToggleHelp);
+    press(&mut a, Command::ScrollUp);
+    assert_eq!(a.help_scroll, 0);
+    for _ in 0..100 {
+        press(&mut a, Command::ScrollDown);
+    }
+    assert!(a.help_scroll < crate::tui::keymap::BINDINGS.len());
+    press(&mut a, Command::ToggleHelp);
+    press(&mut a, Command::ToggleHelp);
+    assert_eq!(a.help_scroll, 0);
+}

@@ -24,7 +24,7 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         format!("{day} · {}", text::days_ago(app.today, app.date))
     };
     let mut left = vec![
-        Span::styled(" cooldown ", t.title()),
+        Span::styled(" cooldown  ", t.title()),
         Span::styled(when, t.text()),
     ];
     if compact {
