@@ -20,8 +20,6 @@ pub struct Context {
     pub today: NaiveDate,
     /// `--date`, else today.
     pub date: NaiveDate,
-    /// Whether `--date` was given (the dashboard then stays on it).
-    pub date_given: bool,
     pub config: Config,
     pub config_path: PathBuf,
     pub routine: Routine,
@@ -92,7 +90,6 @@ impl Context {
         let ctx = Context {
             today,
             date,
-            date_given: g.date.is_some(),
             config,
             config_path,
             routine,
@@ -101,7 +98,8 @@ impl Context {
         };
         if ctx.demo_dir.is_some() {
             let mut store = ctx.open_store()?;
-            ctx.seed(&mut store, demo::DEFAULT_DAYS)?;
+            // The demo's history ends today; `--date` only picks the day to open.
+            ctx.seed(&mut store, ctx.today, demo::DEFAULT_DAYS)?;
         }
         Ok(ctx)
     }
@@ -119,10 +117,10 @@ impl Context {
         Store::open(&self.db)
     }
 
-    /// Writes `days` of demo history ending on the context's date.
-    pub fn seed(&self, store: &mut Store, days: u32) -> Result<()> {
+    /// Writes `days` of demo history ending on `end`.
+    pub fn seed(&self, store: &mut Store, end: NaiveDate, days: u32) -> Result<()> {
         let history = demo::generate(
-            self.date,
+            end,
             days,
             &self.routine,
             self.config.timers.foam_roll_seconds,

@@ -68,7 +68,7 @@ pub enum Command {
     },
     /// Record a training session; the day's checklist scales to it
     Run(run::RunArgs),
-    /// Write the generated demo history into --db (which must hold no data)
+    /// Write the generated demo history, ending on --date, into --db (which must hold no data)
     SeedDemo {
         /// How many days, 1–3650 [default: 120]
         #[arg(long, value_name = "N")]

@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, days: Option<&str>) -> Result<ExitCode> {
             "give an empty or new --db path; nothing was written",
         ));
     }
-    ctx.seed(&mut store, days)?;
+    ctx.seed(&mut store, ctx.date, days)?;
     println!(
         "wrote {days} days of demo history ending {} to {}",
         ctx.date,

@@ -1,0 +1,242 @@
+//! End to end: the real binary in a real terminal (tmux), driven by keys.
+//! Needs `tmux` on the PATH (`.ci/run` installs it).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::Sandbox;
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A private tmux server (its own socket) with one session running `sh`.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(sandbox: &Sandbox, width: u16, height: u16) -> Tmux {
+        let socket = format!(
+            "cooldown-e2e-{}-{}",
+            std::process::id(),
+            sandbox.dir.path().file_name().unwrap().to_string_lossy()
+        );
+        let t = Tmux { socket };
+        let out = t.tmux(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "sh",
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux failed to start (is tmux installed?): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        t
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux must be installed for the end-to-end tests (apt-get install tmux)")
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        assert!(self.tmux(&args).status.success());
+    }
+
+    fn type_line(&self, line: &str) {
+        let out = self.tmux(&["send-keys", "-t", "e2e", "-l", line]);
+        assert!(out.status.success());
+        self.send(&["Enter"]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "e2e"]).stdout)
+            .into_owned()
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{needle:?} never appeared; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn alternate_screen(&self) -> bool {
+        let out = self.tmux(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+fn dashboard_command(s: &Sandbox, db: &Path) -> String {
+    format!(
+        "COOLDOWN_CONFIG='{}' TZ=UTC '{}' --db '{}'; echo \"EXIT=$?\"",
+        s.config().display(),
+        env!("CARGO_BIN_EXE_cooldown"),
+        db.display()
+    )
+}
+
+/// The pids of cooldown processes working on `db`, read from /proc.
+fn cooldown_pids(db: &Path) -> Vec<String> {
+    let bin = env!("CARGO_BIN_EXE_cooldown");
+    let db = db.display().to_string();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let pid = e.file_name().to_string_lossy().into_owned();
+            let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+            let args: Vec<String> = cmdline
+                .split(|b| *b == 0)
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .collect();
+            (args.first().is_some_and(|a| a == bin) && args.contains(&db)).then_some(pid)
+        })
+        .collect()
+}
+
+#[test]
+fn tick_with_space_quit_with_q_and_the_tick_is_saved() {
+    let s = Sandbox::new();
+    let t = Tmux::start(&s, 80, 24);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("Recovery checklist");
+    t.wait_for("Welcome to cooldown");
+    assert!(t.alternate_screen());
+    t.send(&["j"]);
+    t.send(&["Space"]);
+    t.wait_for("saved: walk ticked");
+    t.send(&["q"]);
+    let screen = t.wait_for("EXIT=0");
+    assert!(
+        !t.alternate_screen(),
+        "still on the alternate screen:\n{screen}"
+    );
+    assert!(!screen.contains("Recovery checklist"), "{screen}");
+
+    let out = s.cmd().args(["checklist", "--json"]).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let walk = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "walk")
+        .unwrap();
+    assert_eq!(walk["ticked"], true);
+}
+
+#[test]
+fn a_tick_from_another_process_shows_up_and_days_can_be_backfilled() {
+    let s = Sandbox::new();
+    s.cmd().arg("checklist").assert().success();
+    let t = Tmux::start(&s, 80, 24);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("0/4 done");
+    s.cmd().args(["tick", "sleep-hygiene"]).assert().success();
+    t.wait_for("1/4 done");
+    t.send(&["["]);
+    t.wait_for("yesterday");
+    t.send(&["Space"]);
+    t.wait_for("saved: mobility ticked");
+    t.send(&["t"]);
+    t.wait_for("Today ·");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    let yesterday = (common::today() - chrono::Days::new(1)).to_string();
+    let out = s
+        .cmd()
+        .args(["--date", &yesterday, "checklist"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[x]   mobility"));
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let s = Sandbox::new();
+    let t = Tmux::start(&s, 80, 24);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("Recovery checklist");
+    let pids = cooldown_pids(&s.db());
+    assert_eq!(pids.len(), 1, "{pids:?}");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pids[0]])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_for("EXIT=143");
+    assert!(!t.alternate_screen());
+}
+
+#[test]
+fn the_process_ends_promptly_when_its_terminal_disappears() {
+    let s = Sandbox::new();
+    let t = Tmux::start(&s, 80, 24);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("Recovery checklist");
+    assert_eq!(cooldown_pids(&s.db()).len(), 1);
+    t.tmux(&["kill-session", "-t", "e2e"]);
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while !cooldown_pids(&s.db()).is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "cooldown still running 3 s after its terminal went away"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn shrinking_below_40x12_shows_a_notice_and_growing_restores_the_layout() {
+    let s = Sandbox::new();
+    let t = Tmux::start(&s, 80, 24);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("Recovery checklist");
+    for (w, h) in [(20, 5), (1, 1), (39, 11), (200, 60), (45, 13), (30, 10)] {
+        t.tmux(&[
+            "resize-window",
+            "-t",
+            "e2e",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+    }
+    t.wait_for("too small");
+    t.tmux(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    t.wait_for("Recovery checklist");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}
