@@ -5,7 +5,7 @@ use crate::tui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget};
 
 pub fn height(compact: bool) -> u16 {
     if compact {
@@ -30,6 +30,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         .block(
             Block::new()
                 .borders(Borders::ALL)
+                .padding(Padding::horizontal(1))
                 .border_style(t.border())
                 .title(Span::styled(text::WELCOME_TITLE, t.title())),
         )
