@@ -255,6 +255,14 @@ fn check_constraints_refuse_what_the_cli_refuses() {
     }
 }
 
+/// A database at `path` holding 120 days of demo history.
+fn write_demo(path: &Path) {
+    let mut store = Store::open_path(path).unwrap();
+    let routine = cooldown::domain::routine::Routine::builtin().unwrap();
+    let history = cooldown::domain::demo::generate(day(28), 120, &routine, 90);
+    store.write_history(&history, now()).unwrap();
+}
+
 fn write_fixture(path: &Path, sql: &str) {
     let c = Connection::open(path).unwrap();
     let _: String = c
@@ -333,15 +341,7 @@ fn garbage_and_csv_are_refused() {
 fn a_truncated_database_is_refused() {
     let s = Sandbox::new();
     let source = s.path("full.db");
-    let mut store = Store::open_path(&source).unwrap();
-    let history = cooldown::domain::demo::generate(
-        day(28),
-        120,
-        &cooldown::domain::routine::Routine::builtin().unwrap(),
-        90,
-    );
-    store.write_history(&history, now()).unwrap();
-    drop(store);
+    write_demo(&source);
     let bytes = std::fs::read(&source).unwrap();
     assert!(bytes.len() > 8192);
     let half = s.write("half.db", &bytes[..bytes.len() / 2]);
@@ -383,15 +383,7 @@ fn a_database_from_a_newer_cooldown_is_refused() {
 #[test]
 fn a_damaged_page_is_refused_when_read() {
     let s = Sandbox::new();
-    let mut store = Store::open_path(&s.db()).unwrap();
-    let history = cooldown::domain::demo::generate(
-        day(28),
-        120,
-        &cooldown::domain::routine::Routine::builtin().unwrap(),
-        90,
-    );
-    store.write_history(&history, now()).unwrap();
-    drop(store);
+    write_demo(&s.db());
     let mut bytes = std::fs::read(s.db()).unwrap();
     let page = 4096;
     // Scribble over every page but the first (the schema stays readable).
