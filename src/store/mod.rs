@@ -55,7 +55,10 @@ impl Store {
     /// Changes when another connection commits (`PRAGMA data_version`), so the dashboard
     /// can refresh after a `cooldown tick` from a script.
     pub fn data_version(&self) -> Result<i64> {
-        self.read(|c| c.pragma_query_value(None, "data_version", |r| r.get(0)))
+        self.read(|c| {
+            c.prepare_cached("PRAGMA data_version")?
+                .query_row([], |r| r.get(0))
+        })
     }
 
     /// True when nothing has been recorded yet: no markers, runs or ticks.
