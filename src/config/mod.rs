@@ -1,13 +1,16 @@
 //! The TOML config: CLI > config file > defaults. A missing file means defaults; a bad
 //! one is an error naming the file and line, never a silent default.
 
+mod readiness;
+
+use crate::domain::readiness::Thresholds;
 use crate::domain::tomlfile::{FileError, Located};
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
 
 /// The commented default config, shipped with the binary.
-pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
+pub const DEFAULT_CONFIG: &str = include_str!("../../assets/config.toml");
 
 /// The markers `focus` may name.
 pub const FOCUS_MARKERS: [&str; 8] = [
@@ -25,6 +28,7 @@ pub const FOCUS_MARKERS: [&str; 8] = [
 pub struct Config {
     pub focus: String,
     pub timers: Timers,
+    pub readiness: Thresholds,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +47,7 @@ impl Default for Config {
                 auto_advance: true,
                 cue_seconds: 10,
             },
+            readiness: Thresholds::default(),
         }
     }
 }
@@ -53,6 +58,8 @@ struct RawConfig {
     focus: Option<Spanned<String>>,
     #[serde(default)]
     timers: RawTimers,
+    #[serde(default)]
+    readiness: readiness::RawReadiness,
 }
 
 #[derive(Deserialize, Default)]
@@ -91,6 +98,7 @@ impl Config {
         if let Some(a) = raw.timers.auto_advance {
             config.timers.auto_advance = a;
         }
+        config.readiness = raw.readiness.apply(&at)?;
         Ok(config)
     }
 
@@ -158,6 +166,10 @@ mod tests {
             ("[timers]\nauto_advance = \"yes\"\n", 2, "invalid type"),
             ("colour = \"red\"\n", 1, "unknown field"),
             ("focus = \n", 1, ""),
+            ("[readiness]\nband_sd = 3.0\n", 2, "band_sd = 3 is outside 0.1–2"),
+            ("[readiness]\nsoreness_amber = 8\n", 2, "soreness_red must be at least soreness_amber"),
+            ("[readiness]\ntrusted_min = 10\n", 2, "trusted_min must be at least calibrating_min"),
+            ("[readiness]\nacwr = 1.3\n", 2, "unknown field"),
         ] {
             let err = Config::parse(text, "config.toml").unwrap_err();
             assert_eq!(err.line, Some(line), "{text:?}: {err}");
