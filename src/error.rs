@@ -45,27 +45,14 @@ impl Error {
         place: impl Into<String>,
         todo: impl Into<String>,
     ) -> Self {
-        Error {
-            kind,
-            what: what.into(),
-            place: place.into(),
-            todo: todo.into(),
-        }
+        Error { kind, what: what.into(), place: place.into(), todo: todo.into() }
     }
 
-    pub fn bad_input(
-        what: impl Into<String>,
-        place: impl Into<String>,
-        todo: impl Into<String>,
-    ) -> Self {
+    pub fn bad_input(what: impl Into<String>, place: impl Into<String>, todo: impl Into<String>) -> Self {
         Self::new(Kind::BadInput, what, place, todo)
     }
 
-    pub fn unusable(
-        what: impl Into<String>,
-        place: impl Into<String>,
-        todo: impl Into<String>,
-    ) -> Self {
+    pub fn unusable(what: impl Into<String>, place: impl Into<String>, todo: impl Into<String>) -> Self {
         Self::new(Kind::Unusable, what, place, todo)
     }
 

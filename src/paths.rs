@@ -31,14 +31,8 @@ pub struct DbLocation {
 pub fn db_location(arg: Option<OsString>) -> Result<DbLocation> {
     let given = arg.or_else(|| std::env::var_os(DB_ENV).filter(|v| !v.is_empty()));
     match given {
-        Some(p) => Ok(DbLocation {
-            path: absolute(Path::new(&p), "--db")?,
-            is_default: false,
-        }),
-        None => Ok(DbLocation {
-            path: project_dirs()?.data_dir().join("cooldown.db"),
-            is_default: true,
-        }),
+        Some(p) => Ok(DbLocation { path: absolute(Path::new(&p), "--db")?, is_default: false }),
+        None => Ok(DbLocation { path: project_dirs()?.data_dir().join("cooldown.db"), is_default: true }),
     }
 }
 
@@ -58,11 +52,7 @@ pub fn routine_path(config: &Path) -> PathBuf {
 
 pub fn absolute(path: &Path, option: &str) -> Result<PathBuf> {
     std::path::absolute(path).map_err(|e| {
-        Error::bad_input(
-            format!("cannot use the path '{}': {e}", path.display()),
-            option,
-            "give a file path",
-        )
+        Error::bad_input(format!("cannot use the path '{}': {e}", path.display()), option, "give a file path")
     })
 }
 

@@ -17,16 +17,11 @@ pub const WELCOME: [&str; 4] = [
 ];
 
 /// The welcome, shorter, for small terminals.
-pub const WELCOME_COMPACT: [&str; 2] = [
-    "Record a run: cooldown run --type easy --minutes 40",
-    "Tour: cooldown --demo",
-];
+pub const WELCOME_COMPACT: [&str; 2] =
+    ["Record a run: cooldown run --type easy --minutes 40", "Tour: cooldown --demo"];
 
 pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> [String; 2] {
-    [
-        "Terminal too small".into(),
-        format!("need {min_width}×{min_height}, have {width}×{height}"),
-    ]
+    ["Terminal too small".into(), format!("need {min_width}×{min_height}, have {width}×{height}")]
 }
 
 /// `1:30` for 90 seconds.
@@ -83,13 +78,7 @@ mod tests {
     fn saved_messages_name_the_item_and_sets() {
         assert_eq!(saved_tick("mobility", 1, 1), "saved: mobility ticked");
         assert_eq!(saved_tick("mobility", 0, 1), "saved: mobility unticked");
-        assert_eq!(
-            saved_tick("glute-bridges", 1, 2),
-            "saved: glute-bridges 1/2"
-        );
-        assert_eq!(
-            saved_tick("glute-bridges", 0, 2),
-            "saved: glute-bridges unticked"
-        );
+        assert_eq!(saved_tick("glute-bridges", 1, 2), "saved: glute-bridges 1/2");
+        assert_eq!(saved_tick("glute-bridges", 0, 2), "saved: glute-bridges unticked");
     }
 }

@@ -10,21 +10,12 @@ use serde_json::Value;
 
 fn checklist_json(s: &Sandbox) -> Value {
     let out = s.cmd().args(["checklist", "--json"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 fn item<'a>(doc: &'a Value, id: &str) -> &'a Value {
-    doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == id)
-        .unwrap_or_else(|| panic!("{id} missing"))
+    doc["items"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap_or_else(|| panic!("{id} missing"))
 }
 
 #[test]
@@ -42,10 +33,7 @@ fn checklist_on_a_new_database_is_the_rest_day_routine() {
 #[test]
 fn checklist_json_has_the_contract_fields() {
     let s = Sandbox::new();
-    s.cmd()
-        .args(["run", "--type", "tempo", "--minutes", "45", "--at", "00:00"])
-        .assert()
-        .success();
+    s.cmd().args(["run", "--type", "tempo", "--minutes", "45", "--at", "00:00"]).assert().success();
     let doc = checklist_json(&s);
     assert_eq!(doc["date"], today().to_string());
     assert_eq!(doc["session"], "tempo");
@@ -58,11 +46,7 @@ fn checklist_json_has_the_contract_fields() {
     assert_eq!(calves["ticked"], false);
     let bridges = item(&doc, "glute-bridges");
     assert_eq!(
-        (
-            bridges["kind"].as_str(),
-            bridges["sets_total"].as_u64(),
-            bridges["sets_done"].as_u64()
-        ),
+        (bridges["kind"].as_str(), bridges["sets_total"].as_u64(), bridges["sets_done"].as_u64()),
         (Some("sets"), Some(2), Some(0))
     );
     assert_eq!(item(&doc, "protein")["kind"], "target");
@@ -71,53 +55,23 @@ fn checklist_json_has_the_contract_fields() {
 #[test]
 fn tick_and_undo_persist() {
     let s = Sandbox::new();
-    s.cmd()
-        .args(["tick", "mobility"])
-        .assert()
-        .success()
-        .stdout(contains("mobility: ticked"));
+    s.cmd().args(["tick", "mobility"]).assert().success().stdout(contains("mobility: ticked"));
     assert_eq!(item(&checklist_json(&s), "mobility")["ticked"], true);
-    s.cmd()
-        .args(["tick", "mobility", "--undo"])
-        .assert()
-        .success()
-        .stdout(contains("not ticked"));
+    s.cmd().args(["tick", "mobility", "--undo"]).assert().success().stdout(contains("not ticked"));
     assert_eq!(item(&checklist_json(&s), "mobility")["ticked"], false);
 }
 
 #[test]
 fn tick_counts_sets() {
     let s = Sandbox::new();
-    s.cmd()
-        .args([
-            "run",
-            "--type",
-            "intervals",
-            "--minutes",
-            "50",
-            "--at",
-            "00:00",
-        ])
-        .assert()
-        .success();
-    s.cmd()
-        .args(["tick", "glute-bridges"])
-        .assert()
-        .success()
-        .stdout(contains("1/2 sets"));
+    s.cmd().args(["run", "--type", "intervals", "--minutes", "50", "--at", "00:00"]).assert().success();
+    s.cmd().args(["tick", "glute-bridges"]).assert().success().stdout(contains("1/2 sets"));
     let doc = checklist_json(&s);
     assert_eq!(
-        (
-            item(&doc, "glute-bridges")["sets_done"].as_u64(),
-            item(&doc, "glute-bridges")["ticked"].as_bool()
-        ),
+        (item(&doc, "glute-bridges")["sets_done"].as_u64(), item(&doc, "glute-bridges")["ticked"].as_bool()),
         (Some(1), Some(false))
     );
-    s.cmd()
-        .args(["tick", "glute-bridges"])
-        .assert()
-        .success()
-        .stdout(contains("2/2 sets"));
+    s.cmd().args(["tick", "glute-bridges"]).assert().success().stdout(contains("2/2 sets"));
     assert_eq!(item(&checklist_json(&s), "glute-bridges")["ticked"], true);
 }
 
@@ -137,16 +91,8 @@ fn tick_refuses_an_item_that_is_not_on_the_checklist() {
 fn backfilling_yesterday_keeps_today_apart() {
     let s = Sandbox::new();
     let yesterday = (today() - chrono::Days::new(1)).to_string();
-    s.cmd()
-        .args(["--date", &yesterday, "tick", "walk"])
-        .assert()
-        .success()
-        .stdout(contains(&yesterday));
-    let out = s
-        .cmd()
-        .args(["--date", &yesterday, "checklist", "--json"])
-        .output()
-        .unwrap();
+    s.cmd().args(["--date", &yesterday, "tick", "walk"]).assert().success().stdout(contains(&yesterday));
+    let out = s.cmd().args(["--date", &yesterday, "checklist", "--json"]).output().unwrap();
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(item(&doc, "walk")["ticked"], true);
     assert_eq!(item(&checklist_json(&s), "walk")["ticked"], false);
@@ -156,19 +102,7 @@ fn backfilling_yesterday_keeps_today_apart() {
 fn run_scales_the_checklist_and_replaces_the_same_run() {
     let s = Sandbox::new();
     s.cmd()
-        .args([
-            "run",
-            "--type",
-            "easy",
-            "--minutes",
-            "40",
-            "--km",
-            "7.5",
-            "--rpe",
-            "3",
-            "--at",
-            "00:00",
-        ])
+        .args(["run", "--type", "easy", "--minutes", "40", "--km", "7.5", "--rpe", "3", "--at", "00:00"])
         .assert()
         .success()
         .stdout(contains("recorded: easy run, 40 min, ended 00:00"))
@@ -186,10 +120,7 @@ fn run_scales_the_checklist_and_replaces_the_same_run() {
 #[test]
 fn a_run_over_ninety_minutes_scales_as_long() {
     let s = Sandbox::new();
-    s.cmd()
-        .args(["run", "--type", "easy", "--minutes", "95", "--at", "00:00"])
-        .assert()
-        .success();
+    s.cmd().args(["run", "--type", "easy", "--minutes", "95", "--at", "00:00"]).assert().success();
     assert_eq!(checklist_json(&s)["session"], "long");
 }
 
@@ -199,54 +130,21 @@ fn bad_run_values_exit_65_name_the_field_and_store_nothing() {
     s.cmd().arg("checklist").assert().success();
     let before = sha256(&s.db());
     for (args, needle) in [
-        (
-            vec!["--type", "jog", "--minutes", "30"],
-            "type: 'jog' is not one of",
-        ),
-        (
-            vec!["--type", "easy", "--minutes", "0"],
-            "minutes: 0 is outside 1–1440 min",
-        ),
-        (
-            vec!["--type", "easy", "--minutes", "30.5"],
-            "minutes: '30.5' is not a whole number",
-        ),
-        (
-            vec!["--type", "easy", "--minutes", "1e2"],
-            "minutes: '1e2' is not a number",
-        ),
-        (
-            vec!["--type", "easy", "--minutes", "30", "--km", "NaN"],
-            "km: 'NaN' is not a number",
-        ),
-        (
-            vec!["--type", "easy", "--minutes", "30", "--km", "inf"],
-            "km: 'inf' is not a number",
-        ),
-        (
-            vec!["--type", "easy", "--minutes", "30", "--km", "0x10"],
-            "km: '0x10' is not a number",
-        ),
-        (
-            vec!["--type", "easy", "--minutes", "30", "--rpe", "11"],
-            "rpe: 11 is outside 1–10",
-        ),
+        (vec!["--type", "jog", "--minutes", "30"], "type: 'jog' is not one of"),
+        (vec!["--type", "easy", "--minutes", "0"], "minutes: 0 is outside 1–1440 min"),
+        (vec!["--type", "easy", "--minutes", "30.5"], "minutes: '30.5' is not a whole number"),
+        (vec!["--type", "easy", "--minutes", "1e2"], "minutes: '1e2' is not a number"),
+        (vec!["--type", "easy", "--minutes", "30", "--km", "NaN"], "km: 'NaN' is not a number"),
+        (vec!["--type", "easy", "--minutes", "30", "--km", "inf"], "km: 'inf' is not a number"),
+        (vec!["--type", "easy", "--minutes", "30", "--km", "0x10"], "km: '0x10' is not a number"),
+        (vec!["--type", "easy", "--minutes", "30", "--rpe", "11"], "rpe: 11 is outside 1–10"),
         (
             vec!["--type", "easy", "--minutes", "30", "--weight-before", "19"],
             "weight-before: 19 is outside 20–300 kg",
         ),
-        (
-            vec!["--type", "easy", "--minutes", "30", "--fluid-l", "21"],
-            "fluid-l: 21 is outside 0–20 L",
-        ),
-        (
-            vec!["--type", "easy", "--minutes", "30", "--at", "25:00"],
-            "at: '25:00' is not a time",
-        ),
-        (
-            vec!["--type", "easy", "--minutes", "30", "--at", "7:30"],
-            "at: '7:30' is not a time",
-        ),
+        (vec!["--type", "easy", "--minutes", "30", "--fluid-l", "21"], "fluid-l: 21 is outside 0–20 L"),
+        (vec!["--type", "easy", "--minutes", "30", "--at", "25:00"], "at: '25:00' is not a time"),
+        (vec!["--type", "easy", "--minutes", "30", "--at", "7:30"], "at: '7:30' is not a time"),
     ] {
         s.cmd()
             .arg("run")
@@ -285,33 +183,17 @@ fn bad_dates_exit_65() {
 fn usage_errors_exit_2() {
     let s = Sandbox::new();
     s.cmd().arg("frobnicate").assert().code(2);
-    s.cmd()
-        .args(["run", "--type", "easy"])
-        .assert()
-        .code(2)
-        .stderr(contains("--minutes"));
+    s.cmd().args(["run", "--type", "easy"]).assert().code(2).stderr(contains("--minutes"));
     s.cmd().args(["tick"]).assert().code(2);
-    s.cmd()
-        .arg("--help")
-        .assert()
-        .success()
-        .stdout(contains("Exit codes"));
+    s.cmd().arg("--help").assert().success().stdout(contains("Exit codes"));
 }
 
 #[test]
 fn seed_demo_fills_an_empty_database_and_refuses_a_used_one() {
     let s = Sandbox::new();
-    s.cmd()
-        .args(["seed-demo", "--days", "30"])
-        .assert()
-        .success()
-        .stdout(contains("wrote 30 days"));
+    s.cmd().args(["seed-demo", "--days", "30"]).assert().success().stdout(contains("wrote 30 days"));
     let before = sha256(&s.db());
-    s.cmd()
-        .arg("seed-demo")
-        .assert()
-        .code(65)
-        .stderr(contains("already holds data"));
+    s.cmd().arg("seed-demo").assert().code(65).stderr(contains("already holds data"));
     assert_eq!(sha256(&s.db()), before);
     for bad in ["0", "3651", "ten", "-5"] {
         Sandbox::new()
@@ -327,17 +209,10 @@ fn seed_demo_fills_an_empty_database_and_refuses_a_used_one() {
 fn seed_demo_is_the_same_every_time() {
     let (a, b) = (Sandbox::new(), Sandbox::new());
     for s in [&a, &b] {
-        s.cmd()
-            .args(["--date", "2026-11-28", "seed-demo"])
-            .assert()
-            .success();
+        s.cmd().args(["--date", "2026-11-28", "seed-demo"]).assert().success();
     }
     let export = |s: &Sandbox| {
-        let out = s
-            .cmd()
-            .args(["--date", "2026-11-10", "checklist", "--json"])
-            .output()
-            .unwrap();
+        let out = s.cmd().args(["--date", "2026-11-10", "checklist", "--json"]).output().unwrap();
         String::from_utf8(out.stdout).unwrap()
     };
     assert_eq!(export(&a), export(&b));
@@ -346,33 +221,14 @@ fn seed_demo_is_the_same_every_time() {
 #[test]
 fn demo_never_touches_the_real_database() {
     let s = Sandbox::new();
-    let out = s
-        .bare()
-        .args(["--demo", "checklist", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = s.bare().args(["--demo", "checklist", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["date"], today().to_string());
     // The demo's today has its run and two ticks.
     assert_ne!(doc["session"], "rest");
-    assert_eq!(
-        doc["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|i| i["ticked"] == true)
-            .count(),
-        2
-    );
-    assert!(
-        !s.path("home/.local/share/cooldown").exists(),
-        "demo created the data folder"
-    );
+    assert_eq!(doc["items"].as_array().unwrap().iter().filter(|i| i["ticked"] == true).count(), 2);
+    assert!(!s.path("home/.local/share/cooldown").exists(), "demo created the data folder");
     // And leaves nothing behind in the temporary folder.
     let left: Vec<_> = std::fs::read_dir(s.dir.path())
         .unwrap()
@@ -388,21 +244,14 @@ fn the_default_location_is_used_without_db() {
     s.bare().args(["tick", "mobility"]).assert().success();
     let db = s.path("home/.local/share/cooldown/cooldown.db");
     assert!(db.exists());
-    s.bare()
-        .env("COOLDOWN_DB", s.path("env.db"))
-        .args(["tick", "mobility"])
-        .assert()
-        .success();
+    s.bare().env("COOLDOWN_DB", s.path("env.db")).args(["tick", "mobility"]).assert().success();
     assert!(s.path("env.db").exists());
 }
 
 #[test]
 fn a_bad_config_names_the_file_and_line() {
     let s = Sandbox::new();
-    s.write(
-        "config/config.toml",
-        "focus = \"hrv\"\n[timers]\nfoam_roll_seconds = 0\n",
-    );
+    s.write("config/config.toml", "focus = \"hrv\"\n[timers]\nfoam_roll_seconds = 0\n");
     s.cmd()
         .arg("checklist")
         .assert()
@@ -416,10 +265,7 @@ fn a_bad_config_names_the_file_and_line() {
 fn the_config_sets_the_foam_roll_seconds() {
     let s = Sandbox::new();
     s.write("config/config.toml", "[timers]\nfoam_roll_seconds = 120\n");
-    s.cmd()
-        .args(["run", "--type", "easy", "--minutes", "30", "--at", "00:00"])
-        .assert()
-        .success();
+    s.cmd().args(["run", "--type", "easy", "--minutes", "30", "--at", "00:00"]).assert().success();
     assert_eq!(item(&checklist_json(&s), "foam-calves")["seconds"], 120);
 }
 
@@ -487,11 +333,7 @@ fn every_command_refuses_an_unusable_database_with_69_and_keeps_its_bytes() {
                 .code(69)
                 .stderr(contains(name))
                 .stderr(contains("not changed"));
-            assert_eq!(
-                std::fs::read(&path).unwrap(),
-                bytes,
-                "{name} changed by {args:?}"
-            );
+            assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} changed by {args:?}");
         }
     }
 }
@@ -504,11 +346,7 @@ fn a_newer_schema_is_refused_with_69() {
     c.execute_batch("PRAGMA user_version = 9;").unwrap();
     drop(c);
     let before = sha256(&s.db());
-    s.cmd()
-        .args(["tick", "mobility"])
-        .assert()
-        .code(69)
-        .stderr(contains("newer cooldown (schema 9"));
+    s.cmd().args(["tick", "mobility"]).assert().code(69).stderr(contains("newer cooldown (schema 9"));
     assert_eq!(sha256(&s.db()), before);
 }
 
@@ -545,8 +383,5 @@ fn a_write_lock_held_past_the_timeout_exits_75_and_writes_nothing() {
 #[test]
 fn the_dashboard_needs_a_terminal() {
     let s = Sandbox::new();
-    s.cmd()
-        .assert()
-        .code(74)
-        .stderr(contains("needs a terminal"));
+    s.cmd().assert().code(74).stderr(contains("needs a terminal"));
 }

@@ -65,8 +65,7 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "e2e"]).stdout)
-            .into_owned()
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
     }
 
     fn wait_for(&self, needle: &str) -> String {
@@ -76,10 +75,7 @@ impl Tmux {
             if screen.contains(needle) {
                 return screen;
             }
-            assert!(
-                Instant::now() < deadline,
-                "{needle:?} never appeared; screen:\n{screen}"
-            );
+            assert!(Instant::now() < deadline, "{needle:?} never appeared; screen:\n{screen}");
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -115,10 +111,8 @@ fn cooldown_pids(db: &Path) -> Vec<String> {
         .filter_map(|e| {
             let pid = e.file_name().to_string_lossy().into_owned();
             let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
-            let args: Vec<String> = cmdline
-                .split(|b| *b == 0)
-                .map(|a| String::from_utf8_lossy(a).into_owned())
-                .collect();
+            let args: Vec<String> =
+                cmdline.split(|b| *b == 0).map(|a| String::from_utf8_lossy(a).into_owned()).collect();
             (args.first().is_some_and(|a| a == bin) && args.contains(&db)).then_some(pid)
         })
         .collect()
@@ -137,20 +131,12 @@ fn tick_with_space_quit_with_q_and_the_tick_is_saved() {
     t.wait_for("saved: walk ticked");
     t.send(&["q"]);
     let screen = t.wait_for("EXIT=0");
-    assert!(
-        !t.alternate_screen(),
-        "still on the alternate screen:\n{screen}"
-    );
+    assert!(!t.alternate_screen(), "still on the alternate screen:\n{screen}");
     assert!(!screen.contains("Recovery checklist"), "{screen}");
 
     let out = s.cmd().args(["checklist", "--json"]).output().unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let walk = doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == "walk")
-        .unwrap();
+    let walk = doc["items"].as_array().unwrap().iter().find(|i| i["id"] == "walk").unwrap();
     assert_eq!(walk["ticked"], true);
 }
 
@@ -172,11 +158,7 @@ fn a_tick_from_another_process_shows_up_and_days_can_be_backfilled() {
     t.send(&["q"]);
     t.wait_for("EXIT=0");
     let yesterday = (common::today() - chrono::Days::new(1)).to_string();
-    let out = s
-        .cmd()
-        .args(["--date", &yesterday, "checklist"])
-        .output()
-        .unwrap();
+    let out = s.cmd().args(["--date", &yesterday, "checklist"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("[x]   mobility"));
 }
 
@@ -188,13 +170,7 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     t.wait_for("Recovery checklist");
     let pids = cooldown_pids(&s.db());
     assert_eq!(pids.len(), 1, "{pids:?}");
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pids[0]])
-            .status()
-            .unwrap()
-            .success()
-    );
+    assert!(Command::new("kill").args(["-TERM", &pids[0]]).status().unwrap().success());
     t.wait_for("EXIT=143");
     assert!(!t.alternate_screen());
 }
@@ -209,10 +185,7 @@ fn the_process_ends_promptly_when_its_terminal_disappears() {
     t.tmux(&["kill-session", "-t", "e2e"]);
     let deadline = Instant::now() + Duration::from_secs(3);
     while !cooldown_pids(&s.db()).is_empty() {
-        assert!(
-            Instant::now() < deadline,
-            "cooldown still running 3 s after its terminal went away"
-        );
+        assert!(Instant::now() < deadline, "cooldown still running 3 s after its terminal went away");
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -224,15 +197,7 @@ fn shrinking_below_40x12_shows_a_notice_and_growing_restores_the_layout() {
     t.type_line(&dashboard_command(&s, &s.db()));
     t.wait_for("Recovery checklist");
     for (w, h) in [(20, 5), (1, 1), (39, 11), (200, 60), (45, 13), (30, 10)] {
-        t.tmux(&[
-            "resize-window",
-            "-t",
-            "e2e",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-        ]);
+        t.tmux(&["resize-window", "-t", "e2e", "-x", &w.to_string(), "-y", &h.to_string()]);
     }
     t.wait_for("too small");
     t.tmux(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);

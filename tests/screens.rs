@@ -22,10 +22,7 @@ fn day(d: u32) -> NaiveDate {
 }
 
 fn tick(id: &str, set: u8) -> Tick {
-    Tick {
-        item_id: id.into(),
-        set,
-    }
+    Tick { item_id: id.into(), set }
 }
 
 fn app_with(date: NaiveDate, session: Session, ticks: &[Tick], welcome: bool) -> App {
@@ -35,11 +32,7 @@ fn app_with(date: NaiveDate, session: Session, ticks: &[Tick], welcome: bool) ->
 
 /// A tempo day part-way through, "saved" in the status line.
 fn tempo_app() -> App {
-    let ticks = [
-        tick("mobility", 1),
-        tick("foam-calves", 1),
-        tick("glute-bridges", 1),
-    ];
+    let ticks = [tick("mobility", 1), tick("foam-calves", 1), tick("glute-bridges", 1)];
     let mut app = app_with(day(28), Session::Tempo, &ticks, false);
     for _ in 0..3 {
         update(&mut app, Action::Key(Command::Down));
@@ -50,9 +43,7 @@ fn tempo_app() -> App {
 
 fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(Dashboard(app), f.area()))
-        .unwrap();
+    terminal.draw(|f| f.render_widget(Dashboard(app), f.area())).unwrap();
     terminal
 }
 
@@ -63,11 +54,7 @@ fn buffer(app: &App, width: u16, height: u16) -> Buffer {
 fn text(buf: &Buffer) -> String {
     let area = buf.area;
     (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-        })
+        .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect::<String>())
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -147,16 +134,10 @@ fn no_size_panics_and_small_sizes_say_so() {
             let screen = text(&buffer(&app, width, height));
             let small = width < 40 || height < 12;
             if small && width >= 18 && height >= 1 {
-                assert!(
-                    screen.contains("Terminal too small"),
-                    "{width}×{height}:\n{screen}"
-                );
+                assert!(screen.contains("Terminal too small"), "{width}×{height}:\n{screen}");
             }
             if !small {
-                assert!(
-                    screen.contains("cooldown") || screen.contains("Today"),
-                    "{width}×{height}"
-                );
+                assert!(screen.contains("cooldown") || screen.contains("Today"), "{width}×{height}");
             }
         }
     }
@@ -165,38 +146,18 @@ fn no_size_panics_and_small_sizes_say_so() {
 #[test]
 fn the_selected_row_is_reversed_not_only_coloured() {
     let buf = buffer(&tempo_app(), 80, 24);
-    let row = (0..24)
-        .find(|y| {
-            text(&buf)
-                .lines()
-                .nth(*y as usize)
-                .unwrap()
-                .contains("Foam roll: glutes")
-        })
-        .unwrap();
+    let row =
+        (0..24).find(|y| text(&buf).lines().nth(*y as usize).unwrap().contains("Foam roll: glutes")).unwrap();
     assert!(buf[(5, row)].modifier.contains(Modifier::REVERSED));
-    let other = (0..24)
-        .find(|y| {
-            text(&buf)
-                .lines()
-                .nth(*y as usize)
-                .unwrap()
-                .contains("Foam roll: quads")
-        })
-        .unwrap();
+    let other =
+        (0..24).find(|y| text(&buf).lines().nth(*y as usize).unwrap().contains("Foam roll: quads")).unwrap();
     assert!(!buf[(5, other)].modifier.contains(Modifier::REVERSED));
 }
 
 fn mark_cell(buf: &Buffer, title: &str) -> (u16, u16) {
     let screen = text(buf);
     let y = screen.lines().position(|l| l.contains(title)).unwrap() as u16;
-    let x = screen
-        .lines()
-        .nth(y as usize)
-        .unwrap()
-        .chars()
-        .position(|c| c == '[')
-        .unwrap() as u16;
+    let x = screen.lines().nth(y as usize).unwrap().chars().position(|c| c == '[').unwrap() as u16;
     (x, y)
 }
 
@@ -213,11 +174,7 @@ fn ticks_are_green_with_colour_and_still_marked_without() {
     assert_eq!(buf[(x + 1, y)].symbol(), "x");
     for yy in 0..24 {
         for xx in 0..80 {
-            assert_eq!(
-                buf[(xx, yy)].fg,
-                Color::Reset,
-                "colour at {xx},{yy} with NO_COLOR"
-            );
+            assert_eq!(buf[(xx, yy)].fg, Color::Reset, "colour at {xx},{yy} with NO_COLOR");
         }
     }
 }

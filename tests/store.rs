@@ -19,10 +19,7 @@ fn day(d: u32) -> NaiveDate {
 }
 
 fn now() -> chrono::DateTime<FixedOffset> {
-    FixedOffset::east_opt(0)
-        .unwrap()
-        .with_ymd_and_hms(2026, 11, 28, 8, 0, 0)
-        .unwrap()
+    FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2026, 11, 28, 8, 0, 0).unwrap()
 }
 
 fn mode(path: &Path) -> u32 {
@@ -40,15 +37,10 @@ fn a_new_database_is_ours_private_and_in_wal_mode() {
     let store = Store::open_path(&s.db()).unwrap();
     assert!(store.is_empty().unwrap());
     drop(store);
-    assert_eq!(
-        pragma_i64(&s.db(), "application_id"),
-        i64::from(APPLICATION_ID)
-    );
+    assert_eq!(pragma_i64(&s.db(), "application_id"), i64::from(APPLICATION_ID));
     assert_eq!(pragma_i64(&s.db(), "user_version"), LATEST_VERSION);
     let c = Connection::open(s.db()).unwrap();
-    let journal: String = c
-        .pragma_query_value(None, "journal_mode", |r| r.get(0))
-        .unwrap();
+    let journal: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(journal, "wal");
     assert_eq!(mode(&s.db()), 0o600);
     // Nothing but the database is left behind.
@@ -82,10 +74,7 @@ fn wal_and_shm_files_are_private_even_with_umask_000() {
 fn the_default_location_gets_a_private_folder() {
     let s = Sandbox::new();
     let dir = s.path("home/.local/share/cooldown");
-    let loc = DbLocation {
-        path: dir.join("cooldown.db"),
-        is_default: true,
-    };
+    let loc = DbLocation { path: dir.join("cooldown.db"), is_default: true };
     Store::open(&loc).unwrap();
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(&loc.path), 0o600);
@@ -108,35 +97,18 @@ fn a_file_uri_is_just_a_file_name() {
     store.tick_next(day(28), "mobility", 1, now()).unwrap();
     drop(store);
     assert!(weird.exists());
-    assert_eq!(
-        Store::open_path(&weird)
-            .unwrap()
-            .ticks(day(28))
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(Store::open_path(&weird).unwrap().ticks(day(28)).unwrap().len(), 1);
 }
 
 #[test]
 fn data_survives_reopening() {
     let s = Sandbox::new();
     let mut store = Store::open_path(&s.db()).unwrap();
-    let m = Markers {
-        rhr: Some(52),
-        hrv: Some(61.5),
-        ill: Some(false),
-        ..Markers::default()
-    };
+    let m = Markers { rhr: Some(52), hrv: Some(61.5), ill: Some(false), ..Markers::default() };
     store.save_markers(day(27), &m, now()).unwrap();
     store
         .save_run(
-            &Run::new(
-                day(27),
-                chrono::NaiveTime::from_hms_opt(7, 30, 0).unwrap(),
-                Session::Long,
-                100,
-            ),
+            &Run::new(day(27), chrono::NaiveTime::from_hms_opt(7, 30, 0).unwrap(), Session::Long, 100),
             now(),
         )
         .unwrap();
@@ -153,26 +125,8 @@ fn data_survives_reopening() {
 fn markers_upsert_keeps_fields_not_named() {
     let s = Sandbox::new();
     let mut store = Store::open_path(&s.db()).unwrap();
-    store
-        .save_markers(
-            day(27),
-            &Markers {
-                rhr: Some(52),
-                ..Markers::default()
-            },
-            now(),
-        )
-        .unwrap();
-    store
-        .save_markers(
-            day(27),
-            &Markers {
-                hrv: Some(70.0),
-                ..Markers::default()
-            },
-            now(),
-        )
-        .unwrap();
+    store.save_markers(day(27), &Markers { rhr: Some(52), ..Markers::default() }, now()).unwrap();
+    store.save_markers(day(27), &Markers { hrv: Some(70.0), ..Markers::default() }, now()).unwrap();
     let m = store.markers_on(day(27)).unwrap().unwrap();
     assert_eq!((m.rhr, m.hrv), (Some(52), Some(70.0)));
 }
@@ -181,18 +135,9 @@ fn markers_upsert_keeps_fields_not_named() {
 fn ticks_count_sets_and_never_duplicate() {
     let s = Sandbox::new();
     let mut store = Store::open_path(&s.db()).unwrap();
-    assert_eq!(
-        store.tick_next(day(28), "glute-bridges", 2, now()).unwrap(),
-        1
-    );
-    assert_eq!(
-        store.tick_next(day(28), "glute-bridges", 2, now()).unwrap(),
-        2
-    );
-    assert_eq!(
-        store.tick_next(day(28), "glute-bridges", 2, now()).unwrap(),
-        2
-    );
+    assert_eq!(store.tick_next(day(28), "glute-bridges", 2, now()).unwrap(), 1);
+    assert_eq!(store.tick_next(day(28), "glute-bridges", 2, now()).unwrap(), 2);
+    assert_eq!(store.tick_next(day(28), "glute-bridges", 2, now()).unwrap(), 2);
     assert_eq!(store.ticks(day(28)).unwrap().len(), 2);
     assert_eq!(store.untick_last(day(28), "glute-bridges").unwrap(), 1);
     assert_eq!(store.untick_last(day(28), "glute-bridges").unwrap(), 0);
@@ -211,21 +156,10 @@ fn the_same_run_recorded_twice_is_replaced_not_duplicated() {
     let mut store = Store::open_path(&s.db()).unwrap();
     let at = chrono::NaiveTime::from_hms_opt(18, 5, 0).unwrap();
     let mut run = Run::new(day(28), at, Session::Easy, 40);
-    assert_eq!(
-        store.save_run(&run, now()).unwrap(),
-        cooldown::store::Saved::New
-    );
+    assert_eq!(store.save_run(&run, now()).unwrap(), cooldown::store::Saved::New);
     run.minutes = 42;
-    assert_eq!(
-        store.save_run(&run, now()).unwrap(),
-        cooldown::store::Saved::Replaced
-    );
-    let other = Run::new(
-        day(28),
-        chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap(),
-        Session::Cross,
-        30,
-    );
+    assert_eq!(store.save_run(&run, now()).unwrap(), cooldown::store::Saved::Replaced);
+    let other = Run::new(day(28), chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap(), Session::Cross, 30);
     store.save_run(&other, now()).unwrap();
     let runs = store.runs_on(day(28)).unwrap();
     assert_eq!(runs.iter().map(|r| r.minutes).collect::<Vec<_>>(), [30, 42]);
@@ -265,9 +199,7 @@ fn write_demo(path: &Path) {
 
 fn write_fixture(path: &Path, sql: &str) {
     let c = Connection::open(path).unwrap();
-    let _: String = c
-        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
-        .unwrap();
+    let _: String = c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).unwrap();
     c.execute_batch(sql).unwrap();
 }
 
@@ -285,13 +217,9 @@ fn a_schema_1_database_is_backed_up_then_migrated() {
     assert_eq!(pragma_i64(&backup, "user_version"), 1);
     assert_eq!(mode(&backup), 0o600);
     let b = Connection::open(&backup).unwrap();
-    let ok: String = b
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
+    let ok: String = b.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(ok, "ok");
-    let ticks: i64 = b
-        .query_row("SELECT count(*) FROM ticks", [], |r| r.get(0))
-        .unwrap();
+    let ticks: i64 = b.query_row("SELECT count(*) FROM ticks", [], |r| r.get(0)).unwrap();
     assert_eq!(ticks, 1);
     // Opening again migrates nothing and makes no second backup.
     drop(Store::open_path(&s.db()).unwrap());
@@ -357,8 +285,7 @@ fn a_foreign_sqlite_file_is_refused() {
     let s = Sandbox::new();
     let p = s.path("other.db");
     let c = Connection::open(&p).unwrap();
-    c.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');")
-        .unwrap();
+    c.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');").unwrap();
     drop(c);
     assert_refused(&p, "another program");
     let c = Connection::open(&p).unwrap();
@@ -374,10 +301,7 @@ fn a_database_from_a_newer_cooldown_is_refused() {
     let c = Connection::open(s.db()).unwrap();
     c.execute_batch("PRAGMA user_version = 7;").unwrap();
     drop(c);
-    assert_refused(
-        &s.db(),
-        &format!("newer cooldown (schema 7, this build knows {LATEST_VERSION})"),
-    );
+    assert_refused(&s.db(), &format!("newer cooldown (schema 7, this build knows {LATEST_VERSION})"));
 }
 
 #[test]
@@ -420,9 +344,7 @@ fn two_writers_at_once_both_succeed() {
                 let mut store = Store::open_path(&path).unwrap();
                 for i in 0..100u32 {
                     let d = day(1) + chrono::Days::new(u64::from(i % 27));
-                    store
-                        .tick_next(d, &format!("w{w}-item{i}"), 1, now())
-                        .unwrap();
+                    store.tick_next(d, &format!("w{w}-item{i}"), 1, now()).unwrap();
                 }
             })
         })
@@ -431,9 +353,7 @@ fn two_writers_at_once_both_succeed() {
         w.join().unwrap();
     }
     let c = Connection::open(s.db()).unwrap();
-    let n: i64 = c
-        .query_row("SELECT count(*) FROM ticks", [], |r| r.get(0))
-        .unwrap();
+    let n: i64 = c.query_row("SELECT count(*) FROM ticks", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 200);
 }
 
@@ -445,9 +365,7 @@ fn sixteen_first_runs_in_parallel_make_one_database() {
             let path = s.db();
             std::thread::spawn(move || {
                 let mut store = Store::open_path(&path).unwrap();
-                store
-                    .tick_next(day(28), &format!("item{i}"), 1, now())
-                    .unwrap();
+                store.tick_next(day(28), &format!("item{i}"), 1, now()).unwrap();
             })
         })
         .collect();

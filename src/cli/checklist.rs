@@ -57,13 +57,8 @@ pub fn to_json(c: &Checklist) -> Result<String> {
         planned_minutes: c.planned_minutes(),
         items: c.entries().map(item_json).collect(),
     };
-    serde_json::to_string_pretty(&doc).map_err(|e| {
-        Error::io(
-            format!("cannot write JSON: {e}"),
-            "checklist",
-            "report this as a bug",
-        )
-    })
+    serde_json::to_string_pretty(&doc)
+        .map_err(|e| Error::io(format!("cannot write JSON: {e}"), "checklist", "report this as a bug"))
 }
 
 pub fn to_text(c: &Checklist) -> String {
@@ -77,17 +72,9 @@ pub fn to_text(c: &Checklist) -> String {
     );
     let width = c.entries().map(|e| e.id().len()).max().unwrap_or(0);
     for group in &c.groups {
-        out.push_str(&format!(
-            "\n{} ({})\n",
-            group.phase.title, group.phase.window
-        ));
+        out.push_str(&format!("\n{} ({})\n", group.phase.title, group.phase.window));
         for e in &group.entries {
-            let mut line = format!(
-                "  {:<5} {:<width$}  {}",
-                text::mark(e),
-                e.id(),
-                e.item.title
-            );
+            let mut line = format!("  {:<5} {:<width$}  {}", text::mark(e), e.id(), e.item.title);
             if let Some(s) = e.seconds {
                 line.push_str(&format!(" · {}", text::duration(s)));
             }

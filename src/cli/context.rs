@@ -5,6 +5,7 @@ use super::Globals;
 use crate::config::Config;
 use crate::domain::checklist::Checklist;
 use crate::domain::demo;
+use crate::domain::readiness::{self, Inputs, Verdict};
 use crate::domain::routine::Routine;
 use crate::domain::session::Session;
 use crate::domain::tomlfile::FileError;
@@ -12,7 +13,7 @@ use crate::domain::values;
 use crate::error::{Error, Result};
 use crate::paths::{self, DbLocation};
 use crate::store::Store;
-use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use chrono::{DateTime, Days, FixedOffset, Local, NaiveDate};
 use std::path::PathBuf;
 
 pub struct Context {
@@ -33,11 +34,7 @@ fn file_error(err: FileError) -> Error {
         Some(line) => format!("{} line {line}", err.file),
         None => err.file,
     };
-    Error::bad_input(
-        err.message,
-        place,
-        "fix the file, or move it away to use the defaults",
-    )
+    Error::bad_input(err.message, place, "fix the file, or move it away to use the defaults")
 }
 
 impl Context {
@@ -45,11 +42,7 @@ impl Context {
         let today = Local::now().date_naive();
         let date = match &g.date {
             Some(text) => values::parse_date(text, today).map_err(|e| {
-                Error::bad_input(
-                    e.to_string(),
-                    "--date",
-                    "give a day as YYYY-MM-DD, up to today",
-                )
+                Error::bad_input(e.to_string(), "--date", "give a day as YYYY-MM-DD, up to today")
             })?,
             None => today,
         };
@@ -67,35 +60,14 @@ impl Context {
         }
         .map_err(file_error)?;
         let (db, demo_dir) = if g.demo {
-            let dir = tempfile::Builder::new()
-                .prefix("cooldown-demo-")
-                .tempdir()
-                .map_err(|e| {
-                    Error::io(
-                        format!("cannot create a temporary folder: {e}"),
-                        "--demo",
-                        "check $TMPDIR",
-                    )
-                })?;
-            (
-                DbLocation {
-                    path: dir.path().join("demo.db"),
-                    is_default: false,
-                },
-                Some(dir),
-            )
+            let dir = tempfile::Builder::new().prefix("cooldown-demo-").tempdir().map_err(|e| {
+                Error::io(format!("cannot create a temporary folder: {e}"), "--demo", "check $TMPDIR")
+            })?;
+            (DbLocation { path: dir.path().join("demo.db"), is_default: false }, Some(dir))
         } else {
             (paths::db_location(g.db.clone())?, None)
         };
-        let ctx = Context {
-            today,
-            date,
-            config,
-            config_path,
-            routine,
-            db,
-            demo_dir,
-        };
+        let ctx = Context { today, date, config, config_path, routine, db, demo_dir };
         if ctx.demo_dir.is_some() {
             let mut store = ctx.open_store()?;
             // The demo's history ends today; `--date` only picks the day to open.
@@ -119,13 +91,19 @@ impl Context {
 
     /// Writes `days` of demo history ending on `end`.
     pub fn seed(&self, store: &mut Store, end: NaiveDate, days: u32) -> Result<()> {
-        let history = demo::generate(
-            end,
-            days,
-            &self.routine,
-            self.config.timers.foam_roll_seconds,
-        );
+        let history = demo::generate(end, days, &self.routine, self.config.timers.foam_roll_seconds);
         store.write_history(&history, now())
+    }
+
+    /// The readiness verdict for `day`, from the markers and load it can look back on.
+    pub fn verdict(&self, store: &Store, day: NaiveDate) -> Result<Verdict> {
+        let t = &self.config.readiness;
+        let from = day.checked_sub_days(Days::new(u64::from(t.lookback_days()))).unwrap_or(day);
+        let inputs = Inputs {
+            markers: store.markers_between(from, day)?.into_iter().collect(),
+            load: store.loads_between(from, day)?.into_iter().collect(),
+        };
+        Ok(readiness::verdict(&inputs, day, t))
     }
 
     /// The checklist of `day`, scaled to the runs recorded that day.
@@ -133,13 +111,7 @@ impl Context {
         let runs = store.runs_on(day)?;
         let session = Session::of_day(runs.iter().map(|r| (r.kind, r.minutes)));
         let ticks = store.ticks(day)?;
-        Ok(Checklist::build(
-            day,
-            &self.routine,
-            session,
-            &ticks,
-            self.config.timers.foam_roll_seconds,
-        ))
+        Ok(Checklist::build(day, &self.routine, session, &ticks, self.config.timers.foam_roll_seconds))
     }
 }
 

@@ -2,9 +2,11 @@
 
 mod checklist;
 mod context;
+mod log;
 mod run;
 mod seed_demo;
 mod tick;
+mod verdict;
 
 pub use context::{Context, now};
 
@@ -52,6 +54,17 @@ pub struct Globals {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Record the morning markers for the day (at least one; a second call keeps the others)
+    Log(log::LogArgs),
+    /// The readiness verdict for the day: train as planned, delay intensity, or rest — and why
+    Verdict {
+        /// Machine-readable output (fields as in CLI.md)
+        #[arg(long)]
+        json: bool,
+        /// Also list every rule that ran, with today's value, baseline and threshold
+        #[arg(long, conflicts_with = "json")]
+        explain: bool,
+    },
     /// Print the recovery checklist for the day, ticked state included
     Checklist {
         /// Machine-readable output (fields as in CLI.md)
@@ -92,6 +105,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
     let ctx = Context::from_globals(&cli.globals)?;
     match cli.command {
         None => crate::tui::run(&ctx),
+        Some(Command::Log(args)) => log::run(&ctx, &args),
+        Some(Command::Verdict { json, explain }) => verdict::run(&ctx, json, explain),
         Some(Command::Checklist { json }) => checklist::run(&ctx, json),
         Some(Command::Tick { item_id, undo }) => tick::run(&ctx, &item_id, undo),
         Some(Command::Run(args)) => run::run(&ctx, &args),

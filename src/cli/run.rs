@@ -10,6 +10,7 @@ use chrono::{Local, NaiveTime, Timelike};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true)]
 pub struct RunArgs {
     /// easy, tempo, intervals, long, race or cross
     #[arg(long = "type", value_name = "TYPE")]
@@ -47,10 +48,7 @@ fn parse_at(text: &str) -> std::result::Result<NaiveTime, FieldError> {
     let shaped = text.len() == 5 && text.as_bytes()[2] == b':';
     match NaiveTime::parse_from_str(text, "%H:%M") {
         Ok(t) if shaped => Ok(t),
-        _ => Err(FieldError::new(
-            "at",
-            format!("'{text}' is not a time; write HH:MM, 00:00–23:59"),
-        )),
+        _ => Err(FieldError::new("at", format!("'{text}' is not a time; write HH:MM, 00:00–23:59"))),
     }
 }
 
@@ -58,10 +56,7 @@ fn build(ctx: &Context, a: &RunArgs) -> std::result::Result<Run, FieldError> {
     let kind = Session::parse_run(&a.kind).ok_or_else(|| {
         FieldError::new(
             "type",
-            format!(
-                "'{}' is not one of easy, tempo, intervals, long, race, cross",
-                a.kind
-            ),
+            format!("'{}' is not one of easy, tempo, intervals, long, race, cross", a.kind),
         )
     })?;
     let minutes = values::MINUTES.parse_int(&a.minutes)? as u32;
@@ -73,10 +68,7 @@ fn build(ctx: &Context, a: &RunArgs) -> std::result::Result<Run, FieldError> {
     if ctx.date == ctx.today && at > now {
         return Err(FieldError::new(
             "at",
-            format!(
-                "{} is later than now; give the time the run ended",
-                at.format("%H:%M")
-            ),
+            format!("{} is later than now; give the time the run ended", at.format("%H:%M")),
         ));
     }
     let mut run = Run::new(ctx.date, at, kind, minutes);
@@ -85,21 +77,13 @@ fn build(ctx: &Context, a: &RunArgs) -> std::result::Result<Run, FieldError> {
     run.weight_before_kg = opt(values::WEIGHT_BEFORE, &a.weight_before)?;
     run.weight_after_kg = opt(values::WEIGHT_AFTER, &a.weight_after)?;
     run.fluid_l = opt(values::FLUID, &a.fluid_l)?;
-    run.note = a
-        .note
-        .as_deref()
-        .map(|n| values::parse_text("note", n))
-        .transpose()?;
+    run.note = a.note.as_deref().map(|n| values::parse_text("note", n)).transpose()?;
     Ok(run)
 }
 
 pub fn run(ctx: &Context, args: &RunArgs) -> Result<ExitCode> {
     let run = build(ctx, args).map_err(|e| {
-        Error::bad_input(
-            e.to_string(),
-            "run",
-            "nothing was saved; see `cooldown run --help`",
-        )
+        Error::bad_input(e.to_string(), "run", "nothing was saved; see `cooldown run --help`")
     })?;
     let mut store = ctx.open_store()?;
     let saved = store.save_run(&run, now())?;

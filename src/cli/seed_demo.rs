@@ -6,23 +6,14 @@ use crate::domain::values::Field;
 use crate::error::{Error, Result};
 use std::process::ExitCode;
 
-const DAYS: Field = Field {
-    name: "days",
-    unit: "days",
-    lo: 1.0,
-    hi: MAX_DAYS as f64,
-    integer: true,
-};
+const DAYS: Field = Field { name: "days", unit: "days", lo: 1.0, hi: MAX_DAYS as f64, integer: true };
 
 pub fn run(ctx: &Context, days: Option<&str>) -> Result<ExitCode> {
     let days = match days {
-        Some(text) => DAYS.parse_int(text).map_err(|e| {
-            Error::bad_input(
-                e.to_string(),
-                "seed-demo --days",
-                "give a whole number of days",
-            )
-        })? as u32,
+        Some(text) => DAYS
+            .parse_int(text)
+            .map_err(|e| Error::bad_input(e.to_string(), "seed-demo --days", "give a whole number of days"))?
+            as u32,
         None => DEFAULT_DAYS,
     };
     let mut store = ctx.open_store()?;
@@ -34,10 +25,6 @@ pub fn run(ctx: &Context, days: Option<&str>) -> Result<ExitCode> {
         ));
     }
     ctx.seed(&mut store, ctx.date, days)?;
-    println!(
-        "wrote {days} days of demo history ending {} to {}",
-        ctx.date,
-        store.path().display()
-    );
+    println!("wrote {days} days of demo history ending {} to {}", ctx.date, store.path().display());
     Ok(ExitCode::SUCCESS)
 }

@@ -10,11 +10,7 @@ pub fn run(ctx: &Context, item_id: &str, undo: bool) -> Result<ExitCode> {
     let Some(entry) = checklist.entry(item_id) else {
         let ids: Vec<&str> = checklist.entries().map(|e| e.id()).collect();
         return Err(Error::bad_input(
-            format!(
-                "'{item_id}' is not on the checklist for {} ({})",
-                ctx.date,
-                checklist.session.label()
-            ),
+            format!("'{item_id}' is not on the checklist for {} ({})", ctx.date, checklist.session.label()),
             "tick",
             format!("use one of: {}", ids.join(", ")),
         ));

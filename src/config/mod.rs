@@ -13,16 +13,8 @@ use toml::Spanned;
 pub const DEFAULT_CONFIG: &str = include_str!("../../assets/config.toml");
 
 /// The markers `focus` may name.
-pub const FOCUS_MARKERS: [&str; 8] = [
-    "hrv",
-    "rhr",
-    "sleep",
-    "sleep_quality",
-    "soreness",
-    "hop",
-    "balance",
-    "weight",
-];
+pub const FOCUS_MARKERS: [&str; 8] =
+    ["hrv", "rhr", "sleep", "sleep_quality", "soreness", "hop", "balance", "weight"];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -42,11 +34,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             focus: "hrv".into(),
-            timers: Timers {
-                foam_roll_seconds: 90,
-                auto_advance: true,
-                cue_seconds: 10,
-            },
+            timers: Timers { foam_roll_seconds: 90, auto_advance: true, cue_seconds: 10 },
             readiness: Thresholds::default(),
         }
     }
@@ -80,11 +68,7 @@ impl Config {
             if !FOCUS_MARKERS.contains(&focus.get_ref().as_str()) {
                 return Err(at.error(
                     focus.span(),
-                    format!(
-                        "focus '{}' is not one of {}",
-                        focus.get_ref(),
-                        FOCUS_MARKERS.join(", ")
-                    ),
+                    format!("focus '{}' is not one of {}", focus.get_ref(), FOCUS_MARKERS.join(", ")),
                 ));
             }
             config.focus = focus.into_inner();
@@ -122,10 +106,7 @@ mod tests {
 
     #[test]
     fn the_shipped_config_is_the_default() {
-        assert_eq!(
-            Config::parse(DEFAULT_CONFIG, "config.toml").unwrap(),
-            Config::default()
-        );
+        assert_eq!(Config::parse(DEFAULT_CONFIG, "config.toml").unwrap(), Config::default());
     }
 
     #[test]
@@ -135,34 +116,22 @@ mod tests {
 
     #[test]
     fn values_are_read() {
-        let c = Config::parse("focus = \"rhr\"\n[timers]\nfoam_roll_seconds = 120\ncue_seconds = 0\nauto_advance = false\n", "c")
-            .unwrap();
+        let c = Config::parse(
+            "focus = \"rhr\"\n[timers]\nfoam_roll_seconds = 120\ncue_seconds = 0\nauto_advance = false\n",
+            "c",
+        )
+        .unwrap();
         assert_eq!(c.focus, "rhr");
-        assert_eq!(
-            c.timers,
-            Timers {
-                foam_roll_seconds: 120,
-                auto_advance: false,
-                cue_seconds: 0
-            }
-        );
+        assert_eq!(c.timers, Timers { foam_roll_seconds: 120, auto_advance: false, cue_seconds: 0 });
     }
 
     #[test]
     fn bad_values_name_the_line() {
         for (text, line, needle) in [
             ("focus = \"mood\"\n", 1, "focus 'mood' is not one of"),
-            (
-                "\n[timers]\nfoam_roll_seconds = 0\n",
-                3,
-                "foam_roll_seconds = 0 is outside 1–600",
-            ),
+            ("\n[timers]\nfoam_roll_seconds = 0\n", 3, "foam_roll_seconds = 0 is outside 1–600"),
             ("[timers]\nfoam_roll_seconds = 601\n", 2, "outside 1–600"),
-            (
-                "[timers]\ncue_seconds = -1\n",
-                2,
-                "cue_seconds = -1 is outside 0–600",
-            ),
+            ("[timers]\ncue_seconds = -1\n", 2, "cue_seconds = -1 is outside 0–600"),
             ("[timers]\nauto_advance = \"yes\"\n", 2, "invalid type"),
             ("colour = \"red\"\n", 1, "unknown field"),
             ("focus = \n", 1, ""),

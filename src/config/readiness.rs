@@ -27,7 +27,14 @@ pub(super) struct RawReadiness {
     strict_hrv: Option<bool>,
 }
 
-fn real(at: &Located, v: &Option<Spanned<f64>>, key: &str, lo: f64, hi: f64, into: &mut f64) -> Result<(), FileError> {
+fn real(
+    at: &Located,
+    v: &Option<Spanned<f64>>,
+    key: &str,
+    lo: f64,
+    hi: f64,
+    into: &mut f64,
+) -> Result<(), FileError> {
     if let Some(v) = v {
         let x = *v.get_ref();
         if !(lo..=hi).contains(&x) {
@@ -38,12 +45,23 @@ fn real(at: &Located, v: &Option<Spanned<f64>>, key: &str, lo: f64, hi: f64, int
     Ok(())
 }
 
-fn int(at: &Located, v: &Option<Spanned<i64>>, key: &str, lo: u32, hi: u32) -> Result<Option<u32>, FileError> {
+fn int(
+    at: &Located,
+    v: &Option<Spanned<i64>>,
+    key: &str,
+    lo: u32,
+    hi: u32,
+) -> Result<Option<u32>, FileError> {
     v.as_ref().map(|v| at.int_in(v, key, lo, hi)).transpose()
 }
 
 /// Checks that a pair of thresholds is ordered (amber before red).
-fn ordered(at: &Located, v: Option<std::ops::Range<usize>>, ok: bool, message: &str) -> Result<(), FileError> {
+fn ordered(
+    at: &Located,
+    v: Option<std::ops::Range<usize>>,
+    ok: bool,
+    message: &str,
+) -> Result<(), FileError> {
     match (ok, v) {
         (true, _) => Ok(()),
         (false, Some(span)) => Err(at.error(span, message)),
@@ -65,13 +83,35 @@ impl RawReadiness {
             t.trusted_min = n;
         }
         let span = |v: &Option<Spanned<i64>>| v.as_ref().map(Spanned::span);
-        ordered(at, span(&self.trusted_min).or(span(&self.calibrating_min)), t.calibrating_min <= t.trusted_min, "trusted_min must be at least calibrating_min")?;
-        ordered(at, span(&self.trusted_min).or(span(&self.baseline_days)), t.trusted_min <= t.baseline_days, "trusted_min must fit in baseline_days")?;
+        ordered(
+            at,
+            span(&self.trusted_min).or(span(&self.calibrating_min)),
+            t.calibrating_min <= t.trusted_min,
+            "trusted_min must be at least calibrating_min",
+        )?;
+        ordered(
+            at,
+            span(&self.trusted_min).or(span(&self.baseline_days)),
+            t.trusted_min <= t.baseline_days,
+            "trusted_min must fit in baseline_days",
+        )?;
         real(at, &self.sleep_red_hours, "sleep_red_hours", 0.0, 24.0, &mut t.sleep_red_hours)?;
         real(at, &self.sleep_amber_hours, "sleep_amber_hours", 0.0, 24.0, &mut t.sleep_amber_hours)?;
-        real(at, &self.sleep_mean3_amber_hours, "sleep_mean3_amber_hours", 0.0, 24.0, &mut t.sleep_mean3_amber_hours)?;
+        real(
+            at,
+            &self.sleep_mean3_amber_hours,
+            "sleep_mean3_amber_hours",
+            0.0,
+            24.0,
+            &mut t.sleep_mean3_amber_hours,
+        )?;
         let fspan = |v: &Option<Spanned<f64>>| v.as_ref().map(Spanned::span);
-        ordered(at, fspan(&self.sleep_amber_hours).or(fspan(&self.sleep_red_hours)), t.sleep_red_hours <= t.sleep_amber_hours, "sleep_amber_hours must be at least sleep_red_hours")?;
+        ordered(
+            at,
+            fspan(&self.sleep_amber_hours).or(fspan(&self.sleep_red_hours)),
+            t.sleep_red_hours <= t.sleep_amber_hours,
+            "sleep_amber_hours must be at least sleep_red_hours",
+        )?;
         if let Some(n) = int(at, &self.soreness_amber, "soreness_amber", 1, 10)? {
             t.soreness_amber = n as u8;
         }
@@ -81,15 +121,35 @@ impl RawReadiness {
         if let Some(n) = int(at, &self.soreness_rise, "soreness_rise", 1, 10)? {
             t.soreness_rise = n as u8;
         }
-        ordered(at, span(&self.soreness_red).or(span(&self.soreness_amber)), t.soreness_amber <= t.soreness_red, "soreness_red must be at least soreness_amber")?;
+        ordered(
+            at,
+            span(&self.soreness_red).or(span(&self.soreness_amber)),
+            t.soreness_amber <= t.soreness_red,
+            "soreness_red must be at least soreness_amber",
+        )?;
         real(at, &self.hop_amber_drop_pct, "hop_amber_drop_pct", 1.0, 50.0, &mut t.hop_amber_drop_pct)?;
         real(at, &self.hop_red_drop_pct, "hop_red_drop_pct", 1.0, 50.0, &mut t.hop_red_drop_pct)?;
-        ordered(at, fspan(&self.hop_red_drop_pct).or(fspan(&self.hop_amber_drop_pct)), t.hop_amber_drop_pct <= t.hop_red_drop_pct, "hop_red_drop_pct must be at least hop_amber_drop_pct")?;
+        ordered(
+            at,
+            fspan(&self.hop_red_drop_pct).or(fspan(&self.hop_amber_drop_pct)),
+            t.hop_amber_drop_pct <= t.hop_red_drop_pct,
+            "hop_red_drop_pct must be at least hop_amber_drop_pct",
+        )?;
         real(at, &self.rhr_amber_bpm, "rhr_amber_bpm", 1.0, 30.0, &mut t.rhr_amber_bpm)?;
         real(at, &self.rhr_red_bpm, "rhr_red_bpm", 1.0, 30.0, &mut t.rhr_red_bpm)?;
         real(at, &self.rhr_safety_bpm, "rhr_safety_bpm", 1.0, 50.0, &mut t.rhr_safety_bpm)?;
-        ordered(at, fspan(&self.rhr_red_bpm).or(fspan(&self.rhr_amber_bpm)), t.rhr_amber_bpm <= t.rhr_red_bpm, "rhr_red_bpm must be at least rhr_amber_bpm")?;
-        ordered(at, fspan(&self.rhr_safety_bpm).or(fspan(&self.rhr_red_bpm)), t.rhr_red_bpm <= t.rhr_safety_bpm, "rhr_safety_bpm must be at least rhr_red_bpm")?;
+        ordered(
+            at,
+            fspan(&self.rhr_red_bpm).or(fspan(&self.rhr_amber_bpm)),
+            t.rhr_amber_bpm <= t.rhr_red_bpm,
+            "rhr_red_bpm must be at least rhr_amber_bpm",
+        )?;
+        ordered(
+            at,
+            fspan(&self.rhr_safety_bpm).or(fspan(&self.rhr_red_bpm)),
+            t.rhr_red_bpm <= t.rhr_safety_bpm,
+            "rhr_safety_bpm must be at least rhr_red_bpm",
+        )?;
         real(at, &self.acwr_spike, "acwr_spike", 1.0, 3.0, &mut t.acwr_spike)?;
         if let Some(strict) = self.strict_hrv {
             t.strict_hrv = strict;

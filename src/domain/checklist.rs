@@ -66,17 +66,10 @@ impl Checklist {
                 .map(|item| Entry::new(item, ticks, foam_roll_seconds))
                 .collect();
             if !entries.is_empty() {
-                groups.push(Group {
-                    phase: phase.clone(),
-                    entries,
-                });
+                groups.push(Group { phase: phase.clone(), entries });
             }
         }
-        Checklist {
-            date,
-            session,
-            groups,
-        }
+        Checklist { date, session, groups }
     }
 
     /// Every entry, in display order.
@@ -102,23 +95,14 @@ impl Checklist {
 
     /// The phase that starts when the run ends (the earliest on the timeline).
     pub fn first_phase(&self) -> Option<&Group> {
-        self.groups
-            .iter()
-            .filter(|g| g.phase.from_min.is_some())
-            .min_by_key(|g| g.phase.from_min)
+        self.groups.iter().filter(|g| g.phase.from_min.is_some()).min_by_key(|g| g.phase.from_min)
     }
 
     /// Minutes the first phase takes without its optional items, rounded up.
     pub fn planned_minutes(&self) -> u32 {
         let seconds: f64 = self
             .first_phase()
-            .map(|g| {
-                g.entries
-                    .iter()
-                    .filter(|e| !e.item.optional)
-                    .map(Entry::planned_seconds)
-                    .sum()
-            })
+            .map(|g| g.entries.iter().filter(|e| !e.item.optional).map(Entry::planned_seconds).sum())
             .unwrap_or(0.0);
         (seconds / 60.0).ceil() as u32
     }
@@ -134,10 +118,7 @@ impl Entry {
             ItemKind::Timed { seconds } => Some(seconds.unwrap_or(foam_roll_seconds)),
             _ => None,
         };
-        let done = ticks
-            .iter()
-            .filter(|t| t.item_id == item.id && (1..=sets_total).contains(&t.set))
-            .count();
+        let done = ticks.iter().filter(|t| t.item_id == item.id && (1..=sets_total).contains(&t.set)).count();
         Entry {
             item: item.clone(),
             seconds,
@@ -156,10 +137,7 @@ mod tests {
     }
 
     fn tick(id: &str, set: u8) -> Tick {
-        Tick {
-            item_id: id.into(),
-            set,
-        }
+        Tick { item_id: id.into(), set }
     }
 
     #[test]
@@ -176,19 +154,11 @@ mod tests {
     #[test]
     fn ticks_count_per_set_and_ignore_strangers() {
         let r = Routine::builtin().unwrap();
-        let ticks = [
-            tick("mobility", 1),
-            tick("glute-bridges", 1),
-            tick("gone-item", 1),
-            tick("walk", 7),
-        ];
+        let ticks = [tick("mobility", 1), tick("glute-bridges", 1), tick("gone-item", 1), tick("walk", 7)];
         let c = Checklist::build(day(), &r, Session::Tempo, &ticks, 90);
         assert!(c.entry("mobility").unwrap().ticked());
         let bridges = c.entry("glute-bridges").unwrap();
-        assert_eq!(
-            (bridges.sets_done, bridges.sets_total, bridges.ticked()),
-            (1, 2, false)
-        );
+        assert_eq!((bridges.sets_done, bridges.sets_total, bridges.ticked()), (1, 2, false));
         assert!(!c.entry("walk").unwrap().ticked());
         assert_eq!(c.done(), 1);
     }
@@ -213,19 +183,10 @@ mod tests {
     fn planned_minutes_cover_the_first_phase_without_optional_items() {
         let r = Routine::builtin().unwrap();
         // mobility 5 + 3 × 1.5 foam rolling = 9.5 → 10
-        assert_eq!(
-            Checklist::build(day(), &r, Session::Easy, &[], 90).planned_minutes(),
-            10
-        );
+        assert_eq!(Checklist::build(day(), &r, Session::Easy, &[], 90).planned_minutes(), 10);
         // + bridges 2 + RDL 2 + lateral walks 1 + carbs 1 + fluid 1 = 16.5 → 17
-        assert_eq!(
-            Checklist::build(day(), &r, Session::Tempo, &[], 90).planned_minutes(),
-            17
-        );
+        assert_eq!(Checklist::build(day(), &r, Session::Tempo, &[], 90).planned_minutes(), 17);
         // with 120 s per target: 5 + 3 × 2 + 2 + 2 + 1 + 1 + 1 = 18
-        assert_eq!(
-            Checklist::build(day(), &r, Session::Tempo, &[], 120).planned_minutes(),
-            18
-        );
+        assert_eq!(Checklist::build(day(), &r, Session::Tempo, &[], 120).planned_minutes(), 18);
     }
 }

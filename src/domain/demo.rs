@@ -87,20 +87,14 @@ fn make_run(date: NaiveDate, session: Session, load: f64, rng: &mut Rng) -> Opti
         Session::Race => (45.0, 9.0, 4.4),
         Session::Cross => (45.0, 4.0, 0.0),
     };
-    let minutes = (base_min * load * (1.0 + 0.08 * rng.normal()))
-        .round()
-        .clamp(15.0, 240.0) as u32;
+    let minutes = (base_min * load * (1.0 + 0.08 * rng.normal())).round().clamp(15.0, 240.0) as u32;
     let hour = if date.weekday() == Weekday::Sun { 9 } else { 7 };
     let at = NaiveTime::from_hms_opt(hour, (rng.next() % 50) as u32, 0)?;
     let mut run = Run::new(date, at, session, minutes);
     if pace_min_per_km > 0.0 {
         run.km = Some(round1(f64::from(minutes) / pace_min_per_km));
     }
-    run.rpe = Some(
-        (rpe + load.max(1.0) - 1.0 + 0.7 * rng.normal())
-            .round()
-            .clamp(1.0, 10.0) as u8,
-    );
+    run.rpe = Some((rpe + load.max(1.0) - 1.0 + 0.7 * rng.normal()).round().clamp(1.0, 10.0) as u8);
     if matches!(session, Session::Long | Session::Race | Session::Tempo) && rng.chance(0.8) {
         let before = round1(68.0 + 0.4 * rng.normal());
         let fluid = if session == Session::Long { 0.5 } else { 0.0 };
@@ -113,16 +107,12 @@ fn make_run(date: NaiveDate, session: Session, load: f64, rng: &mut Rng) -> Opti
 }
 
 fn make_markers(yesterday: Session, s: f64, weekend: bool, rng: &mut Rng) -> Markers {
-    let hard_yesterday = matches!(
-        yesterday,
-        Session::Long | Session::Intervals | Session::Race
-    );
+    let hard_yesterday = matches!(yesterday, Session::Long | Session::Intervals | Session::Race);
     let mut m = Markers::default();
     if rng.chance(0.03) {
         return m; // a forgotten morning
     }
-    let ln_hrv =
-        65f64.ln() - if hard_yesterday { 0.07 } else { 0.0 } - 0.25 * s + 0.07 * rng.normal();
+    let ln_hrv = 65f64.ln() - if hard_yesterday { 0.07 } else { 0.0 } - 0.25 * s + 0.07 * rng.normal();
     if rng.chance(0.92) {
         m.hrv = Some(round1(ln_hrv.exp()));
     }
@@ -132,11 +122,7 @@ fn make_markers(yesterday: Session, s: f64, weekend: bool, rng: &mut Rng) -> Mar
     }
     let sleep = 7.3 + if weekend { 0.5 } else { 0.0 } - 1.2 * s + 0.55 * rng.normal();
     m.sleep_hours = Some((sleep * 4.0).round() / 4.0);
-    m.sleep_quality = Some(
-        (3.4 + (sleep - 7.0) * 0.8 + 0.6 * rng.normal())
-            .round()
-            .clamp(1.0, 5.0) as u8,
-    );
+    m.sleep_quality = Some((3.4 + (sleep - 7.0) * 0.8 + 0.6 * rng.normal()).round().clamp(1.0, 5.0) as u8);
     let sore = 2.0 + if hard_yesterday { 2.0 } else { 0.0 } + 4.5 * s + 0.9 * rng.normal();
     m.soreness = Some(sore.round().clamp(0.0, 10.0) as u8);
     if s > 0.5 && rng.chance(0.5) {
@@ -168,15 +154,8 @@ fn make_ticks(checklist: &Checklist, p: f64, rng: &mut Rng) -> Vec<Tick> {
         if skip_day || !rng.chance(if entry.item.optional { p * 0.4 } else { p }) {
             continue;
         }
-        let sets = if entry.sets_total > 1 && rng.chance(0.15) {
-            1
-        } else {
-            entry.sets_total
-        };
-        ticks.extend((1..=sets).map(|set| Tick {
-            item_id: entry.id().to_string(),
-            set,
-        }));
+        let sets = if entry.sets_total > 1 && rng.chance(0.15) { 1 } else { entry.sets_total };
+        ticks.extend((1..=sets).map(|set| Tick { item_id: entry.id().to_string(), set }));
     }
     ticks
 }
@@ -204,20 +183,11 @@ pub fn generate(end: NaiveDate, days: u32, routine: &Routine, foam_roll_seconds:
         if s > 0.3 && session == Session::Rest && date.weekday() == Weekday::Fri {
             session = Session::Tempo; // the extra session that tipped it over
         }
-        let runs: Vec<Run> = make_run(date, session, 1.0 + 0.35 * s, &mut rng)
-            .into_iter()
-            .collect();
+        let runs: Vec<Run> = make_run(date, session, 1.0 + 0.35 * s, &mut rng).into_iter().collect();
         let day_session = Session::of_day(runs.iter().map(|r| (r.kind, r.minutes)));
         let ticks = Checklist::build(date, routine, day_session, &[], foam_roll_seconds);
         let ticks = if back == 0 {
-            ticks
-                .entries()
-                .take(2)
-                .map(|e| Tick {
-                    item_id: e.id().to_string(),
-                    set: 1,
-                })
-                .collect()
+            ticks.entries().take(2).map(|e| Tick { item_id: e.id().to_string(), set: 1 }).collect()
         } else {
             make_ticks(&ticks, adherence(date, s), &mut rng)
         };

@@ -71,22 +71,14 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
 fn the_overreaching_episode_shows_in_hrv_rhr_and_soreness() {
     let h = history(120);
     let window = |from: u64, to: u64| {
-        h.markers
-            .iter()
-            .filter(move |(d, _)| *d >= end() - Days::new(to) && *d <= end() - Days::new(from))
+        h.markers.iter().filter(move |(d, _)| *d >= end() - Days::new(to) && *d <= end() - Days::new(from))
     };
     let normal_hrv = mean(window(70, 110).filter_map(|(_, m)| m.hrv));
     let episode_hrv = mean(window(36, 42).filter_map(|(_, m)| m.hrv));
-    assert!(
-        episode_hrv < normal_hrv * 0.88,
-        "{episode_hrv} vs {normal_hrv}"
-    );
+    assert!(episode_hrv < normal_hrv * 0.88, "{episode_hrv} vs {normal_hrv}");
     let normal_rhr = mean(window(70, 110).filter_map(|(_, m)| m.rhr.map(f64::from)));
     let episode_rhr = mean(window(36, 42).filter_map(|(_, m)| m.rhr.map(f64::from)));
-    assert!(
-        episode_rhr > normal_rhr + 4.0,
-        "{episode_rhr} vs {normal_rhr}"
-    );
+    assert!(episode_rhr > normal_rhr + 4.0, "{episode_rhr} vs {normal_rhr}");
     let episode_sore = mean(window(36, 42).filter_map(|(_, m)| m.soreness.map(f64::from)));
     assert!(episode_sore >= 5.0, "{episode_sore}");
     assert!(window(33, 33).any(|(_, m)| m.ill == Some(true)));
@@ -95,19 +87,9 @@ fn the_overreaching_episode_shows_in_hrv_rhr_and_soreness() {
 #[test]
 fn adherence_is_human_neither_perfect_nor_absent() {
     let h = history(120);
-    let days_with_ticks: std::collections::BTreeSet<NaiveDate> =
-        h.ticks.iter().map(|(d, _)| *d).collect();
-    assert!(
-        (80..=118).contains(&days_with_ticks.len()),
-        "{}",
-        days_with_ticks.len()
-    );
-    let today: Vec<&Tick> = h
-        .ticks
-        .iter()
-        .filter(|(d, _)| *d == end())
-        .map(|(_, t)| t)
-        .collect();
+    let days_with_ticks: std::collections::BTreeSet<NaiveDate> = h.ticks.iter().map(|(d, _)| *d).collect();
+    assert!((80..=118).contains(&days_with_ticks.len()), "{}", days_with_ticks.len());
+    let today: Vec<&Tick> = h.ticks.iter().filter(|(d, _)| *d == end()).map(|(_, t)| t).collect();
     assert_eq!(today.len(), 2);
 }
 

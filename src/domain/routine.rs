@@ -71,9 +71,7 @@ impl Routine {
 
     /// The items that appear on a day with this session, in file order.
     pub fn items_for(&self, session: Session) -> impl Iterator<Item = &Item> {
-        self.items
-            .iter()
-            .filter(move |item| item.sessions.contains(&session))
+        self.items.iter().filter(move |item| item.sessions.contains(&session))
     }
 
     pub fn phase(&self, id: &str) -> Option<&Phase> {
@@ -116,10 +114,7 @@ impl Routine {
         for raw_item in raw.items {
             let item = raw_item.build(&at, &phases)?;
             if items.iter().any(|i| i.id == item.id) {
-                return Err(at.error(
-                    raw_item.id.span(),
-                    format!("item id '{}' is used twice", item.id),
-                ));
+                return Err(at.error(raw_item.id.span(), format!("item id '{}' is used twice", item.id)));
             }
             items.push(item);
         }
@@ -172,11 +167,7 @@ impl RawItem {
             let known: Vec<&str> = phases.iter().map(|p| p.id.as_str()).collect();
             return Err(at.error(
                 self.phase.span(),
-                format!(
-                    "phase '{}' is not defined; known: {}",
-                    self.phase.get_ref(),
-                    known.join(", ")
-                ),
+                format!("phase '{}' is not defined; known: {}", self.phase.get_ref(), known.join(", ")),
             ));
         }
         let kind = self.kind(at)?;
@@ -224,15 +215,11 @@ impl RawItem {
                 Ok(ItemKind::Timed { seconds })
             }
             "sets" => match &self.sets {
-                Some(s) => Ok(ItemKind::Sets {
-                    total: at.int_in(s, "sets", 1, 20)? as u8,
-                }),
+                Some(s) => Ok(ItemKind::Sets { total: at.int_in(s, "sets", 1, 20)? as u8 }),
                 None => Err(at.error(self.kind.span(), "a sets item needs 'sets = N' (1–20)")),
             },
-            other => Err(at.error(
-                self.kind.span(),
-                format!("kind '{other}' is not one of check, timed, sets, target"),
-            )),
+            other => Err(at
+                .error(self.kind.span(), format!("kind '{other}' is not one of check, timed, sets, target"))),
         }
     }
 
@@ -240,9 +227,7 @@ impl RawItem {
         let mut out: Vec<Session> = Vec::new();
         for name in self.sessions.get_ref() {
             let add: Vec<Session> = match name.as_str() {
-                "all" => std::iter::once(Session::Rest)
-                    .chain(Session::RUNS)
-                    .collect(),
+                "all" => std::iter::once(Session::Rest).chain(Session::RUNS).collect(),
                 "runs" => Session::RUNS.to_vec(),
                 other => match Session::parse(other) {
                     Some(s) => vec![s],
@@ -264,10 +249,7 @@ impl RawItem {
             }
         }
         if out.is_empty() {
-            return Err(at.error(
-                self.sessions.span(),
-                "sessions is empty; the item would never show",
-            ));
+            return Err(at.error(self.sessions.span(), "sessions is empty; the item would never show"));
         }
         Ok(out)
     }

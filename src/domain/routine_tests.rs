@@ -18,17 +18,7 @@ fn the_builtin_routine_parses() {
 fn easy_runs_get_mobility_foam_rolling_meal_and_water() {
     let r = Routine::builtin().unwrap();
     for s in [Session::Easy, Session::Cross] {
-        assert_eq!(
-            ids(&r, s),
-            [
-                "mobility",
-                "foam-calves",
-                "foam-quads",
-                "foam-glutes",
-                "meal",
-                "water"
-            ]
-        );
+        assert_eq!(ids(&r, s), ["mobility", "foam-calves", "foam-quads", "foam-glutes", "meal", "water"]);
     }
 }
 
@@ -73,10 +63,7 @@ fn long_runs_get_the_full_routine_with_hourly_carbs_and_a_nap() {
 #[test]
 fn rest_days_get_mobility_soft_tissue_a_walk_and_sleep() {
     let r = Routine::builtin().unwrap();
-    assert_eq!(
-        ids(&r, Session::Rest),
-        ["mobility", "walk", "soft-tissue", "sleep-hygiene"]
-    );
+    assert_eq!(ids(&r, Session::Rest), ["mobility", "walk", "soft-tissue", "sleep-hygiene"]);
 }
 
 #[test]
@@ -120,50 +107,22 @@ fn bad_routines_name_the_file_and_line() {
     let cases: Vec<(String, usize, &str)> = vec![
         ("[[items]\nid = 1\n".into(), 5, "unclosed array table"),
         (item("colour = \"red\"\n"), 11, "unknown field"),
-        (
-            item("").replace("\"now\"", "\"later\""),
-            7,
-            "phase 'later' is not defined",
-        ),
-        (
-            item("").replace("\"check\"", "\"stretch\""),
-            9,
-            "kind 'stretch'",
-        ),
+        (item("").replace("\"now\"", "\"later\""), 7, "phase 'later' is not defined"),
+        (item("").replace("\"check\"", "\"stretch\""), 9, "kind 'stretch'"),
         (item("").replace("\"runs\"", "\"jog\""), 10, "session 'jog'"),
         (item("").replace("\"runs\"", ""), 10, "sessions is empty"),
-        (
-            item("").replace("\"x\"", "\"Foam Calves\""),
-            6,
-            "must be 1–40 characters",
-        ),
+        (item("").replace("\"x\"", "\"Foam Calves\""), 6, "must be 1–40 characters"),
         (item("seconds = 90\n"), 11, "only for kind = \"timed\""),
         (item("minutes = -3\n"), 11, "minutes must be 0–240"),
-        (
-            item("").replace("\"check\"", "\"sets\""),
-            9,
-            "needs 'sets = N'",
-        ),
-        (
-            item("").replace("\"check\"", "\"sets\"") + "sets = 0\n",
-            11,
-            "sets = 0 is outside 1–20",
-        ),
+        (item("").replace("\"check\"", "\"sets\""), 9, "needs 'sets = N'"),
+        (item("").replace("\"check\"", "\"sets\"") + "sets = 0\n", 11, "sets = 0 is outside 1–20"),
         (
             item("").replace("\"check\"", "\"timed\"") + "seconds = 601\n",
             11,
             "seconds = 601 is outside 1–600",
         ),
-        (
-            format!("{}\n{}", item(""), item("")),
-            13,
-            "item id 'x' is used twice",
-        ),
-        (
-            item("").replace("\"X\"", "\"\""),
-            8,
-            "title must be one line",
-        ),
+        (format!("{}\n{}", item(""), item("")), 13, "item id 'x' is used twice"),
+        (item("").replace("\"X\"", "\"\""), 8, "title must be one line"),
     ];
     for (body, line, needle) in cases {
         let err = parse_err(&body);
@@ -181,19 +140,9 @@ fn a_routine_without_items_is_refused() {
 
 #[test]
 fn phase_windows_must_be_ordered_and_paired() {
-    let err = Routine::parse(
-        "[[phases]]\nid = \"a\"\ntitle = \"A\"\nfrom_min = 30\nto_min = 10\n",
-        "r",
-    )
-    .unwrap_err();
-    assert_eq!(
-        (err.line, err.message.as_str()),
-        (Some(5), "to_min must be after from_min")
-    );
-    let err = Routine::parse(
-        "[[phases]]\nid = \"a\"\ntitle = \"A\"\nfrom_min = 30\n",
-        "r",
-    )
-    .unwrap_err();
+    let err = Routine::parse("[[phases]]\nid = \"a\"\ntitle = \"A\"\nfrom_min = 30\nto_min = 10\n", "r")
+        .unwrap_err();
+    assert_eq!((err.line, err.message.as_str()), (Some(5), "to_min must be after from_min"));
+    let err = Routine::parse("[[phases]]\nid = \"a\"\ntitle = \"A\"\nfrom_min = 30\n", "r").unwrap_err();
     assert!(err.message.contains("both"), "{err}");
 }

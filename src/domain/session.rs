@@ -21,14 +21,8 @@ pub const LONG_RUN_MINUTES: u32 = 90;
 
 impl Session {
     /// Every session a run can have, in CLI.md's order.
-    pub const RUNS: [Session; 6] = [
-        Session::Easy,
-        Session::Tempo,
-        Session::Intervals,
-        Session::Long,
-        Session::Race,
-        Session::Cross,
-    ];
+    pub const RUNS: [Session; 6] =
+        [Session::Easy, Session::Tempo, Session::Intervals, Session::Long, Session::Race, Session::Cross];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -44,9 +38,7 @@ impl Session {
 
     /// Parses any session name, `rest` included.
     pub fn parse(text: &str) -> Option<Session> {
-        std::iter::once(Session::Rest)
-            .chain(Session::RUNS)
-            .find(|s| s.name() == text)
+        std::iter::once(Session::Rest).chain(Session::RUNS).find(|s| s.name() == text)
     }
 
     /// Parses the type of a run: `rest` is not one.
@@ -69,11 +61,7 @@ impl Session {
 
     /// The session a run counts as: any run over 90 minutes is a long run.
     pub fn of_run(kind: Session, minutes: u32) -> Session {
-        if minutes > LONG_RUN_MINUTES && kind != Session::Cross {
-            Session::Long
-        } else {
-            kind
-        }
+        if minutes > LONG_RUN_MINUTES && kind != Session::Cross { Session::Long } else { kind }
     }
 
     /// The day follows its most demanding run; a day without one is a rest day.
@@ -122,10 +110,7 @@ mod tests {
         use Session::*;
         assert_eq!(Session::of_day([]), Rest);
         assert_eq!(Session::of_day([(Cross, 40), (Easy, 30)]), Easy);
-        assert_eq!(
-            Session::of_day([(Easy, 30), (Tempo, 45), (Intervals, 50)]),
-            Intervals
-        );
+        assert_eq!(Session::of_day([(Easy, 30), (Tempo, 45), (Intervals, 50)]), Intervals);
         assert_eq!(Session::of_day([(Race, 40), (Intervals, 50)]), Race);
         assert_eq!(Session::of_day([(Race, 40), (Long, 100)]), Long);
     }

@@ -34,49 +34,33 @@ impl<'a> Located<'a> {
 
     pub fn line_of(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1
+        self.text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
     }
 
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> FileError {
         FileError {
             file: self.file.to_string(),
-            line: if span == (0..0) {
-                None
-            } else {
-                Some(self.line_of(span.start))
-            },
+            line: if span == (0..0) { None } else { Some(self.line_of(span.start)) },
             message: message.into(),
         }
     }
 
     pub fn toml_error(&self, err: &toml::de::Error) -> FileError {
         let message = err.message().trim().replace('\n', "; ");
-        FileError {
-            file: self.file.to_string(),
-            line: err.span().map(|s| self.line_of(s.start)),
-            message,
-        }
+        FileError { file: self.file.to_string(), line: err.span().map(|s| self.line_of(s.start)), message }
     }
 
     /// A stable id: 1–40 characters of `a-z`, `0-9` and `-`, starting with a letter or digit.
     pub fn id(&self, value: &Spanned<String>, what: &str) -> Result<String, FileError> {
         let id = value.get_ref();
         let ok = (1..=40).contains(&id.len())
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !id.starts_with('-');
         if ok {
             Ok(id.clone())
         } else {
-            Err(self.error(
-                value.span(),
-                format!("{what} '{id}' must be 1–40 characters of a-z, 0-9 and '-'"),
-            ))
+            Err(self
+                .error(value.span(), format!("{what} '{id}' must be 1–40 characters of a-z, 0-9 and '-'")))
         }
     }
 
@@ -84,22 +68,13 @@ impl<'a> Located<'a> {
     pub fn title(&self, value: &Spanned<String>, what: &str) -> Result<String, FileError> {
         let text = value.get_ref().trim();
         if text.is_empty() || text.chars().count() > 120 || text.chars().any(char::is_control) {
-            return Err(self.error(
-                value.span(),
-                format!("{what} must be one line of 1–120 characters"),
-            ));
+            return Err(self.error(value.span(), format!("{what} must be one line of 1–120 characters")));
         }
         Ok(text.to_string())
     }
 
     /// A whole number in `lo..=hi`.
-    pub fn int_in(
-        &self,
-        value: &Spanned<i64>,
-        key: &str,
-        lo: u32,
-        hi: u32,
-    ) -> Result<u32, FileError> {
+    pub fn int_in(&self, value: &Spanned<i64>, key: &str, lo: u32, hi: u32) -> Result<u32, FileError> {
         let v = *value.get_ref();
         if (i64::from(lo)..=i64::from(hi)).contains(&v) {
             Ok(v as u32)

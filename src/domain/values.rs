@@ -20,23 +20,11 @@ pub struct Field {
 }
 
 const fn int(name: &'static str, unit: &'static str, lo: f64, hi: f64) -> Field {
-    Field {
-        name,
-        unit,
-        lo,
-        hi,
-        integer: true,
-    }
+    Field { name, unit, lo, hi, integer: true }
 }
 
 const fn real(name: &'static str, unit: &'static str, lo: f64, hi: f64) -> Field {
-    Field {
-        name,
-        unit,
-        lo,
-        hi,
-        integer: false,
-    }
+    Field { name, unit, lo, hi, integer: false }
 }
 
 pub const RHR: Field = int("rhr", "bpm", 25.0, 220.0);
@@ -67,10 +55,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        FieldError {
-            field: field.into(),
-            reason: reason.into(),
-        }
+        FieldError { field: field.into(), reason: reason.into() }
     }
 }
 
@@ -83,11 +68,7 @@ impl fmt::Display for FieldError {
 impl Field {
     /// "25–220 bpm", "1–10 (whole number)".
     pub fn range_text(&self) -> String {
-        let unit = if self.unit.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", self.unit)
-        };
+        let unit = if self.unit.is_empty() { String::new() } else { format!(" {}", self.unit) };
         let whole = if self.integer { ", a whole number" } else { "" };
         format!("{}–{}{unit}{whole}", fmt_num(self.lo), fmt_num(self.hi))
     }
@@ -104,17 +85,11 @@ impl Field {
         if self.integer && text.contains('.') {
             return Err(FieldError::new(
                 self.name,
-                format!(
-                    "'{shown}' is not a whole number; give {}",
-                    self.range_text()
-                ),
+                format!("'{shown}' is not a whole number; give {}", self.range_text()),
             ));
         }
         let value: f64 = text.parse().map_err(|_| {
-            FieldError::new(
-                self.name,
-                format!("'{shown}' is not a number; give {}", self.range_text()),
-            )
+            FieldError::new(self.name, format!("'{shown}' is not a number; give {}", self.range_text()))
         })?;
         self.check(value)
     }
@@ -130,11 +105,7 @@ impl Field {
         if self.integer && value.fract() != 0.0 {
             return Err(FieldError::new(
                 self.name,
-                format!(
-                    "{} is not a whole number; give {}",
-                    fmt_num(value),
-                    self.range_text()
-                ),
+                format!("{} is not a whole number; give {}", fmt_num(value), self.range_text()),
             ));
         }
         Ok(value)
@@ -169,10 +140,7 @@ pub fn fmt_num(value: f64) -> String {
 }
 
 fn shorten(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
+    let clean: String = text.chars().map(|c| if c.is_control() { '?' } else { c }).collect();
     if clean.chars().count() > 24 {
         format!("{}…", clean.chars().take(24).collect::<String>())
     } else {
@@ -196,18 +164,12 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, FieldError>
             _ => b.is_ascii_digit(),
         });
     if !shape_ok {
-        return Err(FieldError::new(
-            "date",
-            format!("'{shown}' is not a date; write YYYY-MM-DD"),
-        ));
+        return Err(FieldError::new("date", format!("'{shown}' is not a date; write YYYY-MM-DD")));
     }
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| FieldError::new("date", format!("{shown} is not a calendar day")))?;
     if date < EARLIEST_DATE {
-        return Err(FieldError::new(
-            "date",
-            format!("{shown} is before 1900-01-01"),
-        ));
+        return Err(FieldError::new("date", format!("{shown} is before 1900-01-01")));
     }
     if date > today {
         return Err(FieldError::new(
@@ -221,16 +183,10 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, FieldError>
 /// Free text (a note, a pain site): at most [`MAX_TEXT_CHARS`], no control characters.
 pub fn parse_text(field: &str, text: &str) -> Result<String, FieldError> {
     if text.chars().count() > MAX_TEXT_CHARS {
-        return Err(FieldError::new(
-            field,
-            format!("is longer than {MAX_TEXT_CHARS} characters"),
-        ));
+        return Err(FieldError::new(field, format!("is longer than {MAX_TEXT_CHARS} characters")));
     }
     if text.chars().any(char::is_control) {
-        return Err(FieldError::new(
-            field,
-            "contains control characters (tabs, newlines…)",
-        ));
+        return Err(FieldError::new(field, "contains control characters (tabs, newlines…)"));
     }
     Ok(text.to_string())
 }
@@ -285,20 +241,14 @@ mod tests {
         ] {
             let err = field.parse(text).unwrap_err();
             assert_eq!(err.field, field.name, "{text}");
-            assert!(
-                err.reason.contains(&field.range_text()) || err.reason.contains("outside"),
-                "{err}"
-            );
+            assert!(err.reason.contains(&field.range_text()) || err.reason.contains("outside"), "{err}");
         }
     }
 
     #[test]
     fn range_is_named_in_the_error() {
         let err = RHR.parse("400").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "rhr: 400 is outside 25–220 bpm, a whole number"
-        );
+        assert_eq!(err.to_string(), "rhr: 400 is outside 25–220 bpm, a whole number");
         let err = HRV.parse("NaN").unwrap_err();
         assert_eq!(err.to_string(), "hrv: 'NaN' is not a number; give 5–300 ms");
     }
@@ -314,14 +264,8 @@ mod tests {
     #[test]
     fn dates_must_be_real_days_up_to_today() {
         assert_eq!(parse_date("2026-11-28", today()).unwrap(), today());
-        assert_eq!(
-            parse_date("1900-01-01", today()).unwrap().to_string(),
-            "1900-01-01"
-        );
-        assert_eq!(
-            parse_date("2024-02-29", today()).unwrap().to_string(),
-            "2024-02-29"
-        );
+        assert_eq!(parse_date("1900-01-01", today()).unwrap().to_string(), "1900-01-01");
+        assert_eq!(parse_date("2024-02-29", today()).unwrap().to_string(), "2024-02-29");
         for bad in [
             "2026-11-29",
             "2026-02-30",

@@ -19,20 +19,13 @@ pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path) -> Resu
         )
     };
     let dir = target.parent().filter(|d| d.is_dir()).ok_or_else(|| {
-        Error::io(
-            "the folder for the backup does not exist",
-            place.clone(),
-            "create it first",
-        )
+        Error::io("the folder for the backup does not exist", place.clone(), "create it first")
     })?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".cooldown-backup-")
-        .tempfile_in(dir)
-        .map_err(cannot)?;
+    let tmp = tempfile::Builder::new().prefix(".cooldown-backup-").tempfile_in(dir).map_err(cannot)?;
     {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut dst = Connection::open_with_flags(tmp.path(), flags)
-            .map_err(|e| errors::from_sql(e, target))?;
+        let mut dst =
+            Connection::open_with_flags(tmp.path(), flags).map_err(|e| errors::from_sql(e, target))?;
         copy_all(conn, &mut dst, source)?;
         dst.close().map_err(|(_, e)| errors::from_sql(e, target))?;
     }

@@ -18,11 +18,9 @@ pub(super) fn from_sql(err: rusqlite::Error, path: &Path) -> Error {
             place,
             "nothing was written; try again",
         ),
-        Some(ErrorCode::DiskFull) => Error::io(
-            "disk full: nothing saved",
-            place,
-            "free some space and try again",
-        ),
+        Some(ErrorCode::DiskFull) => {
+            Error::io("disk full: nothing saved", place, "free some space and try again")
+        }
         Some(ErrorCode::ReadOnly) => Error::io(
             "the database is read-only: nothing saved",
             place,
@@ -48,10 +46,6 @@ pub(super) fn from_sql(err: rusqlite::Error, path: &Path) -> Error {
             place,
             "nothing was written; check the value ranges in `cooldown --help`",
         ),
-        _ => Error::io(
-            format!("database error: {err}"),
-            place,
-            "nothing was written; try again",
-        ),
+        _ => Error::io(format!("database error: {err}"), place, "nothing was written; try again"),
     }
 }

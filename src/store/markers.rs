@@ -1,11 +1,11 @@
 //! Morning markers: one row per day; saving names only the fields given and keeps the
 //! others (CLI.md `cooldown log`: upsert).
 
-use super::{Store, day_key, stamp};
+use super::{Store, day_key, parse_day, stamp};
 use crate::domain::records::Markers;
 use crate::error::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 const FIELDS: [&str; 12] = [
     "rhr",
@@ -28,10 +28,7 @@ pub(super) fn upsert_markers(
     m: &Markers,
     updated: &str,
 ) -> rusqlite::Result<()> {
-    let keep: Vec<String> = FIELDS
-        .iter()
-        .map(|f| format!("{f} = coalesce(excluded.{f}, {f})"))
-        .collect();
+    let keep: Vec<String> = FIELDS.iter().map(|f| format!("{f} = coalesce(excluded.{f}, {f})")).collect();
     let sql = format!(
         "INSERT INTO markers (day, {}, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (day) DO UPDATE SET {}, updated_at = excluded.updated_at",
@@ -59,40 +56,59 @@ pub(super) fn upsert_markers(
 
 impl Store {
     /// Saves the fields of `m` that are set, keeping the day's other fields.
-    pub fn save_markers(
-        &mut self,
-        day: NaiveDate,
-        m: &Markers,
-        now: DateTime<FixedOffset>,
-    ) -> Result<()> {
+    pub fn save_markers(&mut self, day: NaiveDate, m: &Markers, now: DateTime<FixedOffset>) -> Result<()> {
         let updated = stamp(now);
         self.write(|tx| upsert_markers(tx, day, m, &updated))
     }
 
-    /// The day's markers, if any were logged.
-    pub fn markers_on(&self, day: NaiveDate) -> Result<Option<Markers>> {
-        self.read(|c| {
-            c.query_row(
-                &format!("SELECT {} FROM markers WHERE day = ?1", FIELDS.join(", ")),
-                [day_key(day)],
-                |r| {
-                    Ok(Markers {
-                        rhr: r.get(0)?,
-                        hrv: r.get(1)?,
-                        sleep_hours: r.get(2)?,
-                        sleep_quality: r.get(3)?,
-                        soreness: r.get(4)?,
-                        pain: r.get(5)?,
-                        pain_site: r.get(6)?,
-                        hop_cm: r.get(7)?,
-                        balance_s: r.get(8)?,
-                        weight_kg: r.get(9)?,
-                        ill: r.get(10)?,
-                        note: r.get(11)?,
-                    })
-                },
-            )
-            .optional()
+    /// Replaces the day's markers with exactly `m` (the dashboard's form shows the whole
+    /// day, so a field cleared there is no longer logged). All empty deletes the day.
+    pub fn replace_markers(&mut self, day: NaiveDate, m: &Markers, now: DateTime<FixedOffset>) -> Result<()> {
+        let updated = stamp(now);
+        self.write(|tx| {
+            tx.execute("DELETE FROM markers WHERE day = ?1", [day_key(day)])?;
+            if m.is_empty() {
+                return Ok(());
+            }
+            upsert_markers(tx, day, m, &updated)
         })
     }
+
+    /// The day's markers, if any were logged.
+    pub fn markers_on(&self, day: NaiveDate) -> Result<Option<Markers>> {
+        Ok(self.markers_between(day, day)?.into_iter().next().map(|(_, m)| m))
+    }
+
+    /// Every logged morning from `from` to `to`, oldest first.
+    pub fn markers_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, Markers)>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT day, {} FROM markers WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+                FIELDS.join(", ")
+            ))?;
+            let rows = stmt.query_map([day_key(from), day_key(to)], |r| {
+                let day: String = r.get(0)?;
+                Ok((parse_day(&day)?, markers_from_row(r, 1)?))
+            })?;
+            rows.collect()
+        })
+    }
+}
+
+fn markers_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Markers> {
+    let i = |n: usize| first + n;
+    Ok(Markers {
+        rhr: r.get(i(0))?,
+        hrv: r.get(i(1))?,
+        sleep_hours: r.get(i(2))?,
+        sleep_quality: r.get(i(3))?,
+        soreness: r.get(i(4))?,
+        pain: r.get(i(5))?,
+        pain_site: r.get(i(6))?,
+        hop_cm: r.get(i(7))?,
+        balance_s: r.get(i(8))?,
+        weight_kg: r.get(i(9))?,
+        ill: r.get(i(10))?,
+        note: r.get(i(11))?,
+    })
 }

@@ -39,10 +39,7 @@ impl Store {
     fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> rusqlite::Result<T>) -> Result<T> {
         let path = self.path.clone();
         let fail = |e| errors::from_sql(e, &path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
         let value = f(&tx).map_err(fail)?;
         tx.commit().map_err(fail)?;
         Ok(value)
@@ -55,10 +52,7 @@ impl Store {
     /// Changes when another connection commits (`PRAGMA data_version`), so the dashboard
     /// can refresh after a `cooldown tick` from a script.
     pub fn data_version(&self) -> Result<i64> {
-        self.read(|c| {
-            c.prepare_cached("PRAGMA data_version")?
-                .query_row([], |r| r.get(0))
-        })
+        self.read(|c| c.prepare_cached("PRAGMA data_version")?.query_row([], |r| r.get(0)))
     }
 
     /// True when nothing has been recorded yet: no markers, runs or ticks.
@@ -84,7 +78,6 @@ fn stamp(at: DateTime<FixedOffset>) -> String {
 }
 
 fn parse_day(text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }

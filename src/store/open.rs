@@ -42,58 +42,40 @@ impl Store {
     /// Opens a database at a path the user gave (its folder must exist).
     pub fn open_path(path: &Path) -> Result<Store> {
         let path = crate::paths::absolute(path, "--db")?;
-        Store::open(&DbLocation {
-            path,
-            is_default: false,
-        })
+        Store::open(&DbLocation { path, is_default: false })
     }
 }
 
 fn refuse(path: &Path, what: impl Into<String>) -> Error {
-    Error::unusable(
-        what,
-        path.display().to_string(),
-        "check the --db path; the file was not changed",
-    )
+    Error::unusable(what, path.display().to_string(), "check the --db path; the file was not changed")
 }
 
 /// Refuses empty, foreign, truncated and damaged files from their header alone, before
 /// SQLite sees them.
 fn check_header(path: &Path, len: u64) -> Result<()> {
     if len == 0 {
-        return Err(refuse(
-            path,
-            "empty file (0 bytes), not a cooldown database",
-        ));
+        return Err(refuse(path, "empty file (0 bytes), not a cooldown database"));
     }
     let mut header = Vec::with_capacity(100);
-    fs::File::open(path)
-        .and_then(|f| f.take(100).read_to_end(&mut header))
-        .map_err(|e| {
-            Error::io(
-                format!("cannot read the database: {e}"),
-                path.display().to_string(),
-                "check its permissions",
-            )
-        })?;
+    fs::File::open(path).and_then(|f| f.take(100).read_to_end(&mut header)).map_err(|e| {
+        Error::io(
+            format!("cannot read the database: {e}"),
+            path.display().to_string(),
+            "check its permissions",
+        )
+    })?;
     if !header.starts_with(SQLITE_MAGIC) {
         return Err(refuse(path, "not a cooldown database (not an SQLite file)"));
     }
     if header.len() < 100 {
-        return Err(refuse(
-            path,
-            format!("truncated database file ({len} bytes)"),
-        ));
+        return Err(refuse(path, format!("truncated database file ({len} bytes)")));
     }
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
         1 => 65_536,
         n => u64::from(n),
     };
     if !(512..=65_536).contains(&page_size) || !page_size.is_power_of_two() {
-        return Err(refuse(
-            path,
-            "damaged database header (impossible page size)",
-        ));
+        return Err(refuse(path, "damaged database header (impossible page size)"));
     }
     // With a non-empty write-ahead log the main file may legitimately lag behind its
     // header until the next checkpoint; SQLite checks that case itself.
@@ -101,14 +83,9 @@ fn check_header(path: &Path, len: u64) -> Result<()> {
         return Ok(());
     }
     let pages_valid = header[24..28] == header[92..96];
-    let pages = u64::from(u32::from_be_bytes([
-        header[28], header[29], header[30], header[31],
-    ]));
+    let pages = u64::from(u32::from_be_bytes([header[28], header[29], header[30], header[31]]));
     if !len.is_multiple_of(page_size) || (pages_valid && pages * page_size > len) {
-        return Err(refuse(
-            path,
-            format!("truncated database file ({len} bytes)"),
-        ));
+        return Err(refuse(path, format!("truncated database file ({len} bytes)")));
     }
     Ok(())
 }
@@ -128,14 +105,10 @@ fn connect(path: &Path) -> Result<Connection> {
     // No SQLITE_OPEN_URI: a path is a path. No CREATE: new files are made by `create`.
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(sql)?;
-    conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS))
-        .map_err(sql)?;
-    conn.pragma_update(None, "trusted_schema", "OFF")
-        .map_err(sql)?;
-    conn.pragma_update(None, "foreign_keys", "ON")
-        .map_err(sql)?;
-    conn.pragma_update(None, "synchronous", "FULL")
-        .map_err(sql)?;
+    conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS)).map_err(sql)?;
+    conn.pragma_update(None, "trusted_schema", "OFF").map_err(sql)?;
+    conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
+    conn.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
     Ok(conn)
 }
 
@@ -157,15 +130,11 @@ fn create(path: &Path) -> Result<Store> {
             "check the folder's permissions and free space",
         )
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".cooldown-new-")
-        .tempfile_in(dir)
-        .map_err(cannot)?;
+    let tmp = tempfile::Builder::new().prefix(".cooldown-new-").tempfile_in(dir).map_err(cannot)?;
     {
         let conn = connect(tmp.path())?;
         let sql = |e| errors::from_sql(e, path);
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(sql)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
         conn.execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
         migrate::migrate(&conn, 0).map_err(sql)?;
         conn.execute_batch("COMMIT").map_err(sql)?;
@@ -197,17 +166,11 @@ fn open_existing(path: &Path) -> Result<Store> {
     let read_only = conn.is_readonly(MAIN_DB).map_err(sql)?;
     if version < migrate::LATEST_VERSION {
         if read_only {
-            return Err(refuse(
-                path,
-                format!("read-only database of an older schema ({version})"),
-            ));
+            return Err(refuse(path, format!("read-only database of an older schema ({version})")));
         }
-        let mode: String = conn
-            .pragma_query_value(None, "journal_mode", |r| r.get(0))
-            .map_err(sql)?;
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).map_err(sql)?;
         if !mode.eq_ignore_ascii_case("wal") {
-            conn.pragma_update(None, "journal_mode", "WAL")
-                .map_err(sql)?;
+            conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
         }
         // The backup comes first: SQLite cannot copy from a connection that is writing.
         // Under the lock below the version is read again, so a backup made while another
@@ -227,19 +190,13 @@ fn open_existing(path: &Path) -> Result<Store> {
     if !read_only {
         make_private(path);
     }
-    Ok(Store {
-        conn,
-        path: path.to_path_buf(),
-    })
+    Ok(Store { conn, path: path.to_path_buf() })
 }
 
 fn check_identity(path: &Path, app: i32, version: i64, objects: i64) -> Result<()> {
     let empty = app == 0 && version == 0 && objects == 0;
     if app != migrate::APPLICATION_ID && !empty {
-        return Err(refuse(
-            path,
-            "not a cooldown database (an SQLite file of another program)",
-        ));
+        return Err(refuse(path, "not a cooldown database (an SQLite file of another program)"));
     }
     if version > migrate::LATEST_VERSION {
         return Err(Error::unusable(
@@ -272,13 +229,7 @@ fn migrate_locked(conn: &Connection, path: &Path) -> Result<()> {
 fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
     let base = sibling(path, &format!(".schema{version}.bak"));
     let target = (1..1000)
-        .map(|n| {
-            if n == 1 {
-                base.clone()
-            } else {
-                sibling(&base, &format!(".{n}"))
-            }
-        })
+        .map(|n| if n == 1 { base.clone() } else { sibling(&base, &format!(".{n}")) })
         .find(|p| !p.exists())
         .unwrap_or(base);
     super::backup::backup_to(conn, path, &target)?;

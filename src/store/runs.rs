@@ -14,19 +14,14 @@ pub enum Saved {
     Replaced,
 }
 
-const COLUMNS: &str =
-    "day, at, type, minutes, km, rpe, weight_before_kg, weight_after_kg, fluid_l, note";
+const COLUMNS: &str = "day, at, type, minutes, km, rpe, weight_before_kg, weight_after_kg, fluid_l, note";
 
 fn run_from_row(r: &Row) -> rusqlite::Result<Run> {
     let day: String = r.get(0)?;
     let at: String = r.get(1)?;
     let kind: String = r.get(2)?;
     let bad = |what: &str| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            what.to_string().into(),
-        )
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.to_string().into())
     };
     Ok(Run {
         day: parse_day(&day)?,
@@ -42,11 +37,7 @@ fn run_from_row(r: &Row) -> rusqlite::Result<Run> {
     })
 }
 
-pub(super) fn insert_run(
-    tx: &rusqlite::Connection,
-    run: &Run,
-    updated: &str,
-) -> rusqlite::Result<bool> {
+pub(super) fn insert_run(tx: &rusqlite::Connection, run: &Run, updated: &str) -> rusqlite::Result<bool> {
     let day = day_key(run.day);
     let at = run.at.format("%H:%M").to_string();
     let existed: bool = tx.query_row(
@@ -87,12 +78,38 @@ impl Store {
         Ok(if existed { Saved::Replaced } else { Saved::New })
     }
 
+    /// Each day's training load from `from` to `to`: Σ session RPE × minutes over the
+    /// runs that have an RPE. Days without such a run are absent.
+    pub fn loads_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, f64)>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT day, sum(rpe * minutes) FROM runs
+                 WHERE day BETWEEN ?1 AND ?2 AND rpe IS NOT NULL GROUP BY day ORDER BY day",
+            )?;
+            let rows = stmt.query_map([day_key(from), day_key(to)], |r| {
+                let day: String = r.get(0)?;
+                Ok((parse_day(&day)?, r.get::<_, f64>(1)?))
+            })?;
+            rows.collect()
+        })
+    }
+
+    /// The most recent run before `day`, for the run form's reference line.
+    pub fn last_run_before(&self, day: NaiveDate) -> Result<Option<Run>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM runs WHERE day < ?1 ORDER BY day DESC, at DESC LIMIT 1"
+            ))?;
+            let mut rows = stmt.query_map([day_key(day)], run_from_row)?;
+            rows.next().transpose()
+        })
+    }
+
     /// The day's runs, in the order they ended.
     pub fn runs_on(&self, day: NaiveDate) -> Result<Vec<Run>> {
         self.read(|c| {
-            let mut stmt = c.prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM runs WHERE day = ?1 ORDER BY at"
-            ))?;
+            let mut stmt =
+                c.prepare_cached(&format!("SELECT {COLUMNS} FROM runs WHERE day = ?1 ORDER BY at"))?;
             let rows = stmt.query_map([day_key(day)], run_from_row)?;
             rows.collect()
         })

@@ -14,12 +14,7 @@ impl Store {
             let mut stmt = c.prepare_cached(
                 "SELECT item_id, set_no FROM ticks WHERE day = ?1 ORDER BY item_id, set_no",
             )?;
-            let rows = stmt.query_map([day_key(day)], |r| {
-                Ok(Tick {
-                    item_id: r.get(0)?,
-                    set: r.get(1)?,
-                })
-            })?;
+            let rows = stmt.query_map([day_key(day)], |r| Ok(Tick { item_id: r.get(0)?, set: r.get(1)? }))?;
             rows.collect()
         })
     }
@@ -81,10 +76,7 @@ impl Store {
     pub fn clear_item(&mut self, day: NaiveDate, item: &str) -> Result<()> {
         let day = day_key(day);
         self.write(|tx| {
-            tx.execute(
-                "DELETE FROM ticks WHERE day = ?1 AND item_id = ?2",
-                params![day, item],
-            )?;
+            tx.execute("DELETE FROM ticks WHERE day = ?1 AND item_id = ?2", params![day, item])?;
             Ok(())
         })
     }

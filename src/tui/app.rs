@@ -61,10 +61,7 @@ impl App {
     }
 
     pub(super) fn set_status(&mut self, kind: StatusKind, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            kind,
-        });
+        self.status = Some(Status { text: text.into(), kind });
     }
 
     /// Replaces the checklist, keeping the selection on the same item where it still is.

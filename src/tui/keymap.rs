@@ -57,13 +57,7 @@ const fn bind(
     help: &'static str,
     hint: Option<(&'static str, &'static str)>,
 ) -> Binding {
-    Binding {
-        scope,
-        keys,
-        command,
-        help,
-        hint,
-    }
+    Binding { scope, keys, command, help, hint }
 }
 
 use Command as C;
@@ -92,9 +86,7 @@ pub const BINDINGS: &[Binding] = &[
 /// The bindings that apply to what is on screen, in table order.
 pub fn active(help_open: bool) -> impl Iterator<Item = &'static Binding> {
     let scope = if help_open { Help } else { Today };
-    BINDINGS
-        .iter()
-        .filter(move |b| b.scope == scope || b.scope == Global)
+    BINDINGS.iter().filter(move |b| b.scope == scope || b.scope == Global)
 }
 
 fn matches(key: Key, event: &KeyEvent) -> bool {
@@ -112,9 +104,7 @@ pub fn command_for(event: &KeyEvent, help_open: bool) -> Option<Command> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    active(help_open)
-        .find(|b| b.keys.iter().any(|k| matches(*k, event)))
-        .map(|b| b.command)
+    active(help_open).find(|b| b.keys.iter().any(|k| matches(*k, event))).map(|b| b.command)
 }
 
 /// "j, ↓", "Space, Enter", "Ctrl-C" as shown in the help overlay.
@@ -133,12 +123,7 @@ pub fn key_label(key: Key) -> String {
 }
 
 pub fn keys_label(binding: &Binding) -> String {
-    binding
-        .keys
-        .iter()
-        .map(|k| key_label(*k))
-        .collect::<Vec<_>>()
-        .join(", ")
+    binding.keys.iter().map(|k| key_label(*k)).collect::<Vec<_>>().join(", ")
 }
 
 /// The status-bar hints for what is on screen: `[("j/k", "move"), …]`.
@@ -170,30 +155,12 @@ mod tests {
     #[test]
     fn keys_map_to_commands() {
         let none = KeyModifiers::NONE;
-        assert_eq!(
-            command_for(&press(KeyCode::Char('j'), none), false),
-            Some(C::Down)
-        );
-        assert_eq!(
-            command_for(&press(KeyCode::Down, none), false),
-            Some(C::Down)
-        );
-        assert_eq!(
-            command_for(&press(KeyCode::Char(' '), none), false),
-            Some(C::Toggle)
-        );
-        assert_eq!(
-            command_for(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), false),
-            Some(C::Quit)
-        );
-        assert_eq!(
-            command_for(&press(KeyCode::Char('?'), KeyModifiers::SHIFT), false),
-            Some(C::ToggleHelp)
-        );
-        assert_eq!(
-            command_for(&press(KeyCode::Char('G'), KeyModifiers::SHIFT), false),
-            Some(C::Last)
-        );
+        assert_eq!(command_for(&press(KeyCode::Char('j'), none), false), Some(C::Down));
+        assert_eq!(command_for(&press(KeyCode::Down, none), false), Some(C::Down));
+        assert_eq!(command_for(&press(KeyCode::Char(' '), none), false), Some(C::Toggle));
+        assert_eq!(command_for(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), false), Some(C::Quit));
+        assert_eq!(command_for(&press(KeyCode::Char('?'), KeyModifiers::SHIFT), false), Some(C::ToggleHelp));
+        assert_eq!(command_for(&press(KeyCode::Char('G'), KeyModifiers::SHIFT), false), Some(C::Last));
         assert_eq!(command_for(&press(KeyCode::Char('c'), none), false), None);
         assert_eq!(command_for(&press(KeyCode::Esc, none), false), None);
     }
@@ -201,23 +168,11 @@ mod tests {
     #[test]
     fn the_help_overlay_takes_only_its_own_and_global_keys() {
         let none = KeyModifiers::NONE;
-        assert_eq!(
-            command_for(&press(KeyCode::Esc, none), true),
-            Some(C::CloseHelp)
-        );
-        assert_eq!(
-            command_for(&press(KeyCode::Char('q'), none), true),
-            Some(C::Quit)
-        );
+        assert_eq!(command_for(&press(KeyCode::Esc, none), true), Some(C::CloseHelp));
+        assert_eq!(command_for(&press(KeyCode::Char('q'), none), true), Some(C::Quit));
         assert_eq!(command_for(&press(KeyCode::Char(' '), none), true), None);
-        assert_eq!(
-            command_for(&press(KeyCode::Char('j'), none), true),
-            Some(C::ScrollDown)
-        );
-        assert_eq!(
-            command_for(&press(KeyCode::Up, none), true),
-            Some(C::ScrollUp)
-        );
+        assert_eq!(command_for(&press(KeyCode::Char('j'), none), true), Some(C::ScrollDown));
+        assert_eq!(command_for(&press(KeyCode::Up, none), true), Some(C::ScrollUp));
     }
 
     #[test]
@@ -235,13 +190,7 @@ mod tests {
         assert_eq!(key_label(Code(KeyCode::Enter)), "Enter");
         assert_eq!(
             hints(false),
-            [
-                ("j/k", "move"),
-                ("Space", "tick"),
-                ("[/]", "day"),
-                ("?", "help"),
-                ("q", "quit")
-            ]
+            [("j/k", "move"), ("Space", "tick"), ("[/]", "day"), ("?", "help"), ("q", "quit")]
         );
     }
 }

@@ -29,11 +29,7 @@ const WAKE: Duration = Duration::from_secs(1);
 const MAX_EARLY_WAKES: u32 = 50;
 
 fn terminal_gone(e: std::io::Error) -> Error {
-    Error::io(
-        format!("the terminal went away: {e}"),
-        "dashboard",
-        "start cooldown again",
-    )
+    Error::io(format!("the terminal went away: {e}"), "dashboard", "start cooldown again")
 }
 
 pub fn run(ctx: &Context) -> Result<ExitCode> {
@@ -46,30 +42,15 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     }
     let mut store = ctx.open_store()?;
     let checklist = ctx.checklist(&store, ctx.date)?;
-    let mut app = App::new(
-        Local::now().date_naive(),
-        checklist,
-        store.is_empty()?,
-        Theme::from_env(),
-    );
+    let mut app = App::new(Local::now().date_naive(), checklist, store.is_empty()?, Theme::from_env());
     if ctx.is_demo() {
         app.set_status(StatusKind::Info, "demo data: nothing you do here is kept");
     }
     let screen = Arc::new(Mutex::new(()));
-    signals::install(screen.clone(), ctx.demo_dir().map(|p| p.to_path_buf())).map_err(|e| {
-        Error::io(
-            format!("cannot watch for signals: {e}"),
-            "dashboard",
-            "try again",
-        )
-    })?;
+    signals::install(screen.clone(), ctx.demo_dir().map(|p| p.to_path_buf()))
+        .map_err(|e| Error::io(format!("cannot watch for signals: {e}"), "dashboard", "try again"))?;
     let mut term = terminal::enter().map_err(terminal_gone)?;
-    let mut looper = Loop {
-        ctx,
-        store: &mut store,
-        app: &mut app,
-        screen,
-    };
+    let mut looper = Loop { ctx, store: &mut store, app: &mut app, screen };
     let result = looper.run(&mut term);
     terminal::leave();
     result.map(|()| ExitCode::SUCCESS)
@@ -90,8 +71,7 @@ impl Loop<'_> {
         while self.app.running {
             if dirty {
                 let _held = self.screen.lock().unwrap_or_else(|p| p.into_inner());
-                term.draw(|f| f.render_widget(Dashboard(self.app), f.area()))
-                    .map_err(terminal_gone)?;
+                term.draw(|f| f.render_widget(Dashboard(self.app), f.area())).map_err(terminal_gone)?;
                 dirty = false;
             }
             let started = Instant::now();
@@ -151,19 +131,15 @@ impl Loop<'_> {
                 Err(e) => failed(e),
             }),
             Effect::Load(date) => {
-                let loaded = self.ctx.checklist(self.store, date).and_then(|checklist| {
-                    Ok(Action::Loaded {
-                        checklist,
-                        welcome: self.store.is_empty()?,
-                    })
-                });
+                let loaded = self
+                    .ctx
+                    .checklist(self.store, date)
+                    .and_then(|checklist| Ok(Action::Loaded { checklist, welcome: self.store.is_empty()? }));
                 Some(loaded.unwrap_or_else(failed))
             }
             Effect::Suspend => {
                 drop(held);
-                terminal::suspend(term)
-                    .err()
-                    .map(|e| Action::Failed(format!("could not resume: {e}")))
+                terminal::suspend(term).err().map(|e| Action::Failed(format!("could not resume: {e}")))
             }
         }
     }
@@ -171,11 +147,7 @@ impl Loop<'_> {
     fn persist(&mut self, change: &Change) -> Result<String> {
         let now = crate::cli::now();
         match change {
-            Change::TickNext {
-                date,
-                item,
-                sets_total,
-            } => {
+            Change::TickNext { date, item, sets_total } => {
                 let done = self.store.tick_next(*date, item, *sets_total, now)?;
                 Ok(text::saved_tick(item, done, *sets_total))
             }

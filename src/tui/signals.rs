@@ -11,19 +11,15 @@ use std::sync::{Arc, Mutex};
 /// never cuts a commit or a frame in half.
 pub fn install(screen: Arc<Mutex<()>>, remove_on_exit: Option<PathBuf>) -> std::io::Result<()> {
     let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT])?;
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                let _held = screen
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner());
-                terminal::leave();
-                if let Some(dir) = remove_on_exit {
-                    let _ = std::fs::remove_dir_all(dir);
-                }
-                std::process::exit(128 + signal);
+    std::thread::Builder::new().name("signals".into()).spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _held = screen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            terminal::leave();
+            if let Some(dir) = remove_on_exit {
+                let _ = std::fs::remove_dir_all(dir);
             }
-        })?;
+            std::process::exit(128 + signal);
+        }
+    })?;
     Ok(())
 }

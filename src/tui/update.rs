@@ -28,11 +28,7 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
     /// Tick the next set of an item.
-    TickNext {
-        date: NaiveDate,
-        item: String,
-        sets_total: u8,
-    },
+    TickNext { date: NaiveDate, item: String, sets_total: u8 },
     /// Untick every set of an item.
     Clear { date: NaiveDate, item: String },
 }
@@ -77,8 +73,7 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::CloseHelp => app.help_open = false,
         Command::ScrollDown => {
-            app.help_scroll =
-                (app.help_scroll + 1).min(super::keymap::BINDINGS.len().saturating_sub(1));
+            app.help_scroll = (app.help_scroll + 1).min(super::keymap::BINDINGS.len().saturating_sub(1));
         }
         Command::ScrollUp => app.help_scroll = app.help_scroll.saturating_sub(1),
         Command::Suspend => return vec![Effect::Suspend],
@@ -90,10 +85,7 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
         Command::PrevDay => return go_to(app, app.date.checked_sub_days(Days::new(1))),
         Command::NextDay => {
             if app.date >= app.today {
-                app.set_status(
-                    StatusKind::Info,
-                    "this is today; there is no checklist for tomorrow yet",
-                );
+                app.set_status(StatusKind::Info, "this is today; there is no checklist for tomorrow yet");
                 return vec![];
             }
             return go_to(app, app.date.checked_add_days(Days::new(1)));
@@ -121,11 +113,7 @@ fn toggle(app: &mut App) -> Vec<Effect> {
     let change = if entry.ticked() {
         Change::Clear { date, item }
     } else {
-        Change::TickNext {
-            date,
-            item,
-            sets_total: entry.sets_total,
-        }
+        Change::TickNext { date, item, sets_total: entry.sets_total }
     };
     vec![Effect::Persist(change), Effect::Load(date)]
 }
@@ -138,10 +126,7 @@ fn clock(app: &mut App, today: NaiveDate) -> Vec<Effect> {
     let was_on_today = app.is_today();
     app.today = today;
     if was_on_today {
-        app.set_status(
-            StatusKind::Info,
-            format!("a new day: {}", today.format("%a %-d %b")),
-        );
+        app.set_status(StatusKind::Info, format!("a new day: {}", today.format("%a %-d %b")));
         return vec![Effect::Load(today)];
     }
     vec![]

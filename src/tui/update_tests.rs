@@ -9,22 +9,11 @@ fn day(d: u32) -> NaiveDate {
 }
 
 fn checklist(date: NaiveDate, ticks: &[Tick]) -> Checklist {
-    Checklist::build(
-        date,
-        &Routine::builtin().unwrap(),
-        Session::Tempo,
-        ticks,
-        90,
-    )
+    Checklist::build(date, &Routine::builtin().unwrap(), Session::Tempo, ticks, 90)
 }
 
 fn app() -> App {
-    App::new(
-        day(28),
-        checklist(day(28), &[]),
-        false,
-        Theme { color: false },
-    )
+    App::new(day(28), checklist(day(28), &[]), false, Theme { color: false })
 }
 
 fn press(app: &mut App, command: Command) -> Vec<Effect> {
@@ -54,62 +43,38 @@ fn space_on_an_open_item_ticks_it_then_reloads() {
     assert_eq!(
         effects,
         [
-            Effect::Persist(Change::TickNext {
-                date: day(28),
-                item: "mobility".into(),
-                sets_total: 1
-            }),
+            Effect::Persist(Change::TickNext { date: day(28), item: "mobility".into(), sets_total: 1 }),
             Effect::Load(day(28))
         ]
     );
     // Nothing is shown as saved until the store says so.
     assert_eq!(a.status, None);
     update(&mut a, Action::Saved("saved".into()));
-    assert_eq!(
-        a.status.as_ref().map(|s| s.kind.clone()),
-        Some(StatusKind::Saved)
-    );
+    assert_eq!(a.status.as_ref().map(|s| s.kind.clone()), Some(StatusKind::Saved));
 }
 
 #[test]
 fn space_on_a_ticked_item_unticks_it() {
     let mut a = App::new(
         day(28),
-        checklist(
-            day(28),
-            &[Tick {
-                item_id: "mobility".into(),
-                set: 1,
-            }],
-        ),
+        checklist(day(28), &[Tick { item_id: "mobility".into(), set: 1 }]),
         false,
         Theme { color: false },
     );
     assert_eq!(
         press(&mut a, Command::Toggle)[0],
-        Effect::Persist(Change::Clear {
-            date: day(28),
-            item: "mobility".into()
-        })
+        Effect::Persist(Change::Clear { date: day(28), item: "mobility".into() })
     );
 }
 
 #[test]
 fn a_sets_item_ticks_its_next_set() {
     let mut a = app();
-    let bridges = a
-        .checklist
-        .entries()
-        .position(|e| e.id() == "glute-bridges")
-        .unwrap();
+    let bridges = a.checklist.entries().position(|e| e.id() == "glute-bridges").unwrap();
     a.selected = bridges;
     assert_eq!(
         press(&mut a, Command::Toggle)[0],
-        Effect::Persist(Change::TickNext {
-            date: day(28),
-            item: "glute-bridges".into(),
-            sets_total: 2
-        })
+        Effect::Persist(Change::TickNext { date: day(28), item: "glute-bridges".into(), sets_total: 2 })
     );
 }
 
@@ -119,13 +84,7 @@ fn days_move_back_but_not_past_today() {
     assert_eq!(press(&mut a, Command::NextDay), []);
     assert!(a.status.is_some());
     assert_eq!(press(&mut a, Command::PrevDay), [Effect::Load(day(27))]);
-    update(
-        &mut a,
-        Action::Loaded {
-            checklist: checklist(day(27), &[]),
-            welcome: false,
-        },
-    );
+    update(&mut a, Action::Loaded { checklist: checklist(day(27), &[]), welcome: false });
     assert_eq!(a.date, day(27));
     assert!(!a.is_today());
     assert_eq!(press(&mut a, Command::NextDay), [Effect::Load(day(28))]);
@@ -140,13 +99,7 @@ fn a_reload_keeps_the_selection_on_the_same_item() {
     update(
         &mut a,
         Action::Loaded {
-            checklist: checklist(
-                day(28),
-                &[Tick {
-                    item_id: id.clone(),
-                    set: 1,
-                }],
-            ),
+            checklist: checklist(day(28), &[Tick { item_id: id.clone(), set: 1 }]),
             welcome: false,
         },
     );
@@ -158,13 +111,7 @@ fn a_reload_keeps_the_selection_on_the_same_item() {
 fn a_new_day_resets_the_selection() {
     let mut a = app();
     a.selected = 3;
-    update(
-        &mut a,
-        Action::Loaded {
-            checklist: checklist(day(27), &[]),
-            welcome: false,
-        },
-    );
+    update(&mut a, Action::Loaded { checklist: checklist(day(27), &[]), welcome: false });
     assert_eq!(a.selected, 0);
 }
 
@@ -172,23 +119,14 @@ fn a_new_day_resets_the_selection() {
 fn midnight_moves_a_dashboard_that_was_on_today() {
     let mut a = app();
     assert_eq!(update(&mut a, Action::Clock(day(28))), []);
-    assert_eq!(
-        update(&mut a, Action::Clock(day(29))),
-        [Effect::Load(day(29))]
-    );
+    assert_eq!(update(&mut a, Action::Clock(day(29))), [Effect::Load(day(29))]);
     assert_eq!(a.today, day(29));
 }
 
 #[test]
 fn midnight_leaves_a_reviewed_day_alone() {
     let mut a = app();
-    update(
-        &mut a,
-        Action::Loaded {
-            checklist: checklist(day(26), &[]),
-            welcome: false,
-        },
-    );
+    update(&mut a, Action::Loaded { checklist: checklist(day(26), &[]), welcome: false });
     assert_eq!(update(&mut a, Action::Clock(day(29))), []);
     assert_eq!((a.today, a.date), (day(29), day(26)));
 }
@@ -209,10 +147,7 @@ fn a_failed_write_is_shown_as_an_error() {
     let mut a = app();
     update(&mut a, Action::Failed("disk full: nothing saved".into()));
     let status = a.status.unwrap();
-    assert_eq!(
-        (status.kind, status.text.as_str()),
-        (StatusKind::Error, "disk full: nothing saved")
-    );
+    assert_eq!((status.kind, status.text.as_str()), (StatusKind::Error, "disk full: nothing saved"));
 }
 
 #[test]

@@ -34,18 +34,11 @@ impl Assessment {
 
     /// Domains rated amber or red.
     pub fn worse(&self) -> Vec<Domain> {
-        self.domains
-            .iter()
-            .filter(|(_, s)| s.is_some_and(|s| s >= State::Amber))
-            .map(|(d, _)| *d)
-            .collect()
+        self.domains.iter().filter(|(_, s)| s.is_some_and(|s| s >= State::Amber)).map(|(d, _)| *d).collect()
     }
 
     pub fn reds(&self) -> usize {
-        self.domains
-            .iter()
-            .filter(|(_, s)| *s == Some(State::Red))
-            .count()
+        self.domains.iter().filter(|(_, s)| *s == Some(State::Red)).count()
     }
 }
 
@@ -64,32 +57,19 @@ pub fn assess(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Assessment {
     let b = baseline::compute(inputs, day, t);
     let empty = Markers::default();
     let m = inputs.markers.get(&day).unwrap_or(&empty);
-    let yesterday = day
-        .checked_sub_days(Days::new(1))
-        .and_then(|y| inputs.markers.get(&y));
+    let yesterday = day.checked_sub_days(Days::new(1)).and_then(|y| inputs.markers.get(&y));
     let (hrv, rhr) = (valid_hrv(m), valid_rhr(m));
     let mut checks = Vec::new();
     if let (Some(v), None) = (m.hrv, hrv) {
-        checks.push(info(
-            "H-PLAUSIBLE",
-            "hrv",
-            Some(v),
-            words::implausible_hrv(v),
-        ));
+        checks.push(info("H-PLAUSIBLE", "hrv", Some(v), words::implausible_hrv(v)));
     }
     if let (Some(v), None) = (m.rhr, rhr) {
-        checks.push(info(
-            "R-PLAUSIBLE",
-            "rhr",
-            Some(f64::from(v)),
-            words::implausible_rhr(v),
-        ));
+        checks.push(info("R-PLAUSIBLE", "rhr", Some(f64::from(v)), words::implausible_rhr(v)));
     }
 
     let autonomic = hrv.is_some() || rhr.is_some();
     let sleep = m.sleep_hours.is_some() || m.sleep_quality.is_some();
-    let msk =
-        m.soreness.is_some() || m.pain.is_some() || m.hop_cm.is_some() || m.balance_s.is_some();
+    let msk = m.soreness.is_some() || m.pain.is_some() || m.hop_cm.is_some() || m.balance_s.is_some();
     let mut h_high = false;
     if autonomic {
         checks.extend(rules::hrv_rules(hrv, &b, t));
@@ -103,8 +83,7 @@ pub fn assess(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Assessment {
         checks.extend(rules::msk_rules(m, &b, t));
     }
 
-    let msk_state =
-        msk.then(|| state_of(&checks, &["M-SORE", "M-PAIN", "M-HOP"]).unwrap_or(State::Ok));
+    let msk_state = msk.then(|| state_of(&checks, &["M-SORE", "M-PAIN", "M-HOP"]).unwrap_or(State::Ok));
     let h_acute = state_of(&checks, &["H-ACUTE"]);
     let h_chronic = state_of(&checks, &["H-CHRONIC"]);
     let hrv_state = h_acute.max(h_chronic);
@@ -138,11 +117,8 @@ pub fn assess(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Assessment {
         ));
     }
     let sleep_state = sleep.then(|| state_of(&checks, &["S-HOURS", "S-QUAL"]).unwrap_or(State::Ok));
-    let domains = [
-        (Domain::Autonomic, auto_state),
-        (Domain::Sleep, sleep_state),
-        (Domain::Musculoskeletal, msk_state),
-    ];
+    let domains =
+        [(Domain::Autonomic, auto_state), (Domain::Sleep, sleep_state), (Domain::Musculoskeletal, msk_state)];
 
     let safety = rules::safety(m, yesterday, rhr, &b, t);
     let unavailable = unavailable(m, hrv, rhr);

@@ -58,19 +58,15 @@ pub struct Baselines {
 }
 
 pub fn valid_hrv(m: &Markers) -> Option<f64> {
-    m.hrv
-        .filter(|v| (HRV_PLAUSIBLE.0..=HRV_PLAUSIBLE.1).contains(v))
+    m.hrv.filter(|v| (HRV_PLAUSIBLE.0..=HRV_PLAUSIBLE.1).contains(v))
 }
 
 pub fn valid_rhr(m: &Markers) -> Option<f64> {
-    m.rhr
-        .map(f64::from)
-        .filter(|v| (RHR_PLAUSIBLE.0..=RHR_PLAUSIBLE.1).contains(v))
+    m.rhr.map(f64::from).filter(|v| (RHR_PLAUSIBLE.0..=RHR_PLAUSIBLE.1).contains(v))
 }
 
 fn back(day: NaiveDate, n: u32) -> NaiveDate {
-    day.checked_sub_days(Days::new(u64::from(n)))
-        .unwrap_or(NaiveDate::MIN)
+    day.checked_sub_days(Days::new(u64::from(n))).unwrap_or(NaiveDate::MIN)
 }
 
 /// The values of one marker on days `from ..= to` that have it. Missing days are simply
@@ -84,11 +80,7 @@ pub fn values(
     if from > to {
         return Vec::new();
     }
-    inputs
-        .markers
-        .range(from..=to)
-        .filter_map(|(_, m)| f(m))
-        .collect()
+    inputs.markers.range(from..=to).filter_map(|(_, m)| f(m)).collect()
 }
 
 fn state(count: usize, t: &Thresholds) -> BaselineState {
@@ -125,28 +117,18 @@ pub fn compute(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Baselines {
         hrv_count: hrv_w.len(),
         hrv_state,
         hrv_mu: on(hrv_state).then(|| mean(&hrv_w)).flatten(),
-        hrv_sigma: on(hrv_state)
-            .then(|| sample_sd(&hrv_w).map(|s| s.max(SIGMA_FLOOR)))
-            .flatten(),
-        hrv_m7: (hrv_week.len() >= WEEK_MIN)
-            .then(|| mean(&hrv_week))
-            .flatten(),
+        hrv_sigma: on(hrv_state).then(|| sample_sd(&hrv_w).map(|s| s.max(SIGMA_FLOOR))).flatten(),
+        hrv_m7: (hrv_week.len() >= WEEK_MIN).then(|| mean(&hrv_week)).flatten(),
         hrv_week_count: hrv_week.len(),
         rhr_count: rhr_w.len(),
         rhr_state,
         rhr_mean: on(rhr_state).then(|| mean(&rhr_w)).flatten(),
-        rhr7: (rhr_week.len() >= WEEK_MIN)
-            .then(|| mean(&rhr_week))
-            .flatten(),
+        rhr7: (rhr_week.len() >= WEEK_MIN).then(|| mean(&rhr_week)).flatten(),
         hop: reference(&values(inputs, w_from, w_to, |m| m.hop_cm)),
         balance: reference(&values(inputs, w_from, w_to, |m| m.balance_s)),
         soreness_ref: {
-            let sore = values(inputs, back(day, 28), back(day, 1), |m| {
-                m.soreness.map(f64::from)
-            });
-            (sore.len() >= REFERENCE_MIN)
-                .then(|| median(&sore))
-                .flatten()
+            let sore = values(inputs, back(day, 28), back(day, 1), |m| m.soreness.map(f64::from));
+            (sore.len() >= REFERENCE_MIN).then(|| median(&sore)).flatten()
         },
     }
 }

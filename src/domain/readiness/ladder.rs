@@ -14,11 +14,7 @@ struct Yesterday {
 }
 
 fn names(domains: &[Domain]) -> String {
-    domains
-        .iter()
-        .map(|d| d.name())
-        .collect::<Vec<_>>()
-        .join(", ")
+    domains.iter().map(|d| d.name()).collect::<Vec<_>>().join(", ")
 }
 
 fn ladder(rule: &'static str, state: State, detail: String) -> Check {
@@ -29,9 +25,7 @@ fn ladder(rule: &'static str, state: State, detail: String) -> Check {
 /// the same rules from 28 days back.
 pub fn verdict(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Verdict {
     let mut yesterday: Option<Yesterday> = None;
-    let mut d = day
-        .checked_sub_days(Days::new(u64::from(CHAIN_DAYS)))
-        .unwrap_or(day);
+    let mut d = day.checked_sub_days(Days::new(u64::from(CHAIN_DAYS))).unwrap_or(day);
     loop {
         let a = assess(inputs, d, t);
         let (level, reasons, hint) = decide(inputs, &a, yesterday.as_ref(), t);
@@ -48,14 +42,12 @@ pub fn verdict(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Verdict {
                 checks,
                 unavailable: a.unavailable,
                 hint,
+                baseline_note: words::baseline_note(&a.baselines, t),
                 baselines: a.baselines,
                 rules_version: t.rules_version(),
             };
         }
-        yesterday = Some(Yesterday {
-            level,
-            worse: a.worse(),
-        });
+        yesterday = Some(Yesterday { level, worse: a.worse() });
         d = d.succ_opt().unwrap_or(day);
     }
 }
@@ -66,14 +58,8 @@ fn decide(
     yesterday: Option<&Yesterday>,
     t: &Thresholds,
 ) -> (Level, Vec<Check>, String) {
-    let mut fired: Vec<Check> = a
-        .checks
-        .iter()
-        .filter(|c| c.outcome.at_least_amber())
-        .cloned()
-        .collect();
-    fired
-        .sort_by_key(|c| std::cmp::Reverse(matches!(c.outcome, super::Outcome::Rated(State::Red))));
+    let mut fired: Vec<Check> = a.checks.iter().filter(|c| c.outcome.at_least_amber()).cloned().collect();
+    fired.sort_by_key(|c| std::cmp::Reverse(matches!(c.outcome, super::Outcome::Rated(State::Red))));
     if let Some(flag) = &a.safety {
         let mut reasons = vec![flag.clone()];
         reasons.extend(fired);
@@ -87,31 +73,17 @@ fn decide(
     let mut lead: Vec<Check> = Vec::new();
     let mut tail: Vec<Check> = Vec::new();
     let repeat: Vec<Domain> = yesterday
-        .map(|y| {
-            worse
-                .iter()
-                .filter(|d| y.worse.contains(d))
-                .copied()
-                .collect()
-        })
+        .map(|y| worse.iter().filter(|d| y.worse.contains(d)).copied().collect())
         .unwrap_or_default();
     let mut level = if reds >= 2 || (worse.len() >= 3 && reds >= 1) {
         lead.push(ladder(
             "V1",
             State::Red,
-            format!(
-                "{} domains worse, {reds} red ({}): rest",
-                worse.len(),
-                names(&worse)
-            ),
+            format!("{} domains worse, {reds} red ({}): rest", worse.len(), names(&worse)),
         ));
         Level::Rest
     } else if worse.len() >= 2 || reds == 1 {
-        lead.push(ladder(
-            "V2",
-            State::Amber,
-            format!("{} worse: delay intensity", names(&worse)),
-        ));
+        lead.push(ladder("V2", State::Amber, format!("{} worse: delay intensity", names(&worse))));
         Level::Easy
     } else if a.h_chronic >= Some(State::Amber) || a.asat {
         Level::Easy
@@ -119,18 +91,11 @@ fn decide(
         lead.push(ladder(
             "V2",
             State::Amber,
-            format!(
-                "{} worse yesterday and today: extend recovery",
-                names(&repeat)
-            ),
+            format!("{} worse yesterday and today: extend recovery", names(&repeat)),
         ));
         Level::Easy
     } else if t.strict_hrv && a.h_acute >= Some(State::Amber) {
-        lead.push(ladder(
-            "V2",
-            State::Amber,
-            "strict HRV mode: today's HRV alone delays intensity".into(),
-        ));
+        lead.push(ladder("V2", State::Amber, "strict HRV mode: today's HRV alone delays intensity".into()));
         Level::Easy
     } else {
         Level::Go
@@ -156,10 +121,7 @@ fn decide(
                 Some(ratio),
                 Some(t.acwr_spike),
                 format!("ACWR ≥ {}", t.acwr_spike),
-                format!(
-                    "load spike corroborated: ACWR {ratio:.2} with {} worse",
-                    names(&worse)
-                ),
+                format!("load spike corroborated: ACWR {ratio:.2} with {} worse", names(&worse)),
             ));
         }
     }
@@ -195,11 +157,7 @@ fn decide(
 pub fn acwr(inputs: &Inputs, day: NaiveDate) -> Option<f64> {
     let back = |n: u64| day.checked_sub_days(Days::new(n));
     let sum = |from: u64, to: u64| -> Option<(f64, usize)> {
-        let days: Vec<f64> = inputs
-            .load
-            .range(back(from)?..=back(to)?)
-            .map(|(_, l)| *l)
-            .collect();
+        let days: Vec<f64> = inputs.load.range(back(from)?..=back(to)?).map(|(_, l)| *l).collect();
         Some((days.iter().sum(), days.len()))
     };
     for (from, to) in [(28, 22), (21, 15), (14, 8)] {

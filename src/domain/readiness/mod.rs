@@ -165,15 +165,14 @@ pub struct Verdict {
     pub unavailable: Vec<&'static str>,
     pub hint: String,
     pub baselines: Baselines,
+    /// "HRV baseline 9/14" while the HRV baseline is off or calibrating.
+    pub baseline_note: Option<String>,
     pub rules_version: String,
 }
 
 impl Verdict {
     pub fn domain(&self, domain: Domain) -> Option<State> {
-        self.domains
-            .iter()
-            .find(|(d, _)| *d == domain)
-            .and_then(|(_, s)| *s)
+        self.domains.iter().find(|(d, _)| *d == domain).and_then(|(_, s)| *s)
     }
 }
 

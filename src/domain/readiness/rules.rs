@@ -63,11 +63,7 @@ pub fn hrv_rules(hrv: Option<f64>, b: &Baselines, t: &Thresholds) -> Vec<Check> 
         );
         return vec![info("H-BASELINE", "hrv", hrv, detail)];
     };
-    let usual = format!(
-        "{}–{} ms",
-        ms((mu - t.band_sd * sigma).exp()),
-        ms((mu + t.band_sd * sigma).exp())
-    );
+    let usual = format!("{}–{} ms", ms((mu - t.band_sd * sigma).exp()), ms((mu + t.band_sd * sigma).exp()));
     let base = Some(mu.exp());
     let mut out = Vec::new();
     if let Some(v) = hrv {
@@ -80,46 +76,27 @@ pub fn hrv_rules(hrv: Option<f64>, b: &Baselines, t: &Thresholds) -> Vec<Check> 
         );
         let detail = match state {
             State::Ok => format!("HRV {} ms, within reach of your usual {usual}", ms(v)),
-            _ => format!("HRV {} ms, below your usual {usual} (z {z:.1})", ms(v)),
+            _ => format!(
+                "HRV {} ms, below your usual {usual} (z {})",
+                ms(v),
+                format!("{z:.1}").replace('-', "−")
+            ),
         };
-        out.push(check(
-            "H-ACUTE",
-            Some("hrv"),
-            state,
-            Some(v),
-            base,
-            threshold,
-            detail,
-        ));
+        out.push(check("H-ACUTE", Some("hrv"), state, Some(v), base, threshold, detail));
     }
     match b.hrv_m7 {
         Some(m7) => {
             let (amber, red) = (mu - t.band_sd * sigma, mu - 2.0 * t.band_sd * sigma);
             let state = worst(m7 < red, m7 < amber);
-            let threshold = format!(
-                "amber < {} ms, red < {} ms (7-day mean)",
-                ms(amber.exp()),
-                ms(red.exp())
-            );
+            let threshold =
+                format!("amber < {} ms, red < {} ms (7-day mean)", ms(amber.exp()), ms(red.exp()));
             let detail = match state {
-                State::Ok => format!(
-                    "HRV 7-day mean {} ms, inside or above your usual {usual}",
-                    ms(m7.exp())
-                ),
-                _ => format!(
-                    "HRV 7-day mean {} ms, below your usual {usual}",
-                    ms(m7.exp())
-                ),
+                State::Ok => {
+                    format!("HRV 7-day mean {} ms, inside or above your usual {usual}", ms(m7.exp()))
+                }
+                _ => format!("HRV 7-day mean {} ms, below your usual {usual}", ms(m7.exp())),
             };
-            out.push(check(
-                "H-CHRONIC",
-                Some("hrv"),
-                state,
-                Some(m7.exp()),
-                base,
-                threshold,
-                detail,
-            ));
+            out.push(check("H-CHRONIC", Some("hrv"), state, Some(m7.exp()), base, threshold, detail));
             if m7 > mu + t.band_sd * sigma {
                 let detail = format!(
                     "HRV 7-day mean {} ms, above your normal range ({usual}): not a licence to go hard",
@@ -162,31 +139,14 @@ pub fn rhr_rules(rhr: Option<f64>, b: &Baselines, t: &Thresholds) -> Vec<Check> 
     if let Some(v) = rhr {
         let delta = v - base;
         let state = worst(delta >= t.rhr_red_bpm, delta >= t.rhr_amber_bpm);
-        let detail = format!(
-            "resting HR {} bpm, {:+.0} from your usual {}",
-            bpm(v),
-            delta,
-            bpm(base)
-        );
-        out.push(check(
-            "R-ACUTE",
-            Some("rhr"),
-            state,
-            Some(v),
-            Some(base),
-            threshold,
-            detail,
-        ));
+        let detail = format!("resting HR {} bpm, {:+.0} from your usual {}", bpm(v), delta, bpm(base));
+        out.push(check("R-ACUTE", Some("rhr"), state, Some(v), Some(base), threshold, detail));
     }
     if let Some(r7) = b.rhr7 {
         let delta = r7 - base;
         let state = worst(false, delta >= t.rhr_amber_bpm);
-        let detail = format!(
-            "resting HR 7-day mean {:.1} bpm, {:+.1} from your usual {}",
-            r7,
-            delta,
-            bpm(base)
-        );
+        let detail =
+            format!("resting HR 7-day mean {:.1} bpm, {:+.1} from your usual {}", r7, delta, bpm(base));
         out.push(check(
             "R-CHRONIC",
             Some("rhr"),
@@ -219,22 +179,12 @@ pub fn sleep_rules(inputs: &Inputs, day: NaiveDate, m: &Markers, t: &Thresholds)
         );
         let detail = match (state, m3) {
             (State::Ok, _) => format!("slept {} h", hours(h)),
-            (State::Amber, Some(v)) if h >= t.sleep_amber_hours => format!(
-                "slept {} h, but {} h a night over the last 3",
-                hours(h),
-                hours(v)
-            ),
+            (State::Amber, Some(v)) if h >= t.sleep_amber_hours => {
+                format!("slept {} h, but {} h a night over the last 3", hours(h), hours(v))
+            }
             _ => format!("slept only {} h", hours(h)),
         };
-        out.push(check(
-            "S-HOURS",
-            Some("sleep"),
-            state,
-            Some(h),
-            m3,
-            threshold,
-            detail,
-        ));
+        out.push(check("S-HOURS", Some("sleep"), state, Some(h), m3, threshold, detail));
     }
     if let Some(q) = m.sleep_quality {
         let state = worst(false, q <= 2);
@@ -255,9 +205,7 @@ pub fn sleep_rules(inputs: &Inputs, day: NaiveDate, m: &Markers, t: &Thresholds)
 pub fn msk_rules(m: &Markers, b: &Baselines, t: &Thresholds) -> Vec<Check> {
     let mut out = Vec::new();
     if let Some(s) = m.soreness {
-        let rise = b
-            .soreness_ref
-            .is_some_and(|r| f64::from(s) >= r + f64::from(t.soreness_rise));
+        let rise = b.soreness_ref.is_some_and(|r| f64::from(s) >= r + f64::from(t.soreness_rise));
         let state = worst(s >= t.soreness_red, s >= t.soreness_amber || rise);
         let usual = b
             .soreness_ref
@@ -279,11 +227,7 @@ pub fn msk_rules(m: &Markers, b: &Baselines, t: &Thresholds) -> Vec<Check> {
     }
     if let Some(p) = m.pain {
         let state = worst(p >= 4, p >= 1);
-        let site = m
-            .pain_site
-            .as_deref()
-            .map(|s| format!(" ({s})"))
-            .unwrap_or_default();
+        let site = m.pain_site.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
         out.push(check(
             "M-PAIN",
             Some("pain"),
@@ -294,40 +238,24 @@ pub fn msk_rules(m: &Markers, b: &Baselines, t: &Thresholds) -> Vec<Check> {
             format!("localized pain {p}/10{site}"),
         ));
     }
-    for (marker, value, reference, unit) in [
-        ("hop", m.hop_cm, b.hop, "cm"),
-        ("balance", m.balance_s, b.balance, "s"),
-    ] {
+    for (marker, value, reference, unit) in
+        [("hop", m.hop_cm, b.hop, "cm"), ("balance", m.balance_s, b.balance, "s")]
+    {
         let (Some(v), Some((base, cv))) = (value, reference) else {
             continue;
         };
         let drop = (base - v) / base;
         let amber = (t.hop_amber_drop_pct / 100.0).max(2.0 * cv);
         let state = worst(drop >= t.hop_red_drop_pct / 100.0, drop >= amber);
-        let threshold = format!(
-            "amber drop ≥ {}, red drop ≥ {}",
-            pct(amber),
-            pct(t.hop_red_drop_pct / 100.0)
-        );
-        let how = if drop > 0.0 {
-            format!("{} below", pct(drop))
-        } else {
-            format!("{} above", pct(-drop))
-        };
+        let threshold =
+            format!("amber drop ≥ {}, red drop ≥ {}", pct(amber), pct(t.hop_red_drop_pct / 100.0));
+        let how = if drop > 0.0 { format!("{} below", pct(drop)) } else { format!("{} above", pct(-drop)) };
         let detail = format!(
             "{marker} {} {unit}, {how} your usual {} {unit}",
             crate::domain::values::fmt_num(v),
             crate::domain::values::fmt_num(base)
         );
-        out.push(check(
-            "M-HOP",
-            Some(marker),
-            state,
-            Some(v),
-            Some(base),
-            threshold,
-            detail,
-        ));
+        out.push(check("M-HOP", Some(marker), state, Some(v), Some(base), threshold, detail));
     }
     out
 }
@@ -341,15 +269,7 @@ pub fn safety(
     t: &Thresholds,
 ) -> Option<Check> {
     let flag = |marker, today, baseline, detail: String| {
-        check(
-            "V0",
-            Some(marker),
-            State::Red,
-            today,
-            baseline,
-            "safety",
-            detail,
-        )
+        check("V0", Some(marker), State::Red, today, baseline, "safety", detail)
     };
     if m.ill == Some(true) {
         return Some(flag("ill", None, None, "you marked yourself ill".into()));

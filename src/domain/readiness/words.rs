@@ -1,7 +1,7 @@
 //! The words of the verdict: numbers as a runner reads them, the ladder's reasons and
 //! the hints (READINESS.md "Hints").
 
-use super::{Domain, Level};
+use super::{BaselineState, Baselines, Domain, Level, Thresholds};
 
 pub fn ms(v: f64) -> String {
     format!("{v:.0}")
@@ -20,15 +20,13 @@ pub fn pct(v: f64) -> String {
     format!("{:.0}%", v * 100.0)
 }
 
-pub const ESCALATION: &str =
-    "HRV and resting HR are both worse: the autonomic domain counts as red";
+pub const ESCALATION: &str = "HRV and resting HR are both worse: the autonomic domain counts as red";
 pub const ASAT: &str =
     "HRV high with low resting HR and sore legs: a pattern seen in functional overreaching";
 pub const NO_DATA_HINT: &str = "log at least sleep and soreness";
 pub const GO_HINT: &str = "train as planned";
 pub const CAUTION_HINT: &str = "train as planned, add nothing, recheck tomorrow";
-pub const SAFETY_HINT: &str =
-    "rest; see a clinician if it persists, or with fever or chest symptoms";
+pub const SAFETY_HINT: &str = "rest; see a clinician if it persists, or with fever or chest symptoms";
 pub const LOAD_HINT: &str = "cap at easy aerobic effort";
 pub const RECOVERY_HINT: &str = "easy aerobic effort while recovery continues";
 
@@ -46,10 +44,7 @@ pub fn meaning(level: Level) -> &'static str {
 }
 
 pub fn implausible_hrv(v: f64) -> String {
-    format!(
-        "HRV {} ms is implausible (outside 10–250 ms): treated as not logged",
-        ms(v)
-    )
+    format!("HRV {} ms is implausible (outside 10–250 ms): treated as not logged", ms(v))
 }
 
 pub fn implausible_rhr(v: u16) -> String {
@@ -70,5 +65,16 @@ pub fn hint(level: Level, worse: &[Domain], load: bool) -> String {
             [Domain::Musculoskeletal] => "cut impact, cross-train".into(),
             _ => "cut both intensity and volume".into(),
         },
+    }
+}
+
+/// "HRV baseline 9/14" (off), "HRV baseline 17/21, calibrating", or nothing once trusted.
+pub fn baseline_note(b: &Baselines, t: &Thresholds) -> Option<String> {
+    match b.hrv_state {
+        BaselineState::Off => Some(format!("HRV baseline {}/{}", b.hrv_count, t.calibrating_min)),
+        BaselineState::Calibrating => {
+            Some(format!("HRV baseline {}/{}, calibrating", b.hrv_count, t.trusted_min))
+        }
+        BaselineState::Trusted => None,
     }
 }

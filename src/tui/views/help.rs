@@ -12,11 +12,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The bindings of the screen under the overlay; the overlay's own (scroll, close)
     // are in its footer and the status bar.
     let bindings: Vec<&keymap::Binding> = keymap::active(false).collect();
-    let key_width = bindings
-        .iter()
-        .map(|b| keymap::keys_label(b).chars().count())
-        .max()
-        .unwrap_or(0);
+    let key_width = bindings.iter().map(|b| keymap::keys_label(b).chars().count()).max().unwrap_or(0);
     let lines: Vec<Line> = bindings
         .iter()
         .map(|b| {
@@ -31,17 +27,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let height = (lines.len() as u16 + 2).min(area.height);
     let visible = usize::from(height.saturating_sub(2));
     let scroll = app.help_scroll.min(lines.len().saturating_sub(visible));
-    let footer = if scroll + visible < lines.len() {
-        " j/k scroll · Esc closes "
-    } else {
-        " Esc closes "
-    };
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let footer = if scroll + visible < lines.len() { " j/k scroll · Esc closes " } else { " Esc closes " };
+    let popup =
+        Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height };
     Clear.render(popup, buf);
     Paragraph::new(lines)
         .scroll((scroll as u16, 0))

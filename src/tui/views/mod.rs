@@ -31,12 +31,8 @@ impl Widget for Dashboard<'_> {
             return;
         }
         let compact = area.width < FULL_WIDTH || area.height < FULL_HEIGHT;
-        let [header, body, status] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [header, body, status] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
         today::render_header(app, header, buf, compact);
         today::render_body(app, body, buf, compact);
         statusbar::render(app, status, buf, compact);

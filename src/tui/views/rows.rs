@@ -24,12 +24,7 @@ pub fn truncate(text: &str, max: usize) -> String {
 
 /// A line `width` wide: `left` spans, then `right` flush right. The left side is cut
 /// first when both do not fit.
-pub fn spread<'a>(
-    left: Vec<Span<'a>>,
-    right: Vec<Span<'a>>,
-    width: usize,
-    style: Style,
-) -> Line<'a> {
+pub fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize, style: Style) -> Line<'a> {
     let right_w: usize = right.iter().map(Span::width).sum();
     let room = width.saturating_sub(if right_w > 0 { right_w + 1 } else { 0 });
     let mut spans: Vec<Span<'a>> = Vec::new();
@@ -68,19 +63,9 @@ mod tests {
 
     #[test]
     fn spreads_to_the_exact_width() {
-        let line = spread(
-            vec![Span::raw("left")],
-            vec![Span::raw("1:30")],
-            12,
-            Style::new(),
-        );
+        let line = spread(vec![Span::raw("left")], vec![Span::raw("1:30")], 12, Style::new());
         assert_eq!(line.to_string(), "left    1:30");
-        let line = spread(
-            vec![Span::raw("a long title")],
-            vec![Span::raw("1:30")],
-            10,
-            Style::new(),
-        );
+        let line = spread(vec![Span::raw("a long title")], vec![Span::raw("1:30")], 10, Style::new());
         assert_eq!(line.to_string(), "a lo… 1:30");
         assert_eq!(line.width(), 10);
     }

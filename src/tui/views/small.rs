@@ -14,13 +14,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|l| Line::styled(l, app.theme.text()))
         .collect();
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
-    let inner = Rect {
-        y: area.y + top,
-        height: area.height - top,
-        ..area
-    };
-    Paragraph::new(lines)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .render(inner, buf);
+    let inner = Rect { y: area.y + top, height: area.height - top, ..area };
+    Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }).render(inner, buf);
 }

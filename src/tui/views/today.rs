@@ -13,20 +13,13 @@ use ratatui::widgets::{Block, Borders, Padding, Widget};
 pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let t = &app.theme;
     let c = &app.checklist;
-    let day = if compact {
-        app.date.format("%a %-d %b")
-    } else {
-        app.date.format("%a %-d %b %Y")
-    };
+    let day = if compact { app.date.format("%a %-d %b") } else { app.date.format("%a %-d %b %Y") };
     let when = if app.is_today() {
         format!("Today · {day}")
     } else {
         format!("{day} · {}", text::days_ago(app.today, app.date))
     };
-    let mut left = vec![
-        Span::styled(" cooldown  ", t.title()),
-        Span::styled(when, t.text()),
-    ];
+    let mut left = vec![Span::styled(" cooldown  ", t.title()), Span::styled(when, t.text())];
     if compact {
         left.remove(0);
         left.insert(0, Span::raw(" "));
@@ -42,21 +35,14 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
             c.len()
         )
     };
-    spread(
-        left,
-        vec![Span::styled(right, t.dim())],
-        area.width as usize,
-        t.text(),
-    )
-    .render(area, buf);
+    spread(left, vec![Span::styled(right, t.dim())], area.width as usize, t.text()).render(area, buf);
 }
 
 pub fn render_body(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let mut area = area;
     if app.welcome {
         let height = welcome::height(compact).min(area.height.saturating_sub(3));
-        let [top, rest] =
-            Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
+        let [top, rest] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
         welcome::render(app, top, buf, compact);
         area = rest;
     }
@@ -109,18 +95,12 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         return;
     }
     let height = area.height as usize;
-    let selected_row = all
-        .iter()
-        .position(|r| matches!(r, Row::Item(i, _) if *i == app.selected))
-        .unwrap_or(0);
+    let selected_row =
+        all.iter().position(|r| matches!(r, Row::Item(i, _) if *i == app.selected)).unwrap_or(0);
     let offset = (selected_row + 1).saturating_sub(height);
     let width = area.width as usize;
     for (n, row) in all.iter().skip(offset).take(height).enumerate() {
-        let line_area = Rect {
-            y: area.y + n as u16,
-            height: 1,
-            ..area
-        };
+        let line_area = Rect { y: area.y + n as u16, height: 1, ..area };
         let line = match row {
             Row::Gap => Line::raw(""),
             Row::Phase(g) => spread(
@@ -147,10 +127,7 @@ fn item_line<'a>(app: &App, e: &'a Entry, selected: bool, width: usize) -> Line<
     let mut left = vec![
         Span::raw(if selected { "›" } else { " " }),
         Span::styled(format!("{mark:<3} "), mark_style),
-        Span::styled(
-            e.item.title.as_str(),
-            if e.ticked() { t.dim() } else { t.text() },
-        ),
+        Span::styled(e.item.title.as_str(), if e.ticked() { t.dim() } else { t.text() }),
     ];
     if let Some(note) = &e.item.note {
         left.push(Span::styled(format!("  {note}"), t.dim()));

@@ -8,20 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget};
 
 pub fn height(compact: bool) -> u16 {
-    if compact {
-        text::WELCOME_COMPACT.len() as u16
-    } else {
-        text::WELCOME.len() as u16 + 2
-    }
+    if compact { text::WELCOME_COMPACT.len() as u16 } else { text::WELCOME.len() as u16 + 2 }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let t = &app.theme;
     if compact {
-        let lines: Vec<Line> = text::WELCOME_COMPACT
-            .iter()
-            .map(|l| Line::styled(*l, t.dim()))
-            .collect();
+        let lines: Vec<Line> = text::WELCOME_COMPACT.iter().map(|l| Line::styled(*l, t.dim())).collect();
         Paragraph::new(lines).render(area, buf);
         return;
     }

@@ -44,10 +44,7 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn empty() -> Fixture {
-        Fixture {
-            inputs: Inputs::default(),
-            t: Thresholds::default(),
-        }
+        Fixture { inputs: Inputs::default(), t: Thresholds::default() }
     }
 
     /// `days` normal mornings up to and including the end day.

@@ -19,10 +19,7 @@ fn baselines_use_days_d66_to_d7_and_report_their_state() {
     assert_eq!(v.baselines.hrv_state, BaselineState::Trusted);
     // A wild value on d−67 and on d−6 is outside W: the baseline does not move.
     let mean = v.baselines.hrv_mu.unwrap();
-    let moved = base()
-        .on(67, |m| m.hrv = Some(200.0))
-        .on(6, |m| m.hrv = Some(200.0))
-        .verdict();
+    let moved = base().on(67, |m| m.hrv = Some(200.0)).on(6, |m| m.hrv = Some(200.0)).verdict();
     assert_eq!(moved.baselines.hrv_mu.unwrap(), mean);
     let inside = base().on(66, |m| m.hrv = Some(200.0)).verdict();
     assert_ne!(inside.baselines.hrv_mu.unwrap(), mean);
@@ -81,12 +78,7 @@ fn h_chronic_and_h_high() {
     assert_eq!(outcome(&week(-1.1), "H-CHRONIC"), RED);
     assert_eq!(outcome(&week(0.4), "H-HIGH"), None);
     assert_eq!(outcome(&week(0.6), "H-HIGH"), INFO);
-    assert!(
-        rule(&week(0.6), "H-HIGH")
-            .unwrap()
-            .detail
-            .contains("above your normal range")
-    );
+    assert!(rule(&week(0.6), "H-HIGH").unwrap().detail.contains("above your normal range"));
 }
 
 #[test]
@@ -95,17 +87,9 @@ fn h_chronic_needs_three_days_in_the_week() {
     for n in 0..7 {
         f = f.on(n, |m| m.hrv = None);
     }
-    let two = f
-        .clone()
-        .on(0, |m| m.hrv = Some(65.0))
-        .on(3, |m| m.hrv = Some(65.0));
+    let two = f.clone().on(0, |m| m.hrv = Some(65.0)).on(3, |m| m.hrv = Some(65.0));
     assert_eq!(outcome(&two.verdict(), "H-CHRONIC"), INFO);
-    assert!(
-        rule(&two.verdict(), "H-CHRONIC")
-            .unwrap()
-            .detail
-            .contains("2/7")
-    );
+    assert!(rule(&two.verdict(), "H-CHRONIC").unwrap().detail.contains("2/7"));
     let three = two.on(5, |m| m.hrv = Some(65.0));
     assert_eq!(outcome(&three.verdict(), "H-CHRONIC"), OK);
 }
@@ -116,12 +100,7 @@ fn r_acute() {
     assert_eq!(outcome(&at(52), "R-ACUTE"), OK);
     assert_eq!(outcome(&at(53), "R-ACUTE"), AMBER); // baseline 50 + 3
     assert_eq!(outcome(&at(55), "R-ACUTE"), RED); // + 5
-    assert!(
-        rule(&at(55), "R-ACUTE")
-            .unwrap()
-            .detail
-            .contains("+5 from your usual 50")
-    );
+    assert!(rule(&at(55), "R-ACUTE").unwrap().detail.contains("+5 from your usual 50"));
 }
 
 #[test]
@@ -171,17 +150,8 @@ fn m_sore() {
     for n in 1..=28 {
         calm = calm.on(n, |m| m.soreness = Some(0));
     }
-    assert_eq!(
-        outcome(
-            &calm.clone().on(0, |m| m.soreness = Some(2)).verdict(),
-            "M-SORE"
-        ),
-        OK
-    );
-    assert_eq!(
-        outcome(&calm.on(0, |m| m.soreness = Some(3)).verdict(), "M-SORE"),
-        AMBER
-    );
+    assert_eq!(outcome(&calm.clone().on(0, |m| m.soreness = Some(2)).verdict(), "M-SORE"), OK);
+    assert_eq!(outcome(&calm.on(0, |m| m.soreness = Some(3)).verdict(), "M-SORE"), AMBER);
 }
 
 #[test]
@@ -197,26 +167,15 @@ fn m_pain() {
 fn m_hop_for_hop_and_balance() {
     let hop = |cm| base().on(0, |m| m.hop_cm = Some(cm)).verdict();
     let hop_check = |v: &Verdict| {
-        v.checks
-            .iter()
-            .find(|c| c.rule == "M-HOP" && c.marker == Some("hop"))
-            .map(|c| c.outcome)
+        v.checks.iter().find(|c| c.rule == "M-HOP" && c.marker == Some("hop")).map(|c| c.outcome)
     };
     assert_eq!(hop_check(&hop(145.0)), OK); // 3% below 150
     assert_eq!(hop_check(&hop(141.0)), AMBER); // 6%
     assert_eq!(hop_check(&hop(134.0)), RED); // 10.7%
     let balance = base().on(0, |m| m.balance_s = Some(26.0)).verdict();
-    let c = balance
-        .checks
-        .iter()
-        .find(|c| c.rule == "M-HOP" && c.marker == Some("balance"))
-        .unwrap();
+    let c = balance.checks.iter().find(|c| c.rule == "M-HOP" && c.marker == Some("balance")).unwrap();
     assert_eq!(c.outcome, Outcome::Rated(State::Red));
-    assert!(
-        c.detail.contains("13% below your usual 30 s"),
-        "{}",
-        c.detail
-    );
+    assert!(c.detail.contains("13% below your usual 30 s"), "{}", c.detail);
 }
 
 #[test]
@@ -224,16 +183,10 @@ fn m_hop_threshold_rises_with_a_noisy_baseline() {
     // Hop alternating 135 / 165 cm: CV ≈ 10%, so the amber drop is 2·CV ≈ 20%…
     let mut f = base();
     for n in 7..=66 {
-        f = f.on(n, |m| {
-            m.hop_cm = Some(if n % 2 == 0 { 135.0 } else { 165.0 })
-        });
+        f = f.on(n, |m| m.hop_cm = Some(if n % 2 == 0 { 135.0 } else { 165.0 }));
     }
     let v = f.on(0, |m| m.hop_cm = Some(140.0)).verdict();
-    let c = v
-        .checks
-        .iter()
-        .find(|c| c.rule == "M-HOP" && c.marker == Some("hop"))
-        .unwrap();
+    let c = v.checks.iter().find(|c| c.rule == "M-HOP" && c.marker == Some("hop")).unwrap();
     // …and a 7% drop is not flagged (red stays at 10%).
     assert_eq!(c.outcome, Outcome::Rated(State::Ok), "{}", c.threshold);
 }

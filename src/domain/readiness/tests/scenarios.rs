@@ -35,11 +35,7 @@ fn two_domains_worsening_over_a_week() {
     let levels = week(&f, 4);
     assert_eq!(levels[0], Go);
     assert_eq!(*levels.last().unwrap(), Easy);
-    assert!(
-        f.verdict().reasons[0]
-            .detail
-            .contains("sleep, musculoskeletal")
-    );
+    assert!(f.verdict().reasons[0].detail.contains("sleep, musculoskeletal"));
 }
 
 #[test]
@@ -104,12 +100,10 @@ fn a_new_user_calibrating() {
 fn missing_days_are_not_carried_forward() {
     let f = Fixture::steady(100);
     let low = low_hrv(&f, -3.0);
-    let f = f.on(2, |m| m.hrv = Some(low)).gap(1).on(0, |m| {
-        *m = Markers {
-            sleep_hours: Some(7.5),
-            ..Markers::default()
-        }
-    });
+    let f = f
+        .on(2, |m| m.hrv = Some(low))
+        .gap(1)
+        .on(0, |m| *m = Markers { sleep_hours: Some(7.5), ..Markers::default() });
     assert_eq!(f.verdict_on(2).domain(Domain::Autonomic), Some(State::Red));
     assert_eq!(f.verdict_on(1).level, NoData);
     let today = f.verdict();
@@ -129,18 +123,11 @@ fn high_hrv_with_low_rhr_and_sore_legs() {
             m.rhr = Some(47);
         });
     }
-    let g = g
-        .on(1, |m| m.soreness = Some(5))
-        .on(0, |m| m.soreness = Some(6));
+    let g = g.on(1, |m| m.soreness = Some(5)).on(0, |m| m.soreness = Some(6));
     let v = g.verdict();
     assert_eq!(v.level, Easy);
     assert!(fired(&v, "A-SAT"));
-    assert!(
-        rule(&v, "A-SAT")
-            .unwrap()
-            .detail
-            .contains("functional overreaching")
-    );
+    assert!(rule(&v, "A-SAT").unwrap().detail.contains("functional overreaching"));
 }
 
 #[test]
@@ -155,17 +142,8 @@ fn a_load_spike_with_and_without_another_marker() {
     // 3500 this week against 3300 / 3 ≈ 1100 a week before: ACWR ≈ 3.2.
     assert!(acwr(&f.inputs, end()).unwrap() > 3.0);
     assert_eq!(f.verdict().level, Go);
-    assert_eq!(
-        f.clone()
-            .on(0, |m| m.sleep_quality = Some(2))
-            .verdict()
-            .level,
-        Easy
-    );
-    assert_eq!(
-        f.on(0, |m| m.sleep_quality = Some(2)).verdict().hint,
-        "cap at easy aerobic effort"
-    );
+    assert_eq!(f.clone().on(0, |m| m.sleep_quality = Some(2)).verdict().level, Easy);
+    assert_eq!(f.on(0, |m| m.sleep_quality = Some(2)).verdict().hint, "cap at easy aerobic effort");
 }
 
 #[test]
@@ -178,9 +156,7 @@ fn localized_pain_rising() {
     assert_eq!(week(&f, 3), [GoCaution, Easy, Easy, Rest]);
     assert_eq!(f.verdict().reasons[0].rule, "V0");
     // Pain that holds at 4 stays EASY; at 6 it is REST outright.
-    let holding = Fixture::steady(100)
-        .on(1, |m| m.pain = Some(4))
-        .on(0, |m| m.pain = Some(4));
+    let holding = Fixture::steady(100).on(1, |m| m.pain = Some(4)).on(0, |m| m.pain = Some(4));
     assert_eq!(holding.verdict().level, Easy);
 }
 
@@ -191,21 +167,13 @@ fn the_demo_overreaching_episode_shows_easy_and_rest_days() {
     let mut inputs = Inputs::default();
     inputs.markers.extend(h.markers.iter().cloned());
     for r in &h.runs {
-        *inputs.load.entry(r.day).or_default() +=
-            f64::from(r.rpe.unwrap_or(0)) * f64::from(r.minutes);
+        *inputs.load.entry(r.day).or_default() += f64::from(r.rpe.unwrap_or(0)) * f64::from(r.minutes);
     }
     let t = Thresholds::default();
-    let levels: Vec<Level> = (28..=49)
-        .map(|n| verdict(&inputs, back(n), &t).level)
-        .collect();
+    let levels: Vec<Level> = (28..=49).map(|n| verdict(&inputs, back(n), &t).level).collect();
     let hard = levels.iter().filter(|l| matches!(l, Easy | Rest)).count();
     assert!(hard >= 10, "{levels:?}");
     assert!(levels.contains(&Rest), "{levels:?}");
-    let calm: Vec<Level> = (70..=90)
-        .map(|n| verdict(&inputs, back(n), &t).level)
-        .collect();
-    assert!(
-        calm.iter().filter(|l| matches!(l, Go | GoCaution)).count() >= 14,
-        "{calm:?}"
-    );
+    let calm: Vec<Level> = (70..=90).map(|n| verdict(&inputs, back(n), &t).level).collect();
+    assert!(calm.iter().filter(|l| matches!(l, Go | GoCaution)).count() >= 14, "{calm:?}");
 }

@@ -28,27 +28,15 @@ fn v0_ill_is_rest_whatever_else() {
 
 #[test]
 fn v0_pain_six_or_rising_from_four() {
-    assert_eq!(
-        base().on(0, |m| m.pain = Some(6)).verdict().level,
-        Level::Rest
-    );
-    let rising = base()
-        .on(1, |m| m.pain = Some(3))
-        .on(0, |m| m.pain = Some(4))
-        .verdict();
+    assert_eq!(base().on(0, |m| m.pain = Some(6)).verdict().level, Level::Rest);
+    let rising = base().on(1, |m| m.pain = Some(3)).on(0, |m| m.pain = Some(4)).verdict();
     assert_eq!(rising.level, Level::Rest);
     assert!(rising.reasons[0].detail.contains("up from 3"));
     // 4 and steady is red musculoskeletal (EASY), not a safety stop.
-    let steady = base()
-        .on(1, |m| m.pain = Some(4))
-        .on(0, |m| m.pain = Some(4))
-        .verdict();
+    let steady = base().on(1, |m| m.pain = Some(4)).on(0, |m| m.pain = Some(4)).verdict();
     assert_eq!(steady.level, Level::Easy);
     // 4 with no pain logged yesterday cannot be "rising": missing is never imputed.
-    assert_eq!(
-        base().on(0, |m| m.pain = Some(4)).verdict().level,
-        Level::Easy
-    );
+    assert_eq!(base().on(0, |m| m.pain = Some(4)).verdict().level, Level::Easy);
 }
 
 #[test]
@@ -56,10 +44,7 @@ fn v0_resting_hr_ten_above_baseline() {
     let v = base().on(0, |m| m.rhr = Some(60)).verdict();
     assert_eq!(v.level, Level::Rest);
     assert_eq!(v.reasons[0].marker, Some("rhr"));
-    assert_eq!(
-        base().on(0, |m| m.rhr = Some(59)).verdict().level,
-        Level::Easy
-    );
+    assert_eq!(base().on(0, |m| m.rhr = Some(59)).verdict().level, Level::Easy);
 }
 
 #[test]
@@ -117,9 +102,7 @@ fn v2_one_domain_red_is_easy() {
 #[test]
 fn v2_h_chronic_alone_is_easy() {
     let mut f = base();
-    let low = (f.verdict().baselines.hrv_mu.unwrap()
-        - 0.7 * f.verdict().baselines.hrv_sigma.unwrap())
-    .exp();
+    let low = (f.verdict().baselines.hrv_mu.unwrap() - 0.7 * f.verdict().baselines.hrv_sigma.unwrap()).exp();
     for n in 0..7 {
         f = f.on(n, |m| m.hrv = Some(low));
     }
@@ -141,9 +124,7 @@ fn v2_the_same_domain_worse_yesterday_and_today_is_easy() {
 #[test]
 fn v2_strict_hrv_mode_makes_a_lone_low_hrv_easy() {
     let mut f = base();
-    let low = (f.verdict().baselines.hrv_mu.unwrap()
-        - 1.5 * f.verdict().baselines.hrv_sigma.unwrap())
-    .exp();
+    let low = (f.verdict().baselines.hrv_mu.unwrap() - 1.5 * f.verdict().baselines.hrv_sigma.unwrap()).exp();
     f = f.on(0, |m| m.hrv = Some(low));
     assert_eq!(f.verdict().level, Level::GoCaution);
     f.t.strict_hrv = true;
@@ -167,14 +148,7 @@ fn no_data_when_nothing_was_logged_today() {
     assert_eq!(v.hint, "log at least sleep and soreness");
     assert_eq!(v.unavailable.len(), 7);
     // Body weight alone rates nothing.
-    assert_eq!(
-        base()
-            .gap(0)
-            .on(0, |m| m.weight_kg = Some(68.0))
-            .verdict()
-            .level,
-        Level::NoData
-    );
+    assert_eq!(base().gap(0).on(0, |m| m.weight_kg = Some(68.0)).verdict().level, Level::NoData);
 }
 
 /// Three earlier weeks of steady load (1000 a week) and a last week of `acute`.
@@ -202,10 +176,7 @@ fn load_spike_with_another_marker_is_easy() {
     assert!(fired(&v, "L-ACWR"));
     assert_eq!(v.hint, "cap at easy aerobic effort");
     // Below the spike the same soreness is only a caution.
-    assert_eq!(
-        loaded(base(), 1400.0).on(0, sore).verdict().level,
-        Level::GoCaution
-    );
+    assert_eq!(loaded(base(), 1400.0).on(0, sore).verdict().level, Level::GoCaution);
 }
 
 #[test]
@@ -221,16 +192,10 @@ fn acwr_needs_load_in_each_of_the_three_earlier_weeks() {
 #[test]
 fn the_day_after_rest_is_at_most_easy() {
     let v = base().on(1, |m| m.ill = Some(true)).verdict();
-    assert_eq!(
-        base().on(1, |m| m.ill = Some(true)).verdict_on(1).level,
-        Level::Rest
-    );
+    assert_eq!(base().on(1, |m| m.ill = Some(true)).verdict_on(1).level, Level::Rest);
     assert_eq!(v.level, Level::Easy);
     assert!(fired(&v, "X-REST"));
-    assert_eq!(
-        base().on(2, |m| m.ill = Some(true)).verdict().level,
-        Level::Go
-    );
+    assert_eq!(base().on(2, |m| m.ill = Some(true)).verdict().level, Level::Go);
 }
 
 #[test]
@@ -279,12 +244,7 @@ fn confidence_levels() {
     });
     assert_eq!(thin.verdict().confidence, Confidence::Low);
     // One domain is LOW even with a trusted baseline.
-    let one = base().on(0, |m| {
-        *m = Markers {
-            sleep_hours: Some(7.0),
-            ..Markers::default()
-        }
-    });
+    let one = base().on(0, |m| *m = Markers { sleep_hours: Some(7.0), ..Markers::default() });
     assert_eq!(one.verdict().confidence, Confidence::Low);
 }
 

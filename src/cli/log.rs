@@ -1,0 +1,113 @@
+//! `cooldown log --rhr … --hrv …`: the morning markers for `--date`. A second call for
+//! the same day replaces the fields it names and keeps the others.
+
+use super::{Context, context::now, verdict::summary};
+use crate::domain::records::Markers;
+use crate::domain::values::{self, Field, FieldError, fmt_num};
+use crate::error::{Error, Result};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+#[command(allow_negative_numbers = true, group(clap::ArgGroup::new("fields").required(true).multiple(true)
+    .args(["rhr", "hrv", "sleep", "sleep_quality", "soreness", "pain", "hop", "balance", "weight", "ill", "note"])))]
+pub struct LogArgs {
+    /// Resting heart rate, 25–220 bpm (whole number)
+    #[arg(long, value_name = "BPM")]
+    pub rhr: Option<String>,
+    /// Morning HRV (rMSSD), 5–300 ms
+    #[arg(long, value_name = "MS")]
+    pub hrv: Option<String>,
+    /// Hours slept, 0–24
+    #[arg(long, value_name = "H")]
+    pub sleep: Option<String>,
+    /// Sleep quality, 1–5 (5 = best)
+    #[arg(long, value_name = "1-5")]
+    pub sleep_quality: Option<String>,
+    /// Muscle soreness, 0–10 (10 = worst)
+    #[arg(long, value_name = "0-10")]
+    pub soreness: Option<String>,
+    /// Localized pain, 0–10 (10 = worst)
+    #[arg(long, value_name = "0-10")]
+    pub pain: Option<String>,
+    /// Where the pain is (with --pain)
+    #[arg(long, value_name = "TEXT", requires = "pain")]
+    pub pain_site: Option<String>,
+    /// Single-leg hop distance, 1–500 cm
+    #[arg(long, value_name = "CM")]
+    pub hop: Option<String>,
+    /// Single-leg balance, eyes closed, 0–600 s
+    #[arg(long, value_name = "S")]
+    pub balance: Option<String>,
+    /// Body weight, 20–300 kg
+    #[arg(long, value_name = "KG")]
+    pub weight: Option<String>,
+    /// Feeling ill (--ill false takes it back)
+    #[arg(long, value_name = "true|false", num_args = 0..=1, default_missing_value = "true",
+          value_parser = ["true", "false"])]
+    pub ill: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+fn real(field: Field, text: &Option<String>) -> std::result::Result<Option<f64>, FieldError> {
+    text.as_deref().map(|t| field.parse(t)).transpose()
+}
+
+fn whole(field: Field, text: &Option<String>) -> std::result::Result<Option<i64>, FieldError> {
+    text.as_deref().map(|t| field.parse_int(t)).transpose()
+}
+
+/// Every value checked against the value-range table; the first bad one is the error.
+pub fn markers(a: &LogArgs) -> std::result::Result<Markers, FieldError> {
+    Ok(Markers {
+        rhr: whole(values::RHR, &a.rhr)?.map(|v| v as u16),
+        hrv: real(values::HRV, &a.hrv)?,
+        sleep_hours: real(values::SLEEP, &a.sleep)?,
+        sleep_quality: whole(values::SLEEP_QUALITY, &a.sleep_quality)?.map(|v| v as u8),
+        soreness: whole(values::SORENESS, &a.soreness)?.map(|v| v as u8),
+        pain: whole(values::PAIN, &a.pain)?.map(|v| v as u8),
+        pain_site: a.pain_site.as_deref().map(|t| values::parse_text("pain-site", t)).transpose()?,
+        hop_cm: real(values::HOP, &a.hop)?,
+        balance_s: real(values::BALANCE, &a.balance)?,
+        weight_kg: real(values::WEIGHT, &a.weight)?,
+        ill: a.ill.as_deref().map(|v| v == "true"),
+        note: a.note.as_deref().map(|t| values::parse_text("note", t)).transpose()?,
+    })
+}
+
+/// "rhr 52 bpm · hrv 61.5 ms · sleep 7.5 h".
+fn logged(m: &Markers) -> String {
+    let mut parts = Vec::new();
+    let mut add = |name: &str, v: Option<f64>, unit: &str| {
+        if let Some(v) = v {
+            parts.push(format!("{name} {}{unit}", fmt_num(v)));
+        }
+    };
+    add("rhr", m.rhr.map(f64::from), " bpm");
+    add("hrv", m.hrv, " ms");
+    add("sleep", m.sleep_hours, " h");
+    add("sleep quality", m.sleep_quality.map(f64::from), "/5");
+    add("soreness", m.soreness.map(f64::from), "/10");
+    add("pain", m.pain.map(f64::from), "/10");
+    add("hop", m.hop_cm, " cm");
+    add("balance", m.balance_s, " s");
+    add("weight", m.weight_kg, " kg");
+    if let Some(ill) = m.ill {
+        parts.push(if ill { "ill".into() } else { "not ill".into() });
+    }
+    if m.note.is_some() || m.pain_site.is_some() {
+        parts.push("note".into());
+    }
+    parts.join(" · ")
+}
+
+pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode> {
+    let m = markers(args).map_err(|e| {
+        Error::bad_input(e.to_string(), "log", "nothing was saved; see `cooldown log --help`")
+    })?;
+    let mut store = ctx.open_store()?;
+    store.save_markers(ctx.date, &m, now())?;
+    println!("logged {}: {}", ctx.date, logged(&m));
+    println!("{}", summary(&ctx.verdict(&store, ctx.date)?));
+    Ok(ExitCode::SUCCESS)
+}
