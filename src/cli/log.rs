@@ -2,8 +2,9 @@
 //! the same day replaces the fields it names and keeps the others.
 
 use super::{Context, context::now, verdict::summary};
+use crate::domain::entry::{self, MarkerTexts};
 use crate::domain::records::Markers;
-use crate::domain::values::{self, Field, FieldError, fmt_num};
+use crate::domain::values::fmt_num;
 use crate::error::{Error, Result};
 use std::process::ExitCode;
 
@@ -49,30 +50,21 @@ pub struct LogArgs {
     pub note: Option<String>,
 }
 
-fn real(field: Field, text: &Option<String>) -> std::result::Result<Option<f64>, FieldError> {
-    text.as_deref().map(|t| field.parse(t)).transpose()
-}
-
-fn whole(field: Field, text: &Option<String>) -> std::result::Result<Option<i64>, FieldError> {
-    text.as_deref().map(|t| field.parse_int(t)).transpose()
-}
-
-/// Every value checked against the value-range table; the first bad one is the error.
-pub fn markers(a: &LogArgs) -> std::result::Result<Markers, FieldError> {
-    Ok(Markers {
-        rhr: whole(values::RHR, &a.rhr)?.map(|v| v as u16),
-        hrv: real(values::HRV, &a.hrv)?,
-        sleep_hours: real(values::SLEEP, &a.sleep)?,
-        sleep_quality: whole(values::SLEEP_QUALITY, &a.sleep_quality)?.map(|v| v as u8),
-        soreness: whole(values::SORENESS, &a.soreness)?.map(|v| v as u8),
-        pain: whole(values::PAIN, &a.pain)?.map(|v| v as u8),
-        pain_site: a.pain_site.as_deref().map(|t| values::parse_text("pain-site", t)).transpose()?,
-        hop_cm: real(values::HOP, &a.hop)?,
-        balance_s: real(values::BALANCE, &a.balance)?,
-        weight_kg: real(values::WEIGHT, &a.weight)?,
-        ill: a.ill.as_deref().map(|v| v == "true"),
-        note: a.note.as_deref().map(|t| values::parse_text("note", t)).transpose()?,
-    })
+fn texts(a: &LogArgs) -> MarkerTexts {
+    MarkerTexts {
+        rhr: a.rhr.clone(),
+        hrv: a.hrv.clone(),
+        sleep: a.sleep.clone(),
+        sleep_quality: a.sleep_quality.clone(),
+        soreness: a.soreness.clone(),
+        pain: a.pain.clone(),
+        pain_site: a.pain_site.clone(),
+        hop: a.hop.clone(),
+        balance: a.balance.clone(),
+        weight: a.weight.clone(),
+        ill: a.ill.clone(),
+        note: a.note.clone(),
+    }
 }
 
 /// "rhr 52 bpm · hrv 61.5 ms · sleep 7.5 h".
@@ -102,7 +94,7 @@ fn logged(m: &Markers) -> String {
 }
 
 pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode> {
-    let m = markers(args).map_err(|e| {
+    let m = entry::markers(&texts(args)).map_err(|e| {
         Error::bad_input(e.to_string(), "log", "nothing was saved; see `cooldown log --help`")
     })?;
     let mut store = ctx.open_store()?;

@@ -1,9 +1,9 @@
 //! `cooldown run --type T --minutes N …`: record a training session.
 
 use super::{Context, context::now};
+use crate::domain::entry::{self, RunTexts};
 use crate::domain::records::Run;
-use crate::domain::session::Session;
-use crate::domain::values::{self, Field, FieldError};
+use crate::domain::values::FieldError;
 use crate::error::{Error, Result};
 use crate::store::Saved;
 use chrono::{Local, NaiveTime, Timelike};
@@ -40,45 +40,21 @@ pub struct RunArgs {
     pub note: Option<String>,
 }
 
-fn opt(field: Field, text: &Option<String>) -> std::result::Result<Option<f64>, FieldError> {
-    text.as_deref().map(|t| field.parse(t)).transpose()
-}
-
-fn parse_at(text: &str) -> std::result::Result<NaiveTime, FieldError> {
-    let shaped = text.len() == 5 && text.as_bytes()[2] == b':';
-    match NaiveTime::parse_from_str(text, "%H:%M") {
-        Ok(t) if shaped => Ok(t),
-        _ => Err(FieldError::new("at", format!("'{text}' is not a time; write HH:MM, 00:00–23:59"))),
-    }
-}
-
 fn build(ctx: &Context, a: &RunArgs) -> std::result::Result<Run, FieldError> {
-    let kind = Session::parse_run(&a.kind).ok_or_else(|| {
-        FieldError::new(
-            "type",
-            format!("'{}' is not one of easy, tempo, intervals, long, race, cross", a.kind),
-        )
-    })?;
-    let minutes = values::MINUTES.parse_int(&a.minutes)? as u32;
-    let now = Local::now().time();
-    let at = match &a.at {
-        Some(text) => parse_at(text)?,
-        None => NaiveTime::from_hms_opt(now.hour(), now.minute(), 0).unwrap_or(NaiveTime::MIN),
+    let texts = RunTexts {
+        kind: a.kind.clone(),
+        minutes: a.minutes.clone(),
+        km: a.km.clone(),
+        rpe: a.rpe.clone(),
+        weight_before: a.weight_before.clone(),
+        weight_after: a.weight_after.clone(),
+        fluid_l: a.fluid_l.clone(),
+        at: a.at.clone(),
+        note: a.note.clone(),
     };
-    if ctx.date == ctx.today && at > now {
-        return Err(FieldError::new(
-            "at",
-            format!("{} is later than now; give the time the run ended", at.format("%H:%M")),
-        ));
-    }
-    let mut run = Run::new(ctx.date, at, kind, minutes);
-    run.km = opt(values::KM, &a.km)?;
-    run.rpe = opt(values::RPE, &a.rpe)?.map(|v| v as u8);
-    run.weight_before_kg = opt(values::WEIGHT_BEFORE, &a.weight_before)?;
-    run.weight_after_kg = opt(values::WEIGHT_AFTER, &a.weight_after)?;
-    run.fluid_l = opt(values::FLUID, &a.fluid_l)?;
-    run.note = a.note.as_deref().map(|n| values::parse_text("note", n)).transpose()?;
-    Ok(run)
+    let now = Local::now().time();
+    let now = NaiveTime::from_hms_opt(now.hour(), now.minute(), 0).unwrap_or(NaiveTime::MIN);
+    entry::run(ctx.date, ctx.today, now, &texts)
 }
 
 pub fn run(ctx: &Context, args: &RunArgs) -> Result<ExitCode> {

@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod demo;
+pub mod entry;
 pub mod readiness;
 pub mod records;
 pub mod routine;
