@@ -10,9 +10,9 @@ pub const WELCOME_TITLE: &str = " Welcome to cooldown ";
 
 /// The welcome on an empty database: what to do first.
 pub const WELCOME: [&str; 4] = [
-    "1. After a run, record it:  cooldown run --type tempo --minutes 45",
-    "2. Work through the checklist below: j/k to move, Space to tick.",
-    "3. Missed a day? [ and ] step back to tick it off afterwards.",
+    "1. Each morning, press m and log a few markers: sleep, soreness, HRV, resting HR.",
+    "2. After a run, press r and log it: the checklist below scales to it.",
+    "3. Work through the checklist: j/k to move, Space to tick; [ ] for other days.",
     "Take the tour first:  cooldown --demo",
 ];
 
@@ -54,6 +54,17 @@ pub fn saved_tick(item: &str, sets_done: u8, sets_total: u8) -> String {
         (1, _) | (_, 0) => format!("saved: {item} unticked"),
         (t, d) => format!("saved: {item} {d}/{t}"),
     }
+}
+
+/// The status line after the markers form was committed.
+pub fn saved_markers(date: NaiveDate) -> String {
+    format!("saved: markers for {}", date.format("%a %-d %b"))
+}
+
+/// The status line after the run form was committed.
+pub fn saved_run(run: &crate::domain::records::Run, replaced: bool) -> String {
+    let verb = if replaced { "replaced the run ending" } else { "saved: run ending" };
+    format!("{verb} {}: {}, {} min", run.at.format("%H:%M"), run.kind.label(), run.minutes)
 }
 
 #[cfg(test)]

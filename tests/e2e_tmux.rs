@@ -154,7 +154,7 @@ fn a_tick_from_another_process_shows_up_and_days_can_be_backfilled() {
     t.send(&["Space"]);
     t.wait_for("saved: mobility ticked");
     t.send(&["t"]);
-    t.wait_for("Today ·");
+    t.wait_for(&common::today().format("%a %-d %b %Y").to_string());
     t.send(&["q"]);
     t.wait_for("EXIT=0");
     let yesterday = (common::today() - chrono::Days::new(1)).to_string();
@@ -204,4 +204,36 @@ fn shrinking_below_40x12_shows_a_notice_and_growing_restores_the_layout() {
     t.wait_for("Recovery checklist");
     t.send(&["q"]);
     t.wait_for("EXIT=0");
+}
+
+#[test]
+fn markers_logged_in_the_form_reach_the_verdict() {
+    let s = Sandbox::new();
+    let t = Tmux::start(&s, 80, 24);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("NO_DATA");
+    t.send(&["m"]);
+    t.wait_for("Morning markers");
+    t.send(&["-l", "52"]);
+    t.send(&["Tab"]);
+    t.send(&["-l", "61q"]);
+    t.send(&["Enter"]);
+    t.wait_for("hrv: '61q' is not a number");
+    t.send(&["BSpace"]);
+    t.send(&["Tab"]);
+    t.send(&["-l", "7.5"]);
+    t.send(&["Tab", "Tab"]);
+    t.send(&["-l", "2"]);
+    t.send(&["Enter"]);
+    t.wait_for("saved: markers");
+    t.wait_for("Readiness");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    let out = s.cmd().args(["verdict", "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_ne!(v["verdict"], "NO_DATA");
+    let missing: Vec<&str> = v["unavailable"].as_array().unwrap().iter().filter_map(|m| m.as_str()).collect();
+    for logged in ["rhr", "hrv", "sleep", "soreness"] {
+        assert!(!missing.contains(&logged), "{logged} not saved: {missing:?}");
+    }
 }

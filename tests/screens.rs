@@ -1,43 +1,90 @@
-//! Whole-screen snapshots of the dashboard (TestBackend + insta) with a fixed date, and
-//! the styles that carry meaning. Accept intended changes with
+//! Whole-screen snapshots of the dashboard (TestBackend + insta) on the fixed demo
+//! history, and the styles that carry meaning. Accept intended changes with
 //! `INSTA_UPDATE=always cargo test --test screens`, then read the diff.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use cooldown::domain::checklist::Checklist;
+use cooldown::domain::demo::{self, History};
+use cooldown::domain::focus;
+use cooldown::domain::readiness::{self, Inputs, Level, Thresholds};
 use cooldown::domain::records::Tick;
 use cooldown::domain::routine::Routine;
 use cooldown::domain::session::Session;
 use cooldown::tui::keymap::Command;
 use cooldown::tui::theme::Theme;
 use cooldown::tui::views::Dashboard;
-use cooldown::tui::{Action, App, update};
+use cooldown::tui::{Action, App, Day, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 
-fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+fn end() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
 }
 
-fn tick(id: &str, set: u8) -> Tick {
-    Tick { item_id: id.into(), set }
+fn history() -> History {
+    demo::generate(end(), 120, &Routine::builtin().unwrap(), 90)
 }
 
-fn app_with(date: NaiveDate, session: Session, ticks: &[Tick], welcome: bool) -> App {
-    let checklist = Checklist::build(date, &Routine::builtin().unwrap(), session, ticks, 90);
-    App::new(day(28), checklist, welcome, Theme { color: true })
-}
-
-/// A tempo day part-way through, "saved" in the status line.
-fn tempo_app() -> App {
-    let ticks = [tick("mobility", 1), tick("foam-calves", 1), tick("glute-bridges", 1)];
-    let mut app = app_with(day(28), Session::Tempo, &ticks, false);
-    for _ in 0..3 {
-        update(&mut app, Action::Key(Command::Down));
+fn inputs(h: &History) -> Inputs {
+    let mut inputs = Inputs::default();
+    inputs.markers.extend(h.markers.iter().cloned());
+    for r in &h.runs {
+        *inputs.load.entry(r.day).or_default() += f64::from(r.rpe.unwrap_or(0)) * f64::from(r.minutes);
     }
-    update(&mut app, Action::Saved("saved: foam-glutes ticked".into()));
+    inputs
+}
+
+/// The dashboard's day as the store would give it, from the demo history.
+fn day_of(h: &History, inputs: &Inputs, date: NaiveDate) -> Day {
+    let runs: Vec<_> = h.runs.iter().filter(|r| r.day == date).map(|r| (r.kind, r.minutes)).collect();
+    let ticks: Vec<Tick> = h.ticks.iter().filter(|(d, _)| *d == date).map(|(_, t)| t.clone()).collect();
+    let week: Vec<_> =
+        h.markers.iter().filter(|(d, _)| *d <= date && *d + Days::new(6) >= date).cloned().collect();
+    Day {
+        checklist: Checklist::build(date, &Routine::builtin().unwrap(), Session::of_day(runs), &ticks, 90),
+        verdict: readiness::verdict(inputs, date, &Thresholds::default()),
+        focus: focus::week("hrv", &week, date),
+        markers: inputs.markers.get(&date).cloned(),
+        yesterday: date.pred_opt().and_then(|y| inputs.markers.get(&y).cloned()),
+        last_run: h.runs.iter().rfind(|r| r.day < date).cloned(),
+    }
+}
+
+fn app_on(date: NaiveDate) -> App {
+    let h = history();
+    let inputs = inputs(&h);
+    let mut app = App::new(
+        end().and_hms_opt(12, 0, 0).unwrap(),
+        day_of(&h, &inputs, end()),
+        false,
+        Theme { color: true },
+    );
+    if date != end() {
+        update(&mut app, Action::Loaded { day: Box::new(day_of(&h, &inputs, date)), welcome: false });
+    }
+    app
+}
+
+/// The latest demo day with this verdict.
+fn day_with(level: Level) -> NaiveDate {
+    let h = history();
+    let inputs = inputs(&h);
+    (0..100u64)
+        .map(|n| end() - Days::new(n))
+        .find(|d| readiness::verdict(&inputs, *d, &Thresholds::default()).level == level)
+        .unwrap_or_else(|| panic!("no {level} day in the demo"))
+}
+
+/// Today part-way through, "saved" in the status line.
+fn today_app() -> App {
+    let mut app = app_on(end());
+    update(&mut app, Action::Key(Command::Down));
+    update(&mut app, Action::Key(Command::Down));
+    update(&mut app, Action::Saved("saved: foam-quads ticked".into()));
     app
 }
 
@@ -59,85 +106,143 @@ fn text(buf: &Buffer) -> String {
         .join("\n")
 }
 
+fn top(app: &App, rows: usize) -> String {
+    text(&buffer(app, 80, 24)).lines().take(rows).collect::<Vec<_>>().join("\n")
+}
+
+fn press(app: &mut App, command: Command) {
+    update(app, Action::Key(command));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    }
+}
+
 #[test]
 fn today_80x24() {
-    insta::assert_snapshot!(draw(&tempo_app(), 80, 24).backend());
+    insta::assert_snapshot!(draw(&today_app(), 80, 24).backend());
 }
 
 #[test]
 fn today_40x12_compact() {
-    insta::assert_snapshot!(draw(&tempo_app(), 40, 12).backend());
+    insta::assert_snapshot!(draw(&today_app(), 40, 12).backend());
 }
 
 #[test]
-fn today_long_run_scrolled_to_the_end() {
-    let mut app = app_with(day(28), Session::Long, &[], false);
-    update(&mut app, Action::Key(Command::Last));
+fn banner_for_each_verdict() {
+    for level in [Level::Go, Level::GoCaution, Level::Easy, Level::Rest] {
+        let app = app_on(day_with(level));
+        assert!(top(&app, 3).contains(level.name()), "{}", top(&app, 7));
+        insta::assert_snapshot!(format!("banner_{}", level.name().to_lowercase()), top(&app, 7));
+    }
+}
+
+#[test]
+fn banner_with_no_data() {
+    let h = history();
+    let mut inputs = inputs(&h);
+    inputs.markers.remove(&end());
+    let mut app = app_on(end());
+    app.day.verdict = readiness::verdict(&inputs, end(), &Thresholds::default());
+    assert_eq!(app.day.verdict.level, Level::NoData);
+    insta::assert_snapshot!(top(&app, 7));
+}
+
+#[test]
+fn why_overlay() {
+    let mut app = app_on(day_with(Level::Easy));
+    press(&mut app, Command::Why);
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
 }
 
 #[test]
 fn help_overlay_80x24() {
-    let mut app = tempo_app();
-    update(&mut app, Action::Key(Command::ToggleHelp));
+    let mut app = today_app();
+    press(&mut app, Command::ToggleHelp);
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
 }
 
 #[test]
-fn help_overlay_40x12() {
-    let mut app = tempo_app();
-    update(&mut app, Action::Key(Command::ToggleHelp));
+fn help_overlay_40x12_scrolls_to_the_end() {
+    let mut app = today_app();
+    press(&mut app, Command::ToggleHelp);
     insta::assert_snapshot!(draw(&app, 40, 12).backend());
+    for _ in 0..30 {
+        press(&mut app, Command::ScrollDown);
+    }
+    let screen = text(&buffer(&app, 40, 12));
+    assert!(screen.contains("q, Ctrl-C") || screen.contains("Ctrl-C"), "{screen}");
+    assert!(!screen.contains("j, ↓"), "{screen}");
+}
+
+#[test]
+fn markers_form_with_an_error() {
+    let mut app = today_app();
+    press(&mut app, Command::LogMarkers);
+    press(&mut app, Command::NextField);
+    type_text(&mut app, "q");
+    press(&mut app, Command::Save);
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn markers_form_compact() {
+    let mut app = today_app();
+    press(&mut app, Command::LogMarkers);
+    for _ in 0..4 {
+        press(&mut app, Command::NextField);
+    }
+    type_text(&mut app, "1");
+    press(&mut app, Command::Save);
+    insta::assert_snapshot!(draw(&app, 40, 12).backend());
+}
+
+#[test]
+fn run_form() {
+    let mut app = today_app();
+    press(&mut app, Command::LogRun);
+    type_text(&mut app, "tempo");
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
 }
 
 #[test]
 fn welcome_on_an_empty_database() {
-    let app = app_with(day(28), Session::Rest, &[], true);
+    let mut app = app_on(end());
+    app.welcome = true;
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
 }
 
 #[test]
-fn welcome_compact() {
-    let app = app_with(day(28), Session::Rest, &[], true);
-    insta::assert_snapshot!(draw(&app, 40, 12).backend());
-}
-
-#[test]
-fn reviewing_yesterday() {
-    let mut app = app_with(day(28), Session::Easy, &[], false);
-    update(
-        &mut app,
-        Action::Loaded {
-            checklist: Checklist::build(
-                day(27),
-                &Routine::builtin().unwrap(),
-                Session::Easy,
-                &[tick("mobility", 1)],
-                90,
-            ),
-            welcome: false,
-        },
-    );
+fn reviewing_an_earlier_day_scrolled_to_the_end() {
+    let mut app = app_on(end() - Days::new(1));
+    press(&mut app, Command::Last);
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
 }
 
 #[test]
 fn too_small() {
-    insta::assert_snapshot!(draw(&tempo_app(), 39, 11).backend());
+    insta::assert_snapshot!(draw(&today_app(), 39, 11).backend());
 }
 
 #[test]
 fn no_size_panics_and_small_sizes_say_so() {
-    let app = tempo_app();
-    for width in (1..=120).step_by(7).chain([1, 2, 39, 40, 79, 80]) {
-        for height in (1..=40).step_by(3).chain([1, 11, 12, 23, 24]) {
-            let screen = text(&buffer(&app, width, height));
-            let small = width < 40 || height < 12;
-            if small && width >= 18 && height >= 1 {
-                assert!(screen.contains("Terminal too small"), "{width}×{height}:\n{screen}");
-            }
-            if !small {
-                assert!(screen.contains("cooldown") || screen.contains("Today"), "{width}×{height}");
+    let mut apps = vec![today_app()];
+    let mut form = today_app();
+    press(&mut form, Command::LogMarkers);
+    apps.push(form);
+    let mut why = today_app();
+    press(&mut why, Command::Why);
+    apps.push(why);
+    for app in &apps {
+        for width in (1..=120).step_by(7).chain([1, 2, 39, 40, 79, 80]) {
+            for height in (1..=40).step_by(3).chain([1, 11, 12, 23, 24]) {
+                let screen = text(&buffer(app, width, height));
+                let small = width < 40 || height < 12;
+                if small && width >= 18 {
+                    assert!(screen.contains("Terminal too small"), "{width}×{height}:\n{screen}");
+                }
             }
         }
     }
@@ -145,33 +250,26 @@ fn no_size_panics_and_small_sizes_say_so() {
 
 #[test]
 fn the_selected_row_is_reversed_not_only_coloured() {
-    let buf = buffer(&tempo_app(), 80, 24);
-    let row =
-        (0..24).find(|y| text(&buf).lines().nth(*y as usize).unwrap().contains("Foam roll: glutes")).unwrap();
-    assert!(buf[(5, row)].modifier.contains(Modifier::REVERSED));
-    let other =
-        (0..24).find(|y| text(&buf).lines().nth(*y as usize).unwrap().contains("Foam roll: quads")).unwrap();
-    assert!(!buf[(5, other)].modifier.contains(Modifier::REVERSED));
-}
-
-fn mark_cell(buf: &Buffer, title: &str) -> (u16, u16) {
-    let screen = text(buf);
-    let y = screen.lines().position(|l| l.contains(title)).unwrap() as u16;
-    let x = screen.lines().nth(y as usize).unwrap().chars().position(|c| c == '[').unwrap() as u16;
-    (x, y)
+    let buf = buffer(&today_app(), 80, 24);
+    let screen = text(&buf);
+    let row = |needle: &str| screen.lines().position(|l| l.contains(needle)).unwrap() as u16;
+    assert!(buf[(5, row("Foam roll: quads"))].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(5, row("Foam roll: glutes"))].modifier.contains(Modifier::REVERSED));
 }
 
 #[test]
-fn ticks_are_green_with_colour_and_still_marked_without() {
-    let app = tempo_app();
+fn the_verdict_is_a_word_in_reverse_and_colour_only_supports_it() {
+    let app = app_on(day_with(Level::Easy));
     let buf = buffer(&app, 80, 24);
-    let (x, y) = mark_cell(&buf, "Light mobility");
-    assert_eq!(buf[(x + 1, y)].symbol(), "x");
-    assert_eq!(buf[(x + 1, y)].fg, Color::Green);
+    let screen = text(&buf);
+    let y = screen.lines().position(|l| l.contains(" EASY ")).unwrap() as u16;
+    let x = screen.lines().nth(y as usize).unwrap().chars().position(|c| c == 'E').unwrap() as u16;
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED | Modifier::BOLD));
+    assert_eq!(buf[(x, y)].fg, Color::Yellow);
     let mut plain = app.clone();
     plain.theme = Theme { color: false };
     let buf = buffer(&plain, 80, 24);
-    assert_eq!(buf[(x + 1, y)].symbol(), "x");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
     for yy in 0..24 {
         for xx in 0..80 {
             assert_eq!(buf[(xx, yy)].fg, Color::Reset, "colour at {xx},{yy} with NO_COLOR");
@@ -180,13 +278,12 @@ fn ticks_are_green_with_colour_and_still_marked_without() {
 }
 
 #[test]
-fn help_overlay_40x12_scrolled_to_the_end() {
-    let mut app = tempo_app();
-    update(&mut app, Action::Key(Command::ToggleHelp));
-    for _ in 0..20 {
-        update(&mut app, Action::Key(Command::ScrollDown));
-    }
-    let screen = text(&buffer(&app, 40, 12));
-    assert!(screen.contains("q, Ctrl-C"), "{screen}");
-    assert!(!screen.contains("j, ↓"), "{screen}");
+fn ticks_are_green_with_colour_and_marked_either_way() {
+    let app = today_app();
+    let buf = buffer(&app, 80, 24);
+    let screen = text(&buf);
+    let y = screen.lines().position(|l| l.contains("[x] Light mobility")).unwrap() as u16;
+    let x = screen.lines().nth(y as usize).unwrap().chars().position(|c| c == '[').unwrap() as u16;
+    assert_eq!(buf[(x + 1, y)].symbol(), "x");
+    assert_eq!(buf[(x + 1, y)].fg, Color::Green);
 }

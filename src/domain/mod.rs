@@ -3,6 +3,7 @@
 pub mod checklist;
 pub mod demo;
 pub mod entry;
+pub mod focus;
 pub mod readiness;
 pub mod records;
 pub mod routine;

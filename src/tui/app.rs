@@ -1,8 +1,13 @@
 //! The dashboard's whole state. Views render `&App`; only `update` changes it.
 
+use super::form::Form;
+use super::keymap::{Mode, Screen};
 use super::theme::Theme;
 use crate::domain::checklist::{Checklist, Entry};
-use chrono::NaiveDate;
+use crate::domain::focus::Focus;
+use crate::domain::readiness::Verdict;
+use crate::domain::records::{Markers, Run};
+use chrono::{NaiveDate, NaiveDateTime};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StatusKind {
@@ -17,18 +22,41 @@ pub struct Status {
     pub kind: StatusKind,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// The full explanation of the verdict.
+    Why,
+}
+
+/// Everything shown for one day, read from the store together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Day {
+    pub checklist: Checklist,
+    pub verdict: Verdict,
+    pub focus: Option<Focus>,
+    /// The day's markers and the day before's, for the markers form.
+    pub markers: Option<Markers>,
+    pub yesterday: Option<Markers>,
+    /// The last run before the day, for the run form.
+    pub last_run: Option<Run>,
+}
+
 #[derive(Clone, Debug)]
 pub struct App {
-    /// The local calendar day, from the wall clock.
+    /// The local date and time, from the wall clock on every wake-up.
+    pub now: NaiveDateTime,
     pub today: NaiveDate,
     /// The day on screen (today, or an earlier day being reviewed or backfilled).
     pub date: NaiveDate,
-    pub checklist: Checklist,
-    /// Index of the selected entry, in display order.
+    pub day: Day,
+    pub screen: Screen,
+    /// Index of the selected checklist entry, in display order.
     pub selected: usize,
-    pub help_open: bool,
-    /// First help line shown, when the overlay is taller than the terminal.
-    pub help_scroll: usize,
+    pub form: Option<Form>,
+    pub overlay: Option<Overlay>,
+    /// First overlay line shown, when the overlay is taller than the terminal.
+    pub overlay_scroll: usize,
     pub status: Option<Status>,
     /// Nothing recorded yet: show the welcome.
     pub welcome: bool,
@@ -37,14 +65,17 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(today: NaiveDate, checklist: Checklist, welcome: bool, theme: Theme) -> App {
+    pub fn new(now: NaiveDateTime, day: Day, welcome: bool, theme: Theme) -> App {
         App {
-            today,
-            date: checklist.date,
-            checklist,
+            now,
+            today: now.date(),
+            date: day.checklist.date,
+            day,
+            screen: Screen::Today,
             selected: 0,
-            help_open: false,
-            help_scroll: 0,
+            form: None,
+            overlay: None,
+            overlay_scroll: 0,
             status: None,
             welcome,
             running: true,
@@ -52,27 +83,43 @@ impl App {
         }
     }
 
+    pub fn checklist(&self) -> &Checklist {
+        &self.day.checklist
+    }
+
     pub fn selected_entry(&self) -> Option<&Entry> {
-        self.checklist.entries().nth(self.selected)
+        self.day.checklist.entries().nth(self.selected)
     }
 
     pub fn is_today(&self) -> bool {
         self.date == self.today
     }
 
+    /// What has the keyboard.
+    pub fn mode(&self) -> Mode {
+        if self.overlay.is_some() {
+            Mode::Overlay
+        } else if self.form.is_some() {
+            Mode::Form
+        } else {
+            Mode::Screen(self.screen)
+        }
+    }
+
     pub(super) fn set_status(&mut self, kind: StatusKind, text: impl Into<String>) {
         self.status = Some(Status { text: text.into(), kind });
     }
 
-    /// Replaces the checklist, keeping the selection on the same item where it still is.
-    pub(super) fn replace_checklist(&mut self, checklist: Checklist) {
+    /// Replaces the day's data, keeping the selection on the same item where it still is.
+    pub(super) fn replace_day(&mut self, day: Day) {
         let keep = self.selected_entry().map(|e| e.id().to_string());
-        let same_day = checklist.date == self.checklist.date;
-        self.checklist = checklist;
-        let found = keep.and_then(|id| self.checklist.entries().position(|e| e.id() == id));
+        let same_day = day.checklist.date == self.day.checklist.date;
+        self.day = day;
+        self.date = self.day.checklist.date;
+        let found = keep.and_then(|id| self.day.checklist.entries().position(|e| e.id() == id));
         self.selected = match found {
             Some(i) if same_day => i,
-            _ if same_day => self.selected.min(self.checklist.len().saturating_sub(1)),
+            _ if same_day => self.selected.min(self.day.checklist.len().saturating_sub(1)),
             _ => 0,
         };
     }

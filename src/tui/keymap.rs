@@ -7,8 +7,18 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
     Quit,
+    Suspend,
     ToggleHelp,
-    CloseHelp,
+    Why,
+    CloseOverlay,
+    ScrollDown,
+    ScrollUp,
+    ShowToday,
+    ShowLog,
+    NextScreen,
+    PrevScreen,
+    LogMarkers,
+    LogRun,
     Up,
     Down,
     First,
@@ -17,20 +27,63 @@ pub enum Command {
     PrevDay,
     NextDay,
     Today,
-    Suspend,
-    ScrollDown,
-    ScrollUp,
+    NextField,
+    PrevField,
+    Save,
+    Cancel,
+}
+
+/// The screens, in tab order. Only screens that work are listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Today,
+    Log,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 2] = [Screen::Today, Screen::Log];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Today => "Today",
+            Screen::Log => "Log",
+        }
+    }
+}
+
+/// What has the keyboard: a screen, a form's text fields, or an overlay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Screen(Screen),
+    Form,
+    Overlay,
 }
 
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
-    /// Everywhere, the help overlay included.
-    Global,
-    /// The Today screen.
-    Today,
-    /// The help overlay.
-    Help,
+    /// Everywhere, forms included.
+    Always,
+    /// On every screen and overlay, but not in a form (where keys type).
+    Outside,
+    /// On every screen.
+    Screens,
+    On(Screen),
+    Form,
+    Overlay,
+}
+
+impl Scope {
+    fn applies(self, mode: Mode) -> bool {
+        match (self, mode) {
+            (Scope::Always, _) => true,
+            (Scope::Outside, m) => m != Mode::Form,
+            (Scope::Screens, Mode::Screen(_)) => true,
+            (Scope::On(s), Mode::Screen(t)) => s == t,
+            (Scope::Form, Mode::Form) | (Scope::Overlay, Mode::Overlay) => true,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,31 +115,43 @@ const fn bind(
 
 use Command as C;
 use Key::{Char, Code, Ctrl};
-use Scope::{Global, Help, Today};
+use Scope::{Always, Form, On, Outside, Overlay, Screens};
+const TODAY: Scope = On(Screen::Today);
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind(Today, &[Char('j'), Code(KeyCode::Down)], C::Down, "move down", Some(("j/k", "move"))),
-    bind(Today, &[Char('k'), Code(KeyCode::Up)], C::Up, "move up", None),
-    bind(Today, &[Char('g'), Code(KeyCode::Home)], C::First, "go to the first item", None),
-    bind(Today, &[Char('G'), Code(KeyCode::End)], C::Last, "go to the last item", None),
-    bind(Today, &[Char(' '), Code(KeyCode::Enter)], C::Toggle,
+    bind(TODAY, &[Char('j'), Code(KeyCode::Down)], C::Down, "move down", Some(("j/k", "move"))),
+    bind(TODAY, &[Char('k'), Code(KeyCode::Up)], C::Up, "move up", None),
+    bind(TODAY, &[Char('g'), Code(KeyCode::Home)], C::First, "go to the first item", None),
+    bind(TODAY, &[Char('G'), Code(KeyCode::End)], C::Last, "go to the last item", None),
+    bind(TODAY, &[Char(' '), Code(KeyCode::Enter)], C::Toggle,
          "tick / untick the item (a sets item ticks its next set)", Some(("Space", "tick"))),
-    bind(Today, &[Char('[')], C::PrevDay, "previous day (to backfill)", Some(("[/]", "day"))),
-    bind(Today, &[Char(']')], C::NextDay, "next day", None),
-    bind(Today, &[Char('t')], C::Today, "back to today", None),
-    bind(Help, &[Char('j'), Code(KeyCode::Down)], C::ScrollDown, "scroll down", Some(("j/k", "scroll"))),
-    bind(Help, &[Char('k'), Code(KeyCode::Up)], C::ScrollUp, "scroll up", None),
-    bind(Help, &[Code(KeyCode::Esc)], C::CloseHelp, "close this help", Some(("Esc", "close"))),
-    bind(Global, &[Char('?')], C::ToggleHelp, "show / hide the help for this screen", Some(("?", "help"))),
-    bind(Global, &[Ctrl('z')], C::Suspend, "suspend to the shell (fg to return)", None),
-    bind(Global, &[Char('q'), Ctrl('c')], C::Quit, "quit", Some(("q", "quit"))),
+    bind(TODAY, &[Char('[')], C::PrevDay, "previous day (to backfill)", Some(("[/]", "day"))),
+    bind(TODAY, &[Char(']')], C::NextDay, "next day", None),
+    bind(TODAY, &[Char('t')], C::Today, "back to today", None),
+    bind(TODAY, &[Char('v')], C::Why, "why: every rule behind the verdict", Some(("v", "why"))),
+    bind(Screens, &[Char('m')], C::LogMarkers, "log this morning's markers", Some(("m", "markers"))),
+    bind(Screens, &[Char('r')], C::LogRun, "log a run", Some(("r", "run"))),
+    bind(Screens, &[Char('1')], C::ShowToday, "the Today screen", None),
+    bind(Screens, &[Char('2')], C::ShowLog, "the Log screen (morning markers)", None),
+    bind(Screens, &[Code(KeyCode::Tab)], C::NextScreen, "next screen", None),
+    bind(Screens, &[Code(KeyCode::BackTab)], C::PrevScreen, "previous screen", None),
+    bind(Form, &[Code(KeyCode::Tab), Code(KeyCode::Down)], C::NextField, "next field", Some(("Tab", "next"))),
+    bind(Form, &[Code(KeyCode::BackTab), Code(KeyCode::Up)], C::PrevField, "previous field", None),
+    bind(Form, &[Code(KeyCode::Enter)], C::Save, "save the form", Some(("Enter", "save"))),
+    bind(Form, &[Code(KeyCode::Esc)], C::Cancel, "cancel: nothing is saved", Some(("Esc", "cancel"))),
+    bind(Overlay, &[Char('j'), Code(KeyCode::Down)], C::ScrollDown, "scroll down", Some(("j/k", "scroll"))),
+    bind(Overlay, &[Char('k'), Code(KeyCode::Up)], C::ScrollUp, "scroll up", None),
+    bind(Overlay, &[Code(KeyCode::Esc)], C::CloseOverlay, "close", Some(("Esc", "close"))),
+    bind(Outside, &[Char('?')], C::ToggleHelp, "show / hide the help for this screen", Some(("?", "help"))),
+    bind(Always, &[Ctrl('z')], C::Suspend, "suspend to the shell (fg to return)", None),
+    bind(Outside, &[Char('q')], C::Quit, "quit", Some(("q", "quit"))),
+    bind(Always, &[Ctrl('c')], C::Quit, "quit (also from a form)", Some(("Ctrl-C", "quit"))),
 ];
 
-/// The bindings that apply to what is on screen, in table order.
-pub fn active(help_open: bool) -> impl Iterator<Item = &'static Binding> {
-    let scope = if help_open { Help } else { Today };
-    BINDINGS.iter().filter(move |b| b.scope == scope || b.scope == Global)
+/// The bindings that apply in `mode`, in table order.
+pub fn active(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.scope.applies(mode))
 }
 
 fn matches(key: Key, event: &KeyEvent) -> bool {
@@ -99,12 +164,13 @@ fn matches(key: Key, event: &KeyEvent) -> bool {
     }
 }
 
-/// The command a key press asks for on the current screen, if any.
-pub fn command_for(event: &KeyEvent, help_open: bool) -> Option<Command> {
+/// The command a key press asks for in `mode`, if any. In a form, keys without a
+/// binding are typed into the field.
+pub fn command_for(event: &KeyEvent, mode: Mode) -> Option<Command> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    active(help_open).find(|b| b.keys.iter().any(|k| matches(*k, event))).map(|b| b.command)
+    active(mode).find(|b| b.keys.iter().any(|k| matches(*k, event))).map(|b| b.command)
 }
 
 /// "j, ↓", "Space, Enter", "Ctrl-C" as shown in the help overlay.
@@ -126,71 +192,11 @@ pub fn keys_label(binding: &Binding) -> String {
     binding.keys.iter().map(|k| key_label(*k)).collect::<Vec<_>>().join(", ")
 }
 
-/// The status-bar hints for what is on screen: `[("j/k", "move"), …]`.
-pub fn hints(help_open: bool) -> Vec<(&'static str, &'static str)> {
-    active(help_open).filter_map(|b| b.hint).collect()
+/// The status-bar hints for `mode`: `[("j/k", "move"), …]`.
+pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
+    active(mode).filter_map(|b| b.hint).filter(|(keys, _)| *keys != "Ctrl-C" || mode == Mode::Form).collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, modifiers)
-    }
-
-    #[test]
-    fn every_binding_is_reachable_and_no_key_is_bound_twice_in_a_scope() {
-        for help_open in [false, true] {
-            let mut seen: Vec<Key> = Vec::new();
-            for b in active(help_open) {
-                for k in b.keys {
-                    assert!(!seen.contains(k), "{k:?} bound twice");
-                    seen.push(*k);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn keys_map_to_commands() {
-        let none = KeyModifiers::NONE;
-        assert_eq!(command_for(&press(KeyCode::Char('j'), none), false), Some(C::Down));
-        assert_eq!(command_for(&press(KeyCode::Down, none), false), Some(C::Down));
-        assert_eq!(command_for(&press(KeyCode::Char(' '), none), false), Some(C::Toggle));
-        assert_eq!(command_for(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), false), Some(C::Quit));
-        assert_eq!(command_for(&press(KeyCode::Char('?'), KeyModifiers::SHIFT), false), Some(C::ToggleHelp));
-        assert_eq!(command_for(&press(KeyCode::Char('G'), KeyModifiers::SHIFT), false), Some(C::Last));
-        assert_eq!(command_for(&press(KeyCode::Char('c'), none), false), None);
-        assert_eq!(command_for(&press(KeyCode::Esc, none), false), None);
-    }
-
-    #[test]
-    fn the_help_overlay_takes_only_its_own_and_global_keys() {
-        let none = KeyModifiers::NONE;
-        assert_eq!(command_for(&press(KeyCode::Esc, none), true), Some(C::CloseHelp));
-        assert_eq!(command_for(&press(KeyCode::Char('q'), none), true), Some(C::Quit));
-        assert_eq!(command_for(&press(KeyCode::Char(' '), none), true), None);
-        assert_eq!(command_for(&press(KeyCode::Char('j'), none), true), Some(C::ScrollDown));
-        assert_eq!(command_for(&press(KeyCode::Up, none), true), Some(C::ScrollUp));
-    }
-
-    #[test]
-    fn releases_are_ignored() {
-        let mut e = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        e.kind = KeyEventKind::Release;
-        assert_eq!(command_for(&e, false), None);
-    }
-
-    #[test]
-    fn labels_read_like_keys() {
-        assert_eq!(key_label(Char(' ')), "Space");
-        assert_eq!(key_label(Ctrl('c')), "Ctrl-C");
-        assert_eq!(key_label(Code(KeyCode::Down)), "↓");
-        assert_eq!(key_label(Code(KeyCode::Enter)), "Enter");
-        assert_eq!(
-            hints(false),
-            [("j/k", "move"), ("Space", "tick"), ("[/]", "day"), ("?", "help"), ("q", "quit")]
-        );
-    }
-}
+#[path = "keymap_tests.rs"]
+mod tests;

@@ -3,7 +3,9 @@
 //! and a run loop that carries out effects (store writes, reloads) and redraws.
 
 mod app;
+pub mod form;
 pub mod keymap;
+mod load;
 mod runtime;
 mod signals;
 mod terminal;
@@ -11,6 +13,6 @@ pub mod theme;
 mod update;
 pub mod views;
 
-pub use app::{App, Status, StatusKind};
+pub use app::{App, Day, Overlay, Status, StatusKind};
 pub use runtime::run;
 pub use update::{Action, Change, Effect, update};

@@ -2,7 +2,8 @@
 //! carry out the effects; redraw only when something changed.
 
 use super::app::{App, StatusKind};
-use super::keymap;
+use super::keymap::{self, Mode};
+use super::load;
 use super::signals;
 use super::terminal::{self, Term};
 use super::theme::Theme;
@@ -41,8 +42,8 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         ));
     }
     let mut store = ctx.open_store()?;
-    let checklist = ctx.checklist(&store, ctx.date)?;
-    let mut app = App::new(Local::now().date_naive(), checklist, store.is_empty()?, Theme::from_env());
+    let day = load::day(ctx, &store, ctx.date)?;
+    let mut app = App::new(Local::now().naive_local(), day, store.is_empty()?, Theme::from_env());
     if ctx.is_demo() {
         app.set_status(StatusKind::Info, "demo data: nothing you do here is kept");
     }
@@ -79,10 +80,13 @@ impl Loop<'_> {
                 early = 0;
                 match event::read().map_err(terminal_gone)? {
                     Event::Key(key) => {
-                        if let Some(command) = keymap::command_for(&key, self.app.help_open) {
-                            self.dispatch(Action::Key(command), term);
-                            dirty = true;
+                        let mode = self.app.mode();
+                        match keymap::command_for(&key, mode) {
+                            Some(command) => self.dispatch(Action::Key(command), term),
+                            None if mode == Mode::Form => self.dispatch(Action::Type(key), term),
+                            None => continue,
                         }
+                        dirty = true;
                     }
                     Event::Resize(..) => dirty = true,
                     _ => {}
@@ -93,11 +97,10 @@ impl Loop<'_> {
                     return Err(terminal_gone(std::io::Error::other("input closed")));
                 }
             }
-            let today = Local::now().date_naive();
-            if today != self.app.today {
-                self.dispatch(Action::Clock(today), term);
-                dirty = true;
-            }
+            let now = Local::now().naive_local();
+            let new_day = now.date() != self.app.today;
+            self.dispatch(Action::Clock(now), term);
+            dirty |= new_day;
             let version = self.store.data_version()?;
             if version != seen_version {
                 seen_version = version;
@@ -131,10 +134,9 @@ impl Loop<'_> {
                 Err(e) => failed(e),
             }),
             Effect::Load(date) => {
-                let loaded = self
-                    .ctx
-                    .checklist(self.store, date)
-                    .and_then(|checklist| Ok(Action::Loaded { checklist, welcome: self.store.is_empty()? }));
+                let loaded = load::day(self.ctx, self.store, date).and_then(|day| {
+                    Ok(Action::Loaded { day: Box::new(day), welcome: self.store.is_empty()? })
+                });
                 Some(loaded.unwrap_or_else(failed))
             }
             Effect::Suspend => {
@@ -154,6 +156,14 @@ impl Loop<'_> {
             Change::Clear { date, item } => {
                 self.store.clear_item(*date, item)?;
                 Ok(text::saved_tick(item, 0, 1))
+            }
+            Change::Markers { date, markers } => {
+                self.store.replace_markers(*date, markers, now)?;
+                Ok(text::saved_markers(*date))
+            }
+            Change::Run(run) => {
+                let saved = self.store.save_run(run, now)?;
+                Ok(text::saved_run(run, saved == crate::store::Saved::Replaced))
             }
         }
     }

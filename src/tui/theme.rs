@@ -2,6 +2,7 @@
 //! terminal colours only, so the user's palette applies; `NO_COLOR` removes every colour
 //! and keeps bold, dim and reverse, which carry the meaning together with the text.
 
+use crate::domain::readiness::Level;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -54,6 +55,32 @@ impl Theme {
 
     pub fn key(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn warn(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// The active tab: reversed, so it reads without colour.
+    pub fn tab_active(&self) -> Style {
+        self.title().add_modifier(Modifier::REVERSED)
+    }
+
+    /// The verdict word: bold and reversed; the colour only supports the word.
+    pub fn verdict(&self, level: Level) -> Style {
+        let color = match level {
+            Level::Go => Color::Green,
+            Level::GoCaution => Color::Cyan,
+            Level::Easy => Color::Yellow,
+            Level::Rest => Color::Red,
+            Level::NoData => Color::Gray,
+        };
+        self.fg(color).add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    }
+
+    /// A text field being edited.
+    pub fn field(&self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED)
     }
 
     pub fn border(&self) -> Style {

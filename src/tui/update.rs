@@ -1,21 +1,25 @@
 //! `update(&mut App, Action) -> Vec<Effect>`: every change of state, no I/O. The run loop
 //! carries out the effects and reports back with more actions.
 
-use super::app::{App, StatusKind};
-use super::keymap::Command;
-use crate::domain::checklist::Checklist;
-use chrono::{Days, NaiveDate};
+use super::app::{App, Day, Overlay, StatusKind};
+use super::form::{Form, Submission};
+use super::keymap::{Command, Screen};
+use crate::domain::records::{Markers, Run};
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use ratatui::crossterm::event::{Event, KeyEvent};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Key(Command),
-    /// The wall clock's local day, read on every wake-up.
-    Clock(NaiveDate),
+    /// A key with no binding in a form: typed into the focused field.
+    Type(KeyEvent),
+    /// The wall clock's local time, read on every wake-up.
+    Clock(NaiveDateTime),
     /// Another process wrote to the store: read the day again.
     Reload,
-    /// A checklist read from the store.
+    /// A day read from the store.
     Loaded {
-        checklist: Checklist,
+        day: Box<Day>,
         welcome: bool,
     },
     /// A write committed.
@@ -25,38 +29,71 @@ pub enum Action {
 }
 
 /// A change the run loop must make to the store; it reports `Saved` or `Failed`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Change {
     /// Tick the next set of an item.
-    TickNext { date: NaiveDate, item: String, sets_total: u8 },
+    TickNext {
+        date: NaiveDate,
+        item: String,
+        sets_total: u8,
+    },
     /// Untick every set of an item.
-    Clear { date: NaiveDate, item: String },
+    Clear {
+        date: NaiveDate,
+        item: String,
+    },
+    /// The day's markers, exactly as the form shows them.
+    Markers {
+        date: NaiveDate,
+        markers: Markers,
+    },
+    Run(Run),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     Persist(Change),
-    /// Read the checklist of this day.
+    /// Read this day.
     Load(NaiveDate),
     Suspend,
 }
 
+/// The most lines an overlay can scroll.
+const MAX_SCROLL: usize = 200;
+
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(command) => key(app, command),
-        Action::Clock(today) => clock(app, today),
+        Action::Type(event) => {
+            if let (Some(form), Some(request)) =
+                (app.form.as_mut(), tui_input::backend::crossterm::to_input_request(&Event::Key(event)))
+            {
+                form.edit(request);
+                if form.error.as_ref().is_some_and(|(i, _)| *i == form.focus) {
+                    form.error = None;
+                }
+            }
+            vec![]
+        }
+        Action::Clock(now) => clock(app, now),
         Action::Reload => vec![Effect::Load(app.date)],
-        Action::Loaded { checklist, welcome } => {
-            app.replace_checklist(checklist);
-            app.date = app.checklist.date;
+        Action::Loaded { day, welcome } => {
+            app.replace_day(*day);
             app.welcome = welcome;
             vec![]
         }
         Action::Saved(text) => {
+            if app.form.as_ref().is_some_and(|f| f.saving) {
+                app.form = None;
+                app.screen = Screen::Today;
+            }
             app.set_status(StatusKind::Saved, text);
             vec![]
         }
         Action::Failed(text) => {
+            if let Some(form) = app.form.as_mut() {
+                form.saving = false;
+            }
             app.set_status(StatusKind::Error, text);
             vec![]
         }
@@ -64,19 +101,25 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn key(app: &mut App, command: Command) -> Vec<Effect> {
-    let last = app.checklist.len().saturating_sub(1);
+    let last = app.checklist().len().saturating_sub(1);
     match command {
         Command::Quit => app.running = false,
-        Command::ToggleHelp => {
-            app.help_open = !app.help_open;
-            app.help_scroll = 0;
-        }
-        Command::CloseHelp => app.help_open = false,
-        Command::ScrollDown => {
-            app.help_scroll = (app.help_scroll + 1).min(super::keymap::BINDINGS.len().saturating_sub(1));
-        }
-        Command::ScrollUp => app.help_scroll = app.help_scroll.saturating_sub(1),
         Command::Suspend => return vec![Effect::Suspend],
+        Command::ToggleHelp => open_overlay(app, Overlay::Help),
+        Command::Why => open_overlay(app, Overlay::Why),
+        Command::CloseOverlay => app.overlay = None,
+        Command::ScrollDown => app.overlay_scroll = (app.overlay_scroll + 1).min(MAX_SCROLL),
+        Command::ScrollUp => app.overlay_scroll = app.overlay_scroll.saturating_sub(1),
+        Command::ShowToday => app.screen = Screen::Today,
+        Command::ShowLog | Command::NextScreen | Command::PrevScreen | Command::LogMarkers => {
+            let form = Form::markers(app.date, app.day.markers.as_ref(), app.day.yesterday.as_ref());
+            open_form(app, form);
+        }
+        Command::LogRun => {
+            let now = NaiveTime::from_hms_opt(app.now.hour(), app.now.minute(), 0).unwrap_or(NaiveTime::MIN);
+            let form = Form::run(app.date, now, app.day.last_run.as_ref());
+            open_form(app, form);
+        }
         Command::Down => app.selected = (app.selected + 1).min(last),
         Command::Up => app.selected = app.selected.saturating_sub(1),
         Command::First => app.selected = 0,
@@ -91,8 +134,50 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
             return go_to(app, app.date.checked_add_days(Days::new(1)));
         }
         Command::Today => return go_to(app, Some(app.today)),
+        Command::NextField => app.form.iter_mut().for_each(Form::next),
+        Command::PrevField => app.form.iter_mut().for_each(Form::prev),
+        Command::Save => return save(app),
+        Command::Cancel => {
+            app.form = None;
+            app.screen = Screen::Today;
+            app.set_status(StatusKind::Info, "cancelled: nothing saved");
+        }
     }
     vec![]
+}
+
+fn open_overlay(app: &mut App, overlay: Overlay) {
+    app.overlay = if app.overlay == Some(overlay) { None } else { Some(overlay) };
+    app.overlay_scroll = 0;
+}
+
+fn open_form(app: &mut App, form: Form) {
+    app.form = Some(form);
+    app.screen = Screen::Log;
+    app.status = None;
+}
+
+fn save(app: &mut App) -> Vec<Effect> {
+    let (today, now) = (app.today, app.now.time());
+    let Some(form) = app.form.as_mut() else { return vec![] };
+    match form.submit(today, now) {
+        Err((index, message)) => {
+            form.focus = index;
+            form.error = Some((index, message.clone()));
+            app.set_status(StatusKind::Error, format!("{message} — nothing saved"));
+            vec![]
+        }
+        Ok(submission) => {
+            form.saving = true;
+            form.error = None;
+            let date = form.date;
+            let change = match submission {
+                Submission::Markers(date, markers) => Change::Markers { date, markers },
+                Submission::Run(run) => Change::Run(run),
+            };
+            vec![Effect::Persist(change), Effect::Load(date)]
+        }
+    }
 }
 
 fn go_to(app: &mut App, date: Option<NaiveDate>) -> Vec<Effect> {
@@ -106,9 +191,7 @@ fn go_to(app: &mut App, date: Option<NaiveDate>) -> Vec<Effect> {
 }
 
 fn toggle(app: &mut App) -> Vec<Effect> {
-    let Some(entry) = app.selected_entry() else {
-        return vec![];
-    };
+    let Some(entry) = app.selected_entry() else { return vec![] };
     let (date, item) = (app.date, entry.id().to_string());
     let change = if entry.ticked() {
         Change::Clear { date, item }
@@ -119,13 +202,15 @@ fn toggle(app: &mut App) -> Vec<Effect> {
 }
 
 /// At local midnight "today" moves on; a dashboard that was on today follows it.
-fn clock(app: &mut App, today: NaiveDate) -> Vec<Effect> {
+fn clock(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
+    app.now = now;
+    let today = now.date();
     if today == app.today {
         return vec![];
     }
     let was_on_today = app.is_today();
     app.today = today;
-    if was_on_today {
+    if was_on_today && app.form.is_none() {
         app.set_status(StatusKind::Info, format!("a new day: {}", today.format("%a %-d %b")));
         return vec![Effect::Load(today)];
     }

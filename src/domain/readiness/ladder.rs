@@ -146,8 +146,12 @@ fn decide(
         level = Level::GoCaution;
     }
     let hint = words::hint(level, &worse, load_spike);
-    lead.extend(a.notes.iter().cloned());
+    // A-SAT explains itself; the HRV + RHR escalation follows the two readings it joins.
+    let (escalation, notes): (Vec<Check>, Vec<Check>) =
+        a.notes.iter().cloned().partition(|n| n.rule == "D-AUTONOMIC");
+    lead.extend(notes);
     lead.extend(fired);
+    lead.extend(escalation);
     lead.extend(tail);
     (level, lead, hint)
 }

@@ -1,14 +1,23 @@
 //! Views render `&App` and do no I/O. `Dashboard` picks the layout for the size: the
 //! full one from 80×24, a compact one below, a notice below 40×12.
 
+mod banner;
+mod checklist;
+mod header;
 mod help;
+mod log;
+mod popup;
 mod rows;
 mod small;
 mod statusbar;
 mod today;
 mod welcome;
+mod why;
 
-use super::app::App;
+pub use banner::sparkline;
+
+use super::app::{App, Overlay};
+use super::keymap::Screen;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Widget;
@@ -33,11 +42,16 @@ impl Widget for Dashboard<'_> {
         let compact = area.width < FULL_WIDTH || area.height < FULL_HEIGHT;
         let [header, body, status] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-        today::render_header(app, header, buf, compact);
-        today::render_body(app, body, buf, compact);
+        header::render(app, header, buf, compact);
+        match app.screen {
+            Screen::Today => today::render(app, body, buf, compact),
+            Screen::Log => log::render(app, body, buf, compact),
+        }
         statusbar::render(app, status, buf, compact);
-        if app.help_open {
-            help::render(app, area, buf);
+        match app.overlay {
+            Some(Overlay::Help) => help::render(app, area, buf),
+            Some(Overlay::Why) => why::render(app, area, buf),
+            None => {}
         }
     }
 }

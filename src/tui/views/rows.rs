@@ -50,6 +50,26 @@ pub fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize, style
     Line::from(spans).style(style)
 }
 
+/// Splits `text` into lines of at most `width` columns at spaces; a word longer than a
+/// line is cut.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let last = lines.last_mut().map_or(0, |l| l.width());
+        if last > 0 && last + 1 + word.width() > width {
+            lines.push(String::new());
+        }
+        if let Some(line) = lines.last_mut() {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&truncate(word, width));
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +79,16 @@ mod tests {
         assert_eq!(truncate("Glute bridges 2×10", 40), "Glute bridges 2×10");
         assert_eq!(truncate("Glute bridges 2×10", 8), "Glute b…");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(
+            wrap("amber ≤ 59 ms (z ≤ −1), red ≤ 54 ms", 16),
+            ["amber ≤ 59 ms (z", "≤ −1), red ≤ 54", "ms"]
+        );
+        assert_eq!(wrap("short", 40), ["short"]);
+        assert_eq!(wrap("", 10), [""]);
     }
 
     #[test]

@@ -24,16 +24,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         None => vec![],
     };
     let left_w: usize = left.iter().map(Span::width).sum();
-    let mut hints = keymap::hints(app.help_open);
+    let mut hints = keymap::hints(app.mode());
     if compact {
-        hints.retain(|(keys, _)| *keys == "?" || *keys == "q" || *keys == "Esc");
+        hints.retain(|(keys, _)| ["?", "q", "Esc", "Enter"].contains(keys));
     }
     // Drop hints from the front (the most obvious keys) until they fit beside the status.
     let mut right = Vec::new();
     while !hints.is_empty() {
         right = hint_spans(app, &hints);
         let w: usize = right.iter().map(Span::width).sum();
-        if left_w + w < width {
+        if left_w + w + 2 <= width {
             break;
         }
         hints.remove(0);

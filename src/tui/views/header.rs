@@ -1,0 +1,39 @@
+//! The top line: the screens as tabs, the day, and the day's session at a glance.
+
+use super::rows::spread;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::keymap::Screen;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::Widget;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
+    let t = &app.theme;
+    let c = app.checklist();
+    let mut left = vec![Span::raw(" ")];
+    if !compact {
+        left.push(Span::styled("cooldown  ", t.title()));
+    }
+    for (n, screen) in Screen::ALL.iter().enumerate() {
+        let label =
+            if compact { screen.title().to_string() } else { format!("{} {}", n + 1, screen.title()) };
+        let style = if *screen == app.screen { t.tab_active() } else { t.dim() };
+        left.push(Span::styled(format!(" {label} "), style));
+    }
+    let short = compact || !app.is_today();
+    let day = if short { app.date.format("%a %-d %b") } else { app.date.format("%a %-d %b %Y") };
+    let when = if app.is_today() {
+        format!("  {day}")
+    } else {
+        format!("  {day} · {}", text::days_ago(app.today, app.date))
+    };
+    left.push(Span::styled(when, t.text()));
+    let right = if compact {
+        format!("{}/{} ", c.done(), c.len())
+    } else {
+        format!("{} · {}/{} done ", c.session.label(), c.done(), c.len())
+    };
+    spread(left, vec![Span::styled(right, t.dim())], area.width as usize, t.text()).render(area, buf);
+}

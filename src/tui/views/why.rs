@@ -1,0 +1,89 @@
+//! The `v` overlay: every rule that ran for the day's verdict, with today's value, the
+//! baseline and the threshold.
+
+use super::popup;
+use super::rows::wrap;
+use crate::domain::readiness::{Check, meaning};
+use crate::domain::values::fmt_num;
+use crate::tui::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+const MAX_WIDTH: u16 = 100;
+/// Continuation lines start under the text, past the rule id and state.
+const INDENT: usize = 20;
+
+fn value(v: Option<f64>) -> String {
+    v.map_or("–".into(), |x| fmt_num((x * 10.0).round() / 10.0))
+}
+
+/// `text` wrapped to `width`, each line after the first indented.
+fn wrapped<'a>(first: Vec<Span<'a>>, text: &str, width: usize, indent: usize, style: Style) -> Vec<Line<'a>> {
+    let lead: usize = first.iter().map(Span::width).sum();
+    let mut parts = wrap(text, width.saturating_sub(lead.max(indent))).into_iter();
+    let mut head = first;
+    head.push(Span::styled(parts.next().unwrap_or_default(), style));
+    let mut lines = vec![Line::from(head)];
+    lines.extend(parts.map(|p| Line::styled(format!("{}{p}", " ".repeat(lead.max(indent))), style)));
+    lines
+}
+
+fn check_lines<'a>(app: &App, c: &Check, width: usize) -> Vec<Line<'a>> {
+    let t = &app.theme;
+    let state = c.outcome.name();
+    let style = match state {
+        "red" => t.error(),
+        "amber" => t.warn(),
+        _ => t.dim(),
+    };
+    let head =
+        vec![Span::styled(format!(" {:<12} ", c.rule), t.key()), Span::styled(format!("{state:<6}"), style)];
+    let mut lines = wrapped(head, &c.detail, width, INDENT, t.text());
+    let numbers = format!(
+        "today {} · baseline {}{}",
+        value(c.today),
+        value(c.baseline),
+        if c.threshold.is_empty() { String::new() } else { format!(" · {}", c.threshold) }
+    );
+    lines.extend(wrapped(vec![Span::raw(" ".repeat(INDENT))], &numbers, width, INDENT, t.dim()));
+    lines
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let v = &app.day.verdict;
+    let width = usize::from(MAX_WIDTH.min(area.width).saturating_sub(3));
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!(" {} ", v.level.name()), t.verdict(v.level)),
+        Span::raw(format!("  confidence {} · {}", v.confidence.name(), v.hint)),
+    ])];
+    lines.extend(wrapped(vec![Span::raw(" ")], meaning(v.level), width, 1, t.dim()));
+    if !v.reasons.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(" What decided it", t.title()));
+        for r in &v.reasons {
+            lines.extend(wrapped(vec![Span::raw(" ▸ ")], &r.detail, width, 3, t.text()));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(" Every rule that ran", t.title()));
+    if v.checks.is_empty() {
+        lines.push(Line::styled(" none: nothing that rates readiness was logged", t.dim()));
+    }
+    for c in &v.checks {
+        lines.extend(check_lines(app, c, width));
+    }
+    lines.push(Line::raw(""));
+    if !v.unavailable.is_empty() {
+        let text = format!("not logged: {}", v.unavailable.join(", "));
+        lines.extend(wrapped(vec![Span::raw(" ")], &text, width, 1, t.dim()));
+    }
+    if let Some(note) = &v.baseline_note {
+        lines.push(Line::styled(format!(" {note}"), t.dim()));
+    }
+    lines.push(Line::styled(format!(" {} · READINESS.md", v.rules_version), t.dim()));
+    let title = format!(" Why {} · {} ", v.level.name(), v.date.format("%a %-d %b"));
+    popup::render(app, area, buf, &title, lines, MAX_WIDTH);
+}
