@@ -391,3 +391,50 @@ fn data_version_changes_when_another_process_writes() {
     other.tick_next(day(28), "mobility", 1, now()).unwrap();
     assert_ne!(store.data_version().unwrap(), before);
 }
+
+#[test]
+fn replacing_markers_clears_what_the_form_cleared_and_an_empty_day_is_deleted() {
+    let s = Sandbox::new();
+    let mut store = Store::open_path(&s.db()).unwrap();
+    store
+        .save_markers(day(27), &Markers { rhr: Some(52), hrv: Some(61.0), ..Markers::default() }, now())
+        .unwrap();
+    store.replace_markers(day(27), &Markers { hrv: Some(63.0), ..Markers::default() }, now()).unwrap();
+    let m = store.markers_on(day(27)).unwrap().unwrap();
+    assert_eq!((m.rhr, m.hrv), (None, Some(63.0)));
+    store.replace_markers(day(27), &Markers::default(), now()).unwrap();
+    assert_eq!(store.markers_on(day(27)).unwrap(), None);
+}
+
+#[test]
+fn readiness_inputs_cover_the_lookback_and_count_load_only_with_rpe() {
+    let s = Sandbox::new();
+    let mut store = Store::open_path(&s.db()).unwrap();
+    let at = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    let mut with_rpe = Run::new(day(20), at(7), Session::Tempo, 45);
+    with_rpe.rpe = Some(7);
+    let mut second = Run::new(day(20), at(18), Session::Easy, 30);
+    second.rpe = Some(3);
+    store.save_run(&with_rpe, now()).unwrap();
+    store.save_run(&second, now()).unwrap();
+    store.save_run(&Run::new(day(21), at(7), Session::Easy, 40), now()).unwrap();
+    store.save_markers(day(1), &Markers { rhr: Some(50), ..Markers::default() }, now()).unwrap();
+    store.save_markers(day(25), &Markers { rhr: Some(51), ..Markers::default() }, now()).unwrap();
+    let inputs = store.readiness_inputs(day(28), 10).unwrap();
+    assert_eq!(inputs.load.get(&day(20)), Some(&(7.0 * 45.0 + 3.0 * 30.0)));
+    assert!(!inputs.load.contains_key(&day(21)), "a run without RPE has no load");
+    assert_eq!(inputs.markers.keys().copied().collect::<Vec<_>>(), [day(25)]);
+}
+
+#[test]
+fn the_last_run_before_a_day() {
+    let s = Sandbox::new();
+    let mut store = Store::open_path(&s.db()).unwrap();
+    let at = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    store.save_run(&Run::new(day(20), at(7), Session::Tempo, 45), now()).unwrap();
+    store.save_run(&Run::new(day(20), at(18), Session::Easy, 30), now()).unwrap();
+    store.save_run(&Run::new(day(28), at(7), Session::Long, 100), now()).unwrap();
+    let last = store.last_run_before(day(28)).unwrap().unwrap();
+    assert_eq!((last.day, last.kind), (day(20), Session::Easy));
+    assert_eq!(store.last_run_before(day(20)).unwrap(), None);
+}

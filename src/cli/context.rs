@@ -5,7 +5,7 @@ use super::Globals;
 use crate::config::Config;
 use crate::domain::checklist::Checklist;
 use crate::domain::demo;
-use crate::domain::readiness::{self, Inputs, Verdict};
+use crate::domain::readiness::{self, Verdict};
 use crate::domain::routine::Routine;
 use crate::domain::session::Session;
 use crate::domain::tomlfile::FileError;
@@ -13,7 +13,7 @@ use crate::domain::values;
 use crate::error::{Error, Result};
 use crate::paths::{self, DbLocation};
 use crate::store::Store;
-use chrono::{DateTime, Days, FixedOffset, Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use std::path::PathBuf;
 
 pub struct Context {
@@ -98,11 +98,7 @@ impl Context {
     /// The readiness verdict for `day`, from the markers and load it can look back on.
     pub fn verdict(&self, store: &Store, day: NaiveDate) -> Result<Verdict> {
         let t = &self.config.readiness;
-        let from = day.checked_sub_days(Days::new(u64::from(t.lookback_days()))).unwrap_or(day);
-        let inputs = Inputs {
-            markers: store.markers_between(from, day)?.into_iter().collect(),
-            load: store.loads_between(from, day)?.into_iter().collect(),
-        };
+        let inputs = store.readiness_inputs(day, t.lookback_days())?;
         Ok(readiness::verdict(&inputs, day, t))
     }
 

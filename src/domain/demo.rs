@@ -112,7 +112,7 @@ fn make_markers(yesterday: Session, s: f64, weekend: bool, rng: &mut Rng) -> Mar
     if rng.chance(0.03) {
         return m; // a forgotten morning
     }
-    let ln_hrv = 65f64.ln() - if hard_yesterday { 0.07 } else { 0.0 } - 0.25 * s + 0.07 * rng.normal();
+    let ln_hrv = 65f64.ln() - if hard_yesterday { 0.04 } else { 0.0 } - 0.25 * s + 0.05 * rng.normal();
     if rng.chance(0.92) {
         m.hrv = Some(round1(ln_hrv.exp()));
     }

@@ -8,6 +8,7 @@ mod errors;
 mod markers;
 mod migrate;
 mod open;
+mod readiness;
 mod runs;
 mod seed;
 mod ticks;
