@@ -8,5 +8,6 @@ pub mod readiness;
 pub mod records;
 pub mod routine;
 pub mod session;
+pub mod timer;
 pub mod tomlfile;
 pub mod values;
