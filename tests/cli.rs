@@ -385,3 +385,36 @@ fn the_dashboard_needs_a_terminal() {
     let s = Sandbox::new();
     s.cmd().assert().code(74).stderr(contains("needs a terminal"));
 }
+
+#[test]
+fn checklist_json_carries_the_timer_of_its_item() {
+    use cooldown::domain::timer::{Stored, StoredTimer};
+    let s = Sandbox::new();
+    s.cmd().args(["run", "--type", "easy", "--minutes", "30", "--at", "00:00"]).assert().success();
+    let wall = chrono::Utc::now().timestamp_millis();
+    let mut store = cooldown::store::Store::open_path(&s.db()).unwrap();
+    let now = chrono::Utc::now().fixed_offset();
+    let timer = |state| StoredTimer {
+        day: today(),
+        item_id: "foam-quads".into(),
+        total: std::time::Duration::from_secs(90),
+        state,
+    };
+    store.set_timer(&timer(Stored::Running { deadline_ms: wall + 60_000 }), now).unwrap();
+    let doc = checklist_json(&s);
+    let t = &item(&doc, "foam-quads")["timer"];
+    assert_eq!(t["state"], "running");
+    assert!((55..=60).contains(&t["remaining_s"].as_u64().unwrap()), "{t}");
+    assert_eq!(t["overtime_s"], 0);
+    assert!(item(&doc, "foam-calves").get("timer").is_none());
+    store.set_timer(&timer(Stored::Running { deadline_ms: wall - 10_000 }), now).unwrap();
+    let t = checklist_json(&s)["items"].as_array().unwrap().iter().find(|i| i["id"] == "foam-quads").unwrap()
+        ["timer"]
+        .clone();
+    assert_eq!((t["state"].as_str(), t["remaining_s"].as_u64()), (Some("finished"), Some(0)));
+    assert!(t["overtime_s"].as_u64().unwrap() >= 10);
+    store.set_timer(&timer(Stored::Paused { remaining_ms: 41_500 }), now).unwrap();
+    let doc = checklist_json(&s);
+    assert_eq!(item(&doc, "foam-quads")["timer"]["remaining_s"], 42);
+    assert_eq!(item(&doc, "foam-quads")["timer"]["state"], "paused");
+}

@@ -237,3 +237,64 @@ fn markers_logged_in_the_form_reach_the_verdict() {
         assert!(!missing.contains(&logged), "{logged} not saved: {missing:?}");
     }
 }
+
+fn foam(s: &Sandbox) -> Vec<(String, bool)> {
+    let out = s.cmd().args(["checklist", "--json"]).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "timed" && i["optional"] == false)
+        .map(|i| (i["id"].as_str().unwrap().to_string(), i["ticked"] == true))
+        .collect()
+}
+
+#[test]
+fn the_foam_roll_sequence_runs_hands_free_and_ticks_each_target() {
+    let s = Sandbox::new();
+    s.write("config/config.toml", "[timers]\nfoam_roll_seconds = 2\ncue_seconds = 1\n");
+    s.cmd().args(["run", "--type", "easy", "--minutes", "30", "--at", "00:00"]).assert().success();
+    let t = Tmux::start(&s, 80, 24);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("Recovery checklist");
+    t.send(&["s"]);
+    t.wait_for("Foam roll: calves (1/3)");
+    t.wait_for("Foam roll: quads (2/3)");
+    t.wait_for("Foam roll: glutes (3/3)");
+    t.wait_for("time is up");
+    assert_eq!(foam(&s).iter().filter(|(_, ticked)| *ticked).count(), 3, "{:?}", foam(&s));
+    let out = s.cmd().args(["checklist", "--json"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"state\": \"finished\""));
+    // Any key acknowledges the overtime; the timer is gone.
+    t.send(&["j"]);
+    t.wait_for("s timer");
+    let out = s.cmd().args(["checklist", "--json"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\"timer\""));
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn a_timer_survives_quitting_and_shows_its_overtime_on_return() {
+    let s = Sandbox::new();
+    s.write("config/config.toml", "[timers]\nfoam_roll_seconds = 3\n");
+    s.cmd().args(["run", "--type", "easy", "--minutes", "30", "--at", "00:00"]).assert().success();
+    let t = Tmux::start(&s, 80, 24);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("Recovery checklist");
+    t.send(&["j"]);
+    t.send(&["Enter"]);
+    t.wait_for("Foam roll: calves (1/3)");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    std::thread::sleep(Duration::from_millis(4500));
+    t.type_line("clear");
+    t.type_line(&dashboard_command(&s, &s.db()));
+    let screen = t.wait_for("finished while cooldown was closed");
+    assert!(screen.contains("time is up"), "{screen}");
+    assert_eq!(foam(&s)[0], ("foam-calves".to_string(), true));
+    t.send(&["x"]);
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}

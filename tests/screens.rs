@@ -287,3 +287,79 @@ fn ticks_are_green_with_colour_and_marked_either_way() {
     assert_eq!(buf[(x + 1, y)].symbol(), "x");
     assert_eq!(buf[(x + 1, y)].fg, Color::Green);
 }
+
+/// Today with the foam-roll sequence started at `app.mono` and the clock moved on by
+/// `ms`; `auto` is `[timers] auto_advance`.
+fn timer_at(ms: u64, auto: bool, paused_at: Option<u64>) -> App {
+    let mut app = today_app();
+    app.timers.auto_advance = auto;
+    app.status = None;
+    let start = app.mono;
+    press(&mut app, Command::StartSequence);
+    let wake = |app: &mut App, ms: u64| {
+        let mono = start + std::time::Duration::from_millis(ms);
+        update(app, Action::Clock { wall: app.now, mono });
+    };
+    if let Some(p) = paused_at {
+        wake(&mut app, p);
+        press(&mut app, Command::PauseTimer);
+    }
+    wake(&mut app, ms);
+    app
+}
+
+#[test]
+fn timer_running() {
+    let app = timer_at(5_300, true, None);
+    let screen = text(&buffer(&app, 80, 24));
+    assert!(screen.contains("▶ 1:25"), "{screen}");
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn timer_paused() {
+    insta::assert_snapshot!(draw(&timer_at(300_000, true, Some(20_000)), 80, 24).backend());
+}
+
+#[test]
+fn timer_cue() {
+    let app = timer_at(82_000, true, None);
+    let buf = buffer(&app, 80, 24);
+    let screen = text(&buf);
+    let y = screen.lines().position(|l| l.contains("Foam roll: quads")).unwrap() as u16;
+    assert_eq!(buf[(3, y)].fg, Color::Yellow, "the last seconds are in the warning style");
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn timer_finished_flashes() {
+    let app = timer_at(90_000, false, None);
+    let buf = buffer(&app, 80, 24);
+    let screen = text(&buf);
+    let y = screen.lines().position(|l| l.contains("time is up")).unwrap() as u16;
+    assert!(buf[(40, y)].modifier.contains(Modifier::REVERSED));
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn timer_overtime() {
+    let app = timer_at(97_000, false, None);
+    assert!(text(&buffer(&app, 80, 24)).contains("done"));
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn timer_small_terminal() {
+    let app = timer_at(5_300, true, None);
+    let screen = text(&buffer(&app, 40, 12));
+    assert!(screen.contains("1:25"), "{screen}");
+    insta::assert_snapshot!(draw(&app, 40, 12).backend());
+}
+
+#[test]
+fn the_timer_shows_in_the_status_bar_when_today_is_hidden() {
+    let mut app = timer_at(5_300, true, None);
+    press(&mut app, Command::LogMarkers);
+    let screen = text(&buffer(&app, 80, 24));
+    assert!(screen.lines().last().unwrap().contains("⏱ quads 1:25"), "{screen}");
+}

@@ -438,3 +438,43 @@ fn the_last_run_before_a_day() {
     assert_eq!((last.day, last.kind), (day(20), Session::Easy));
     assert_eq!(store.last_run_before(day(20)).unwrap(), None);
 }
+
+#[test]
+fn the_timer_is_kept_across_a_restart() {
+    use cooldown::domain::timer::{Countdown, Stored, StoredTimer};
+    use std::time::{Duration, Instant};
+    let s = Sandbox::new();
+    let mut store = Store::open_path(&s.db()).unwrap();
+    assert_eq!(store.active_timer().unwrap(), None);
+    let timer = StoredTimer {
+        day: day(28),
+        item_id: "foam-quads".into(),
+        total: Duration::from_secs(90),
+        state: Stored::Running { deadline_ms: 1_000_060_000 },
+    };
+    store.set_timer(&timer, now()).unwrap();
+    // Another timer replaces it: there is only ever one.
+    let paused = StoredTimer {
+        item_id: "foam-calves".into(),
+        state: Stored::Paused { remaining_ms: 41_500 },
+        ..timer.clone()
+    };
+    store.set_timer(&paused, now()).unwrap();
+    drop(store);
+    let store = Store::open_path(&s.db()).unwrap();
+    let back = store.active_timer().unwrap().unwrap();
+    assert_eq!(back, paused);
+    let c = Countdown::from_stored(back.state, back.total, Instant::now(), 0);
+    assert_eq!(c.shown_seconds(Instant::now()), 42);
+    drop(store);
+    let mut store = Store::open_path(&s.db()).unwrap();
+    store.set_timer(&timer, now()).unwrap();
+    // The next process, 100 s later on the wall clock: finished, 40 s over.
+    let restored = store.active_timer().unwrap().unwrap();
+    let t0 = Instant::now();
+    let c = Countdown::from_stored(restored.state, restored.total, t0, 1_000_100_000);
+    assert!(c.is_finished());
+    assert_eq!(c.overtime(t0).as_secs(), 40);
+    store.clear_timer().unwrap();
+    assert_eq!(store.active_timer().unwrap(), None);
+}

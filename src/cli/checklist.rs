@@ -3,6 +3,7 @@
 use super::Context;
 use crate::domain::checklist::{Checklist, Entry};
 use crate::domain::routine::ItemKind;
+use crate::domain::timer::StoredTimer;
 use crate::error::{Error, Result};
 use crate::text;
 use serde::Serialize;
@@ -32,9 +33,20 @@ struct ItemJson<'a> {
     optional: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+    /// Present while a timer exists for the item (running, paused, or finished and not
+    /// yet acknowledged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timer: Option<TimerJson>,
 }
 
-fn item_json(e: &Entry) -> ItemJson<'_> {
+#[derive(Serialize)]
+struct TimerJson {
+    state: &'static str,
+    remaining_s: u64,
+    overtime_s: u64,
+}
+
+fn item_json<'a>(e: &'a Entry, timer: Option<&StoredTimer>, wall_ms: i64) -> ItemJson<'a> {
     let sets = matches!(e.item.kind, ItemKind::Sets { .. });
     ItemJson {
         id: e.id(),
@@ -47,15 +59,21 @@ fn item_json(e: &Entry) -> ItemJson<'_> {
         ticked: e.ticked(),
         optional: e.item.optional,
         note: e.item.note.as_deref(),
+        timer: timer.filter(|t| t.item_id == e.id()).map(|t| {
+            let (remaining_s, overtime_s) = t.state.seconds_at(wall_ms);
+            TimerJson { state: t.state.state_at(wall_ms), remaining_s, overtime_s }
+        }),
     }
 }
 
-pub fn to_json(c: &Checklist) -> Result<String> {
+/// The checklist as CLI.md's JSON; `timer` is the stored timer, read at `wall_ms`.
+pub fn to_json(c: &Checklist, timer: Option<&StoredTimer>, wall_ms: i64) -> Result<String> {
+    let timer = timer.filter(|t| t.day == c.date);
     let doc = ChecklistJson {
         date: c.date.to_string(),
         session: c.session.name(),
         planned_minutes: c.planned_minutes(),
-        items: c.entries().map(item_json).collect(),
+        items: c.entries().map(|e| item_json(e, timer, wall_ms)).collect(),
     };
     serde_json::to_string_pretty(&doc)
         .map_err(|e| Error::io(format!("cannot write JSON: {e}"), "checklist", "report this as a bug"))
@@ -92,7 +110,8 @@ pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let checklist = ctx.checklist(&store, ctx.date)?;
     if json {
-        println!("{}", to_json(&checklist)?);
+        let wall_ms = chrono::Utc::now().timestamp_millis();
+        println!("{}", to_json(&checklist, store.active_timer()?.as_ref(), wall_ms)?);
     } else {
         print!("{}", to_text(&checklist));
     }

@@ -3,20 +3,88 @@
 //! wake-up cannot make it drift. Generic over the instant so tests inject `now`.
 
 use std::ops::{Add, Sub};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// What a countdown needs of a clock reading: `std::time::Instant` in the app, plain
 /// numbers in tests.
-pub trait Moment: Copy + Ord + Add<Duration, Output = Self> + Sub<Self, Output = Duration> {}
-impl<T: Copy + Ord + Add<Duration, Output = T> + Sub<T, Output = Duration>> Moment for T {}
+pub trait Moment: Copy + Ord + Add<Duration, Output = Self> + Sub<Self, Output = Duration> {
+    /// The moment `d` earlier (or the earliest one there is).
+    fn back(self, d: Duration) -> Self;
+}
+
+impl Moment for Instant {
+    fn back(self, d: Duration) -> Self {
+        self.checked_sub(d).unwrap_or(self)
+    }
+}
+
+/// How a timer is kept in the store: against the wall clock (Unix milliseconds), since a
+/// monotonic instant means nothing to the next process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stored {
+    Running { deadline_ms: i64 },
+    Paused { remaining_ms: u64 },
+    Finished { at_ms: i64 },
+}
+
+/// The one timer the store keeps: which day and item it belongs to, its length, its state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredTimer {
+    pub day: chrono::NaiveDate,
+    pub item_id: String,
+    pub total: Duration,
+    pub state: Stored,
+}
+
+impl Stored {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stored::Running { .. } => "running",
+            Stored::Paused { .. } => "paused",
+            Stored::Finished { .. } => "finished",
+        }
+    }
+
+    /// The state at `wall_ms`: a running timer past its deadline is finished.
+    pub fn state_at(self, wall_ms: i64) -> &'static str {
+        match self {
+            Stored::Running { deadline_ms } if deadline_ms <= wall_ms => "finished",
+            other => other.name(),
+        }
+    }
+
+    /// Seconds left and seconds over, as `cooldown checklist --json` reports them at
+    /// `wall_ms`; the seconds left round up, like the display.
+    pub fn seconds_at(self, wall_ms: i64) -> (u64, u64) {
+        let up = |ms: i64| (ms.max(0) as u64).div_ceil(1000);
+        let down = |ms: i64| ms.max(0) as u64 / 1000;
+        match self {
+            Stored::Running { deadline_ms } if deadline_ms > wall_ms => (up(deadline_ms - wall_ms), 0),
+            Stored::Running { deadline_ms } => (0, down(wall_ms - deadline_ms)),
+            Stored::Paused { remaining_ms } => (up(remaining_ms as i64), 0),
+            Stored::Finished { at_ms } => (0, down(wall_ms - at_ms)),
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Countdown<I> {
-    Idle { total: Duration },
-    Running { deadline: I, total: Duration },
-    Paused { remaining: Duration, total: Duration },
+    Idle {
+        total: Duration,
+    },
+    Running {
+        deadline: I,
+        total: Duration,
+    },
+    Paused {
+        remaining: Duration,
+        total: Duration,
+    },
     /// Time is up since `at`; overtime counts from there until acknowledged.
-    Finished { at: I, total: Duration },
+    Finished {
+        at: I,
+        total: Duration,
+    },
 }
 
 /// Something the run loop should announce.
@@ -116,7 +184,9 @@ impl<I: Moment> Countdown<I> {
 
     /// `+` / `-`: move the end by `ADJUST`. Taking off more than is left finishes it now.
     pub fn adjust(self, longer: bool, now: I) -> Self {
-        let grow = |d: Duration| if longer { d.saturating_add(ADJUST).min(MAX_TOTAL) } else { d.saturating_sub(ADJUST) };
+        let grow = |d: Duration| {
+            if longer { d.saturating_add(ADJUST).min(MAX_TOTAL) } else { d.saturating_sub(ADJUST) }
+        };
         let total = grow(self.total()).max(Duration::from_secs(1));
         match self {
             Countdown::Idle { .. } => Countdown::Idle { total },
@@ -162,6 +232,40 @@ impl<I: Moment> Countdown<I> {
                 Some(Duration::from_secs(1) - Duration::from_nanos(u64::from(o.subsec_nanos())))
             }
             _ => None,
+        }
+    }
+}
+
+impl<I: Moment> Countdown<I> {
+    /// The state to store at `now` (wall clock `wall_ms`); an idle timer is not stored.
+    pub fn to_stored(&self, now: I, wall_ms: i64) -> Option<Stored> {
+        let ms = |d: Duration| d.as_millis() as i64;
+        match *self {
+            Countdown::Idle { .. } => None,
+            Countdown::Running { .. } => {
+                Some(Stored::Running { deadline_ms: wall_ms + ms(self.remaining(now)) })
+            }
+            Countdown::Paused { remaining, .. } => {
+                Some(Stored::Paused { remaining_ms: remaining.as_millis() as u64 })
+            }
+            Countdown::Finished { .. } => Some(Stored::Finished { at_ms: wall_ms - ms(self.overtime(now)) }),
+        }
+    }
+
+    /// A stored timer as it stands at `now` (wall clock `wall_ms`): a deadline that passed
+    /// meanwhile is finished, with its overtime.
+    pub fn from_stored(stored: Stored, total: Duration, now: I, wall_ms: i64) -> Self {
+        let ms = |v: i64| Duration::from_millis(v.max(0) as u64);
+        match stored {
+            Stored::Running { deadline_ms } if deadline_ms > wall_ms => {
+                Countdown::Running { deadline: now + ms(deadline_ms - wall_ms), total }
+            }
+            Stored::Running { deadline_ms: at_ms } | Stored::Finished { at_ms } => {
+                Countdown::Finished { at: now.back(ms(wall_ms - at_ms)), total }
+            }
+            Stored::Paused { remaining_ms } => {
+                Countdown::Paused { remaining: Duration::from_millis(remaining_ms), total }
+            }
         }
     }
 }

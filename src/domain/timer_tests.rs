@@ -18,6 +18,12 @@ impl Sub for T {
     }
 }
 
+impl Moment for T {
+    fn back(self, d: Duration) -> T {
+        T(self.0.saturating_sub(d.as_millis() as u64))
+    }
+}
+
 fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
 }
@@ -52,7 +58,10 @@ fn the_display_rounds_up_so_zero_means_done() {
 fn finishing_exactly_at_the_deadline_and_late_wake_ups_keep_the_deadline() {
     let c = Countdown::new(secs(2)).start(T(0));
     assert_eq!(c.poll(T(0), T(1999), Duration::ZERO).1, None);
-    assert_eq!(c.poll(T(1999), T(2000), Duration::ZERO), (Countdown::Finished { at: T(2000), total: secs(2) }, Some(Signal::Finished)));
+    assert_eq!(
+        c.poll(T(1999), T(2000), Duration::ZERO),
+        (Countdown::Finished { at: T(2000), total: secs(2) }, Some(Signal::Finished))
+    );
     // Woken 3.5 s late: finished at the deadline, with the overtime that has passed.
     let (late, _) = c.poll(T(0), T(5500), Duration::ZERO);
     assert_eq!(late.overtime(T(5500)), ms(3500));
@@ -148,4 +157,32 @@ fn ten_thousand_polls_do_not_drift() {
     }
     assert_eq!(c, Countdown::Finished { at: deadline, total: secs(3000) });
     assert!(polls >= 10_000, "{polls} polls");
+}
+
+#[test]
+fn stored_against_the_wall_clock_and_restored_after_a_restart() {
+    // Wall clock 1_000_000 ms at monotonic T(50): 60 s left.
+    let c = Countdown::new(secs(90)).start(T(50)).pause(T(30_050)).start(T(30_050));
+    let stored = c.to_stored(T(30_050), 1_000_000).unwrap();
+    assert_eq!(stored, Stored::Running { deadline_ms: 1_060_000 });
+    // The next process starts 20 s later (wall) with a new monotonic clock.
+    let back = Countdown::from_stored(stored, secs(90), T(7), 1_020_000);
+    assert_eq!(back.remaining(T(7)), secs(40));
+    // …or 70 s later: finished 10 s ago, overtime counting.
+    let late = Countdown::from_stored(stored, secs(90), T(100_000), 1_130_000);
+    assert_eq!((late.is_finished(), late.overtime(T(100_000))), (true, secs(70)));
+    let paused = Countdown::new(secs(90)).start(T(0)).pause(T(400)).to_stored(T(9), 5).unwrap();
+    assert_eq!(Countdown::from_stored(paused, secs(90), T(0), 99_999).remaining(T(0)), ms(89_600));
+    assert_eq!(Countdown::<T>::new(secs(90)).to_stored(T(0), 0), None);
+}
+
+#[test]
+fn stored_seconds_for_the_checklist_json() {
+    assert_eq!(Stored::Running { deadline_ms: 10_500 }.seconds_at(1_000), (10, 0));
+    assert_eq!(Stored::Running { deadline_ms: 10_000 }.seconds_at(17_900), (0, 7));
+    assert_eq!(Stored::Paused { remaining_ms: 400 }.seconds_at(0), (1, 0));
+    assert_eq!(Stored::Finished { at_ms: 0 }.seconds_at(7_000), (0, 7));
+    assert_eq!(Stored::Running { deadline_ms: 10_000 }.state_at(9_999), "running");
+    assert_eq!(Stored::Running { deadline_ms: 10_000 }.state_at(10_000), "finished");
+    assert_eq!(Stored::Paused { remaining_ms: 1 }.state_at(99_999), "paused");
 }

@@ -12,6 +12,7 @@ mod readiness;
 mod runs;
 mod seed;
 mod ticks;
+mod timers;
 
 pub use runs::Saved;
 

@@ -3,11 +3,14 @@
 use super::form::Form;
 use super::keymap::{Mode, Screen};
 use super::theme::Theme;
+use super::timer::ActiveTimer;
+use crate::config::Timers;
 use crate::domain::checklist::{Checklist, Entry};
 use crate::domain::focus::Focus;
 use crate::domain::readiness::Verdict;
 use crate::domain::records::{Markers, Run};
 use chrono::{NaiveDate, NaiveDateTime};
+use std::time::Instant;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StatusKind {
@@ -46,6 +49,8 @@ pub struct Day {
 pub struct App {
     /// The local date and time, from the wall clock on every wake-up.
     pub now: NaiveDateTime,
+    /// The monotonic clock at the same wake-up: timers run on it.
+    pub mono: Instant,
     pub today: NaiveDate,
     /// The day on screen (today, or an earlier day being reviewed or backfilled).
     pub date: NaiveDate,
@@ -54,6 +59,10 @@ pub struct App {
     /// Index of the selected checklist entry, in display order.
     pub selected: usize,
     pub form: Option<Form>,
+    /// The foam-roll timer; it runs whatever screen or day is shown.
+    pub timer: Option<ActiveTimer>,
+    /// `[timers]` from the config.
+    pub timers: Timers,
     pub overlay: Option<Overlay>,
     /// First overlay line shown, when the overlay is taller than the terminal.
     pub overlay_scroll: usize,
@@ -68,12 +77,15 @@ impl App {
     pub fn new(now: NaiveDateTime, day: Day, welcome: bool, theme: Theme) -> App {
         App {
             now,
+            mono: Instant::now(),
             today: now.date(),
             date: day.checklist.date,
             day,
             screen: Screen::Today,
             selected: 0,
             form: None,
+            timer: None,
+            timers: crate::config::Config::default().timers,
             overlay: None,
             overlay_scroll: 0,
             status: None,
@@ -93,6 +105,12 @@ impl App {
 
     pub fn is_today(&self) -> bool {
         self.date == self.today
+    }
+
+    /// A finished timer is showing its overtime: the next key acknowledges it (not in a
+    /// form, where keys type).
+    pub fn awaiting_ack(&self) -> bool {
+        self.form.is_none() && self.timer.as_ref().is_some_and(ActiveTimer::awaiting_ack)
     }
 
     /// What has the keyboard.

@@ -31,6 +31,10 @@ fn keys_map_to_commands_on_today() {
     assert_eq!(command_for(&press(KeyCode::Char('m'), NONE), TODAY_MODE), Some(C::LogMarkers));
     assert_eq!(command_for(&press(KeyCode::Char('v'), NONE), TODAY_MODE), Some(C::Why));
     assert_eq!(command_for(&press(KeyCode::Tab, NONE), TODAY_MODE), Some(C::NextScreen));
+    assert_eq!(command_for(&press(KeyCode::Enter, NONE), TODAY_MODE), Some(C::Activate));
+    assert_eq!(command_for(&press(KeyCode::Char('+'), KeyModifiers::SHIFT), TODAY_MODE), Some(C::Longer));
+    assert_eq!(command_for(&press(KeyCode::Char('='), NONE), TODAY_MODE), Some(C::Longer));
+    assert_eq!(command_for(&press(KeyCode::Char('s'), NONE), TODAY_MODE), Some(C::StartSequence));
     assert_eq!(command_for(&press(KeyCode::Char('c'), NONE), TODAY_MODE), None);
     assert_eq!(command_for(&press(KeyCode::Esc, NONE), TODAY_MODE), None);
 }
@@ -74,6 +78,7 @@ fn labels_and_hints_come_from_the_table() {
         [
             ("j/k", "move"),
             ("Space", "tick"),
+            ("s", "timer"),
             ("[/]", "day"),
             ("v", "why"),
             ("m", "markers"),

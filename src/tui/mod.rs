@@ -10,6 +10,7 @@ mod runtime;
 mod signals;
 mod terminal;
 pub mod theme;
+pub mod timer;
 mod update;
 pub mod views;
 

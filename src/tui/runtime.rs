@@ -7,19 +7,23 @@ use super::load;
 use super::signals;
 use super::terminal::{self, Term};
 use super::theme::Theme;
+use super::timer::ActiveTimer;
 use super::update::{Action, Change, Effect, update};
 use super::views::Dashboard;
 use crate::cli::Context;
+use crate::domain::timer::{Countdown, StoredTimer};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::text;
 use chrono::Local;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::VecDeque;
 use std::io::IsTerminal;
+use std::io::Write;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// How often the loop wakes with nothing to do: to notice midnight and writes from other
 /// processes (`PRAGMA data_version`). Nothing is redrawn unless one of them happened.
@@ -44,6 +48,8 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     let mut store = ctx.open_store()?;
     let day = load::day(ctx, &store, ctx.date)?;
     let mut app = App::new(Local::now().naive_local(), day, store.is_empty()?, Theme::from_env());
+    app.timers = ctx.config.timers.clone();
+    let restored = restore_timer(ctx, &store)?;
     if ctx.is_demo() {
         app.set_status(StatusKind::Info, "demo data: nothing you do here is kept");
     }
@@ -52,10 +58,33 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         .map_err(|e| Error::io(format!("cannot watch for signals: {e}"), "dashboard", "try again"))?;
     let mut term = terminal::enter().map_err(terminal_gone)?;
     let mut looper = Loop { ctx, store: &mut store, app: &mut app, screen };
+    if let Some(timer) = restored {
+        looper.dispatch(Action::TimerRestored(Box::new(timer)), &mut term);
+    }
     let result = looper.run(&mut term);
     terminal::leave();
     result.map(|()| ExitCode::SUCCESS)
 }
+
+/// The timer kept from the last session, as it stands now; dropped when its item is no
+/// longer a timed item of its day (the routine changed).
+fn restore_timer(ctx: &Context, store: &Store) -> Result<Option<ActiveTimer>> {
+    let Some(stored) = store.active_timer()? else { return Ok(None) };
+    let now = Instant::now();
+    let checklist = ctx.checklist(store, stored.day)?;
+    Ok(ActiveTimer::for_item(&checklist, &stored.item_id, now).map(|mut timer| {
+        timer.countdown = Countdown::from_stored(stored.state, stored.total, now, wall_ms());
+        timer
+    }))
+}
+
+/// The wall clock in Unix milliseconds, for stored timers.
+fn wall_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+/// A little past the moment the display changes, so the wake-up lands on the new second.
+const PAST_BOUNDARY: Duration = Duration::from_millis(2);
 
 struct Loop<'a> {
     ctx: &'a Context,
@@ -75,32 +104,24 @@ impl Loop<'_> {
                 term.draw(|f| f.render_widget(Dashboard(self.app), f.area())).map_err(terminal_gone)?;
                 dirty = false;
             }
+            let timeout = self.timeout();
             let started = Instant::now();
-            if event::poll(WAKE).map_err(terminal_gone)? {
+            if event::poll(timeout).map_err(terminal_gone)? {
                 early = 0;
                 match event::read().map_err(terminal_gone)? {
-                    Event::Key(key) => {
-                        let mode = self.app.mode();
-                        match keymap::command_for(&key, mode) {
-                            Some(command) => self.dispatch(Action::Key(command), term),
-                            None if mode == Mode::Form => self.dispatch(Action::Type(key), term),
-                            None => continue,
-                        }
-                        dirty = true;
-                    }
+                    Event::Key(key) => dirty |= self.key(key, term),
                     Event::Resize(..) => dirty = true,
                     _ => {}
                 }
-            } else if started.elapsed() < WAKE / 2 {
+            } else if timeout >= WAKE / 2 && started.elapsed() < timeout / 2 {
                 early += 1;
                 if early > MAX_EARLY_WAKES {
                     return Err(terminal_gone(std::io::Error::other("input closed")));
                 }
             }
-            let now = Local::now().naive_local();
-            let new_day = now.date() != self.app.today;
-            self.dispatch(Action::Clock(now), term);
-            dirty |= new_day;
+            let wall = Local::now().naive_local();
+            dirty |= wall.date() != self.app.today || self.app.timer.is_some();
+            self.dispatch(Action::Clock { wall, mono: Instant::now() }, term);
             let version = self.store.data_version()?;
             if version != seen_version {
                 seen_version = version;
@@ -109,6 +130,35 @@ impl Loop<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Until the timer's display next changes, else the idle wake-up.
+    fn timeout(&self) -> Duration {
+        let now = Instant::now();
+        match self.app.timer.as_ref().and_then(|t| t.next_change(now)) {
+            Some(change) => (change + PAST_BOUNDARY).min(WAKE),
+            None => WAKE,
+        }
+    }
+
+    /// A key press; true when the screen may have changed.
+    fn key(&mut self, key: KeyEvent, term: &mut Term) -> bool {
+        if key.kind == KeyEventKind::Release {
+            return false;
+        }
+        let mode = self.app.mode();
+        let command = keymap::command_for(&key, mode);
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.app.awaiting_ack() && !ctrl {
+            self.dispatch(Action::Acknowledge, term);
+            return true;
+        }
+        match command {
+            Some(command) => self.dispatch(Action::Key(command), term),
+            None if mode == Mode::Form => self.dispatch(Action::Type(key), term),
+            None => return false,
+        }
+        true
     }
 
     /// Runs `action` through `update` and carries out the effects, which may report back
@@ -139,6 +189,29 @@ impl Loop<'_> {
                 });
                 Some(loaded.unwrap_or_else(failed))
             }
+            Effect::Bell => {
+                let mut out = std::io::stdout();
+                let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+                None
+            }
+            Effect::SaveTimer(timer) => {
+                let saved = match timer {
+                    Some(t) => match t.countdown.to_stored(Instant::now(), wall_ms()) {
+                        Some(state) => {
+                            let stored = StoredTimer {
+                                day: t.day,
+                                item_id: t.target.id.clone(),
+                                total: t.countdown.total(),
+                                state,
+                            };
+                            self.store.set_timer(&stored, crate::cli::now())
+                        }
+                        None => self.store.clear_timer(),
+                    },
+                    None => self.store.clear_timer(),
+                };
+                saved.err().map(failed)
+            }
             Effect::Suspend => {
                 drop(held);
                 terminal::suspend(term).err().map(|e| Action::Failed(format!("could not resume: {e}")))
@@ -152,6 +225,10 @@ impl Loop<'_> {
             Change::TickNext { date, item, sets_total } => {
                 let done = self.store.tick_next(*date, item, *sets_total, now)?;
                 Ok(text::saved_tick(item, done, *sets_total))
+            }
+            Change::TimerTick { date, item } => {
+                self.store.tick_next(*date, item, 1, now)?;
+                Ok(String::new())
             }
             Change::Clear { date, item } => {
                 self.store.clear_item(*date, item)?;

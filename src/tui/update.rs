@@ -4,17 +4,29 @@
 use super::app::{App, Day, Overlay, StatusKind};
 use super::form::{Form, Submission};
 use super::keymap::{Command, Screen};
+use super::timer::ActiveTimer;
 use crate::domain::records::{Markers, Run};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use ratatui::crossterm::event::{Event, KeyEvent};
+use std::time::Instant;
+
+#[path = "update_timer.rs"]
+mod timer;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Key(Command),
     /// A key with no binding in a form: typed into the focused field.
     Type(KeyEvent),
-    /// The wall clock's local time, read on every wake-up.
-    Clock(NaiveDateTime),
+    /// The wall clock's local time and the monotonic clock, read on every wake-up.
+    Clock {
+        wall: NaiveDateTime,
+        mono: Instant,
+    },
+    /// The key that acknowledges a finished timer's overtime.
+    Acknowledge,
+    /// The timer kept from the last session, as it stands now.
+    TimerRestored(Box<ActiveTimer>),
     /// Another process wrote to the store: read the day again.
     Reload,
     /// A day read from the store.
@@ -37,6 +49,12 @@ pub enum Change {
         item: String,
         sets_total: u8,
     },
+    /// A finished timer ticks its item, through the same store call as a manual tick; the
+    /// timer says so itself, so the status line is left to it.
+    TimerTick {
+        date: NaiveDate,
+        item: String,
+    },
     /// Untick every set of an item.
     Clear {
         date: NaiveDate,
@@ -56,6 +74,10 @@ pub enum Effect {
     /// Read this day.
     Load(NaiveDate),
     Suspend,
+    /// The terminal bell: a target is done, or its cue.
+    Bell,
+    /// Keep the timer in the store (or none), so it survives quitting.
+    SaveTimer(Option<Box<ActiveTimer>>),
 }
 
 /// The most lines an overlay can scroll.
@@ -75,7 +97,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
-        Action::Clock(now) => clock(app, now),
+        Action::Clock { wall, mono } => {
+            let mut effects = clock(app, wall);
+            app.mono = mono;
+            effects.extend(timer::poll(app));
+            effects
+        }
+        Action::Acknowledge => timer::acknowledge(app),
+        Action::TimerRestored(restored) => timer::restored(app, *restored),
         Action::Reload => vec![Effect::Load(app.date)],
         Action::Loaded { day, welcome } => {
             app.replace_day(*day);
@@ -87,7 +116,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.form = None;
                 app.screen = Screen::Today;
             }
-            app.set_status(StatusKind::Saved, text);
+            if !text.is_empty() {
+                app.set_status(StatusKind::Saved, text);
+            }
             vec![]
         }
         Action::Failed(text) => {
@@ -125,6 +156,13 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
         Command::First => app.selected = 0,
         Command::Last => app.selected = last,
         Command::Toggle => return toggle(app),
+        Command::Activate
+        | Command::StartSequence
+        | Command::PauseTimer
+        | Command::Longer
+        | Command::Shorter
+        | Command::SkipTarget
+        | Command::ResetTimer => return timer::key(app, command),
         Command::PrevDay => return go_to(app, app.date.checked_sub_days(Days::new(1))),
         Command::NextDay => {
             if app.date >= app.today {
@@ -190,7 +228,7 @@ fn go_to(app: &mut App, date: Option<NaiveDate>) -> Vec<Effect> {
     }
 }
 
-fn toggle(app: &mut App) -> Vec<Effect> {
+pub(super) fn toggle(app: &mut App) -> Vec<Effect> {
     let Some(entry) = app.selected_entry() else { return vec![] };
     let (date, item) = (app.date, entry.id().to_string());
     let change = if entry.ticked() {
@@ -220,3 +258,7 @@ fn clock(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
 #[cfg(test)]
 #[path = "update_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "update_timer_tests.rs"]
+mod timer_tests;

@@ -9,6 +9,7 @@ use crate::tui::form::FormKind;
 use crate::tui::keymap::Mode;
 use crate::tui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use std::time::Instant;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -139,8 +140,11 @@ fn a_new_day_resets_the_selection() {
 #[test]
 fn midnight_moves_a_dashboard_that_was_on_today() {
     let mut a = app();
-    assert_eq!(update(&mut a, Action::Clock(noon(28))), []);
-    assert_eq!(update(&mut a, Action::Clock(day(29).and_hms_opt(0, 0, 1).unwrap())), [Effect::Load(day(29))]);
+    assert_eq!(update(&mut a, Action::Clock { wall: noon(28), mono: Instant::now() }), []);
+    assert_eq!(
+        update(&mut a, Action::Clock { wall: day(29).and_hms_opt(0, 0, 1).unwrap(), mono: Instant::now() }),
+        [Effect::Load(day(29))]
+    );
     assert_eq!(a.today, day(29));
 }
 
@@ -148,7 +152,7 @@ fn midnight_moves_a_dashboard_that_was_on_today() {
 fn midnight_leaves_a_reviewed_day_alone() {
     let mut a = app();
     update(&mut a, loaded(day(26), &[]));
-    assert_eq!(update(&mut a, Action::Clock(noon(29))), []);
+    assert_eq!(update(&mut a, Action::Clock { wall: noon(29), mono: Instant::now() }), []);
     assert_eq!((a.today, a.date), (day(29), day(26)));
 }
 

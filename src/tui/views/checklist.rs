@@ -104,7 +104,13 @@ fn item_line<'a>(app: &App, e: &'a Entry, selected: bool, width: usize) -> Line<
         if !right.is_empty() {
             right.push(Span::raw(" "));
         }
-        right.push(Span::styled(text::duration(s), t.text()));
+        let live = app.timer.as_ref().filter(|timer| timer.target.id == e.id() && timer.day == app.date);
+        match live {
+            Some(timer) => {
+                right.push(Span::styled(format!("▶ {}", super::timer::shown(timer, app.mono)), t.title()))
+            }
+            None => right.push(Span::styled(text::duration(s), t.text())),
+        }
     }
     if !right.is_empty() {
         right.push(Span::raw(" "));

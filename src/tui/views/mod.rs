@@ -10,6 +10,7 @@ mod popup;
 mod rows;
 mod small;
 mod statusbar;
+mod timer;
 mod today;
 mod welcome;
 mod why;

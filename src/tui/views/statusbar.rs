@@ -12,7 +12,13 @@ use ratatui::widgets::Widget;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let t = &app.theme;
     let width = area.width as usize;
-    let left = match &app.status {
+    // The timer keeps running when Today is hidden: it shows here.
+    let hidden = app.screen != crate::tui::keymap::Screen::Today || app.overlay.is_some();
+    let mut left = match super::timer::status(app).filter(|_| hidden) {
+        Some(timer) => vec![Span::raw(" "), Span::styled(timer, t.title())],
+        None => vec![],
+    };
+    left.extend(match &app.status {
         Some(s) => {
             let style = match s.kind {
                 StatusKind::Saved => t.saved(),
@@ -22,7 +28,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
             vec![Span::raw(" "), Span::styled(s.text.clone(), style)]
         }
         None => vec![],
-    };
+    });
     let left_w: usize = left.iter().map(Span::width).sum();
     let mut hints = keymap::hints(app.mode());
     if compact {

@@ -1,6 +1,6 @@
 //! The Today screen: the verdict banner, the welcome on a first run, the checklist.
 
-use super::{banner, checklist, welcome};
+use super::{banner, checklist, timer, welcome};
 use crate::tui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,6 +10,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let [top, mut rest] =
         Layout::vertical([Constraint::Length(banner_height), Constraint::Fill(1)]).areas(area);
     banner::render(app, top, buf, compact);
+    let room = timer::height(app, rest.width, rest.height.saturating_sub(8).min(12));
+    if room > 0 && room <= rest.height {
+        let [panel, below] = Layout::vertical([Constraint::Length(room), Constraint::Fill(1)]).areas(rest);
+        timer::render(app, panel, buf);
+        rest = below;
+    }
     if app.welcome {
         let height = welcome::height(compact).min(rest.height.saturating_sub(3));
         let [hello, below] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(rest);

@@ -1,0 +1,126 @@
+//! The foam-roll timer on Today: big digits sized to the room there is, a gauge, the
+//! "Next:" line; `M:SS` in bold when the terminal is small. Reverse video for a moment
+//! when a target ends; overtime counts up as `+0:07` until a key acknowledges it.
+
+use crate::domain::timer::clock_text;
+use crate::tui::app::App;
+use crate::tui::timer::ActiveTimer;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use tui_big_text::{BigText, PixelSize};
+
+/// Rows the panel wants for digits of this size: digits, gauge, next line, borders.
+fn rows(size: Option<PixelSize>) -> u16 {
+    match size {
+        Some(PixelSize::Full) => 8 + 4,
+        Some(_) => 4 + 4,
+        None => 1 + 4,
+    }
+}
+
+/// The biggest digits that fit `width` × `max_rows` (`None`: plain bold text).
+fn pick(text: &str, width: u16, max_rows: u16) -> Option<PixelSize> {
+    let chars = text.chars().count() as u16;
+    [(PixelSize::Full, 8), (PixelSize::HalfHeight, 8), (PixelSize::Quadrant, 4)]
+        .into_iter()
+        .find(|(size, cols)| chars * cols + 2 <= width && rows(Some(*size)) <= max_rows)
+        .map(|(size, _)| size)
+}
+
+/// What the digits say: the time left, rounded up, or the overtime.
+pub fn shown(t: &ActiveTimer, now: std::time::Instant) -> String {
+    let seconds = t.countdown.shown_seconds(now);
+    if t.countdown.is_finished() { format!("+{}", clock_text(seconds)) } else { clock_text(seconds) }
+}
+
+/// Rows the panel takes in `area_height` rows of the Today screen, leaving the rest.
+pub fn height(app: &App, width: u16, available: u16) -> u16 {
+    let Some(t) = &app.timer else { return 0 };
+    rows(pick(&shown(t, app.mono), width, available))
+}
+
+fn style(app: &App, t: &ActiveTimer) -> Style {
+    let th = &app.theme;
+    let left = t.countdown.remaining(app.mono).as_secs();
+    let base = if t.countdown.is_finished() {
+        th.error()
+    } else if t.countdown.is_running() && left < u64::from(app.timers.cue_seconds) {
+        th.warn()
+    } else {
+        th.title()
+    };
+    if t.flashing(app.mono) { base.add_modifier(Modifier::REVERSED) } else { base }
+}
+
+fn title(t: &ActiveTimer) -> String {
+    let state = match t.countdown {
+        crate::domain::timer::Countdown::Paused { .. } => " · paused",
+        crate::domain::timer::Countdown::Finished { .. } => " · done",
+        _ => "",
+    };
+    format!(" Foam roll: {}{state} ", t.label())
+}
+
+fn footer(t: &ActiveTimer) -> String {
+    if t.awaiting_ack() {
+        return "time is up — press any key".into();
+    }
+    let keys = "p pause · +/- 15 s · n next · x stop";
+    match t.next_text() {
+        Some(next) => format!("{next}   {keys}"),
+        None => format!("last target   {keys}"),
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(t) = &app.timer else { return };
+    let th = &app.theme;
+    let text = shown(t, app.mono);
+    let digits = style(app, t);
+    let block = Block::new().borders(Borders::ALL).border_style(if t.flashing(app.mono) {
+        digits
+    } else {
+        th.border()
+    });
+    let block = block.title(Span::styled(title(t), digits));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if t.flashing(app.mono) {
+        buf.set_style(inner, Style::new().add_modifier(Modifier::REVERSED));
+    }
+    let size = pick(&text, area.width, area.height);
+    let digit_rows = rows(size).saturating_sub(4).max(1);
+    let [big, gauge, next] =
+        Layout::vertical([Constraint::Length(digit_rows), Constraint::Length(1), Constraint::Length(1)])
+            .areas(inner);
+    match size {
+        Some(size) => BigText::builder()
+            .pixel_size(size)
+            .style(digits)
+            .lines(vec![Line::from(text.clone())])
+            .centered()
+            .build()
+            .render(big, buf),
+        None => Line::styled(text.clone(), digits.add_modifier(Modifier::BOLD)).centered().render(big, buf),
+    }
+    let total = t.countdown.total().as_secs_f64();
+    let done = if total > 0.0 { 1.0 - t.countdown.remaining(app.mono).as_secs_f64() / total } else { 1.0 };
+    // The progress bar: drawn cells for the time gone, light ones for the time left.
+    let width = usize::from(gauge.width);
+    let filled = ((done.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    let bar = Line::from(vec![
+        Span::styled("█".repeat(filled), th.title()),
+        Span::styled("░".repeat(width - filled), th.dim()),
+    ]);
+    bar.render(gauge, buf);
+    Line::styled(footer(t), th.dim()).centered().render(next, buf);
+}
+
+/// "⏱ calves 1:24" for the status bar while Today is hidden.
+pub fn status(app: &App) -> Option<String> {
+    let t = app.timer.as_ref()?;
+    Some(format!("⏱ {} {}", t.target.name, shown(t, app.mono)))
+}
