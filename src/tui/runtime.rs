@@ -15,7 +15,7 @@ use crate::domain::timer::{Countdown, StoredTimer};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::text;
-use chrono::Local;
+use chrono::{FixedOffset, Local, NaiveDateTime, Utc};
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::VecDeque;
 use std::io::IsTerminal;
@@ -83,6 +83,28 @@ fn wall_ms() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
+/// The local wall clock without a look at the time-zone database on every wake-up: the
+/// UTC offset is read again once a minute (and so follows DST and zone changes).
+struct WallClock {
+    offset: FixedOffset,
+    read_at: Instant,
+}
+
+impl WallClock {
+    const REREAD: Duration = Duration::from_secs(60);
+
+    fn new() -> WallClock {
+        WallClock { offset: *Local::now().offset(), read_at: Instant::now() }
+    }
+
+    fn now(&mut self) -> NaiveDateTime {
+        if self.read_at.elapsed() >= Self::REREAD {
+            *self = WallClock::new();
+        }
+        Utc::now().with_timezone(&self.offset).naive_local()
+    }
+}
+
 /// A little past the moment the display changes, so the wake-up lands on the new second.
 const PAST_BOUNDARY: Duration = Duration::from_millis(2);
 
@@ -96,6 +118,7 @@ struct Loop<'a> {
 impl Loop<'_> {
     fn run(&mut self, term: &mut Term) -> Result<()> {
         let mut dirty = true;
+        let mut clock = WallClock::new();
         let mut seen_version = self.store.data_version()?;
         let mut early = 0;
         while self.app.running {
@@ -106,11 +129,20 @@ impl Loop<'_> {
             }
             let timeout = self.timeout();
             let started = Instant::now();
-            if event::poll(timeout).map_err(terminal_gone)? {
+            let ready = event::poll(timeout).map_err(terminal_gone)?;
+            // The clock first, so a key acts on the present moment (a timer started now
+            // runs its full length) and a finished timer is noticed before the key.
+            let wall = clock.now();
+            dirty |= wall.date() != self.app.today || self.app.timer.is_some();
+            self.dispatch(Action::Clock { wall, mono: Instant::now() }, term);
+            if ready {
                 early = 0;
                 match event::read().map_err(terminal_gone)? {
                     Event::Key(key) => dirty |= self.key(key, term),
-                    Event::Resize(..) => dirty = true,
+                    Event::Resize(width, height) => {
+                        terminal::resize(term, width, height).map_err(terminal_gone)?;
+                        dirty = true;
+                    }
                     _ => {}
                 }
             } else if timeout >= WAKE / 2 && started.elapsed() < timeout / 2 {
@@ -119,9 +151,6 @@ impl Loop<'_> {
                     return Err(terminal_gone(std::io::Error::other("input closed")));
                 }
             }
-            let wall = Local::now().naive_local();
-            dirty |= wall.date() != self.app.today || self.app.timer.is_some();
-            self.dispatch(Action::Clock { wall, mono: Instant::now() }, term);
             let version = self.store.data_version()?;
             if version != seen_version {
                 seen_version = version;

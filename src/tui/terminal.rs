@@ -1,13 +1,14 @@
 //! Entering and leaving the terminal: raw mode and the alternate screen, restored on
 //! quit, on panic (our hook) and on signals (see `signals`). Mouse capture stays off.
 
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::{self, Stdout, stdout};
 use std::sync::Once;
 
@@ -28,7 +29,18 @@ pub fn enter() -> io::Result<Term> {
         leave();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(stdout()))
+    // A fixed viewport, resized on the terminal's resize events: ratatui would otherwise
+    // ask the terminal for its size (open /dev/tty, ioctl) before every frame.
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    Terminal::with_options(
+        CrosstermBackend::new(stdout()),
+        TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, width, height)) },
+    )
+}
+
+/// The terminal is now `width` × `height`.
+pub fn resize(term: &mut Term, width: u16, height: u16) -> io::Result<()> {
+    term.resize(Rect::new(0, 0, width, height))
 }
 
 /// Cooked mode, main screen, cursor shown. Safe to call twice, and on a terminal that is
@@ -44,5 +56,7 @@ pub fn suspend(term: &mut Term) -> io::Result<()> {
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen)?;
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    resize(term, width, height)?;
     term.clear()
 }

@@ -72,9 +72,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     if compact {
         let head = vec![word(v, t), Span::styled(format!(" {} · {}", v.confidence.name(), v.hint), t.text())];
         let second = reason_lines(v, 1).into_iter().next().unwrap_or_default();
-        let lines = [spread(head, vec![], width, t.text()), Line::styled(format!(" {second}"), t.dim())];
-        for (n, line) in lines.into_iter().enumerate().take(area.height as usize) {
-            line.render(Rect { y: area.y + n as u16, height: 1, ..area }, buf);
+        let row = |n: u16| Rect { y: area.y + n, height: 1, ..area };
+        if area.height >= 1 {
+            spread(head, vec![], width, t.text()).render(row(0), buf);
+        }
+        if area.height >= 2 {
+            Line::styled(format!(" {second}"), t.dim()).render(row(1), buf);
         }
         return;
     }
@@ -94,20 +97,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         Span::styled(format!("  confidence {}", v.confidence.name()), t.dim()),
         Span::styled(format!("  {}", v.hint), t.text()),
     ];
-    let mut lines = vec![spread(head, vec![], width, t.text())];
-    lines.extend(reason_lines(v, 2).into_iter().map(|r| Line::styled(format!("· {r}"), t.text())));
-    while lines.len() < 3 {
-        lines.push(Line::raw(""));
+    let row = |n: u16| Rect { y: inner.y + n, height: 1, ..inner };
+    if inner.height < 4 {
+        return;
+    }
+    spread(head, vec![], width, t.text()).render(row(0), buf);
+    for (n, r) in reason_lines(v, 2).into_iter().enumerate() {
+        Line::styled(format!("· {r}"), t.text()).render(row(1 + n as u16), buf);
     }
     let why = if v.checks.is_empty() {
         vec![]
     } else {
         vec![Span::styled("v", t.key()), Span::styled(" why", t.dim())]
     };
-    lines.push(spread(vec![Span::styled(footer(v), t.dim())], why, width, t.text()));
-    for (n, line) in lines.into_iter().enumerate().take(inner.height as usize) {
-        line.render(Rect { y: inner.y + n as u16, height: 1, ..inner }, buf);
-    }
+    spread(vec![Span::styled(footer(v), t.dim())], why, width, t.text()).render(row(3), buf);
 }
 
 #[cfg(test)]

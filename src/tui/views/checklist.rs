@@ -1,6 +1,6 @@
 //! The checklist grouped by phase, with the selected row and scrolling.
 
-use super::rows::spread;
+use super::rows::{Spread, spread};
 use crate::domain::checklist::{Entry, Group};
 use crate::text;
 use crate::tui::app::App;
@@ -65,17 +65,17 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let width = area.width as usize;
     for (n, row) in all.iter().skip(offset).take(height).enumerate() {
         let line_area = Rect { y: area.y + n as u16, height: 1, ..area };
-        let line = match row {
-            Row::Gap => Line::raw(""),
+        match row {
+            Row::Gap => {}
             Row::Phase(g) => spread(
-                vec![Span::styled(g.phase.title.clone(), t.phase())],
-                vec![Span::styled(g.phase.window.clone(), t.dim())],
+                vec![Span::styled(g.phase.title.as_str(), t.phase())],
+                vec![Span::styled(g.phase.window.as_str(), t.dim())],
                 width,
                 t.text(),
-            ),
-            Row::Item(i, e) => item_line(app, e, *i == app.selected, width),
-        };
-        line.render(line_area, buf);
+            )
+            .render(line_area, buf),
+            Row::Item(i, e) => item_line(app, e, *i == app.selected, width).render(line_area, buf),
+        }
     }
     if offset + height < all.len() {
         let more = format!(" ↓ {} more ", all.len() - offset - height);
@@ -84,7 +84,7 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     }
 }
 
-fn item_line<'a>(app: &App, e: &'a Entry, selected: bool, width: usize) -> Line<'a> {
+fn item_line<'a>(app: &App, e: &'a Entry, selected: bool, width: usize) -> Spread<'a> {
     let t = &app.theme;
     let mark = text::mark(e);
     let mark_style = if e.ticked() { t.done() } else { t.text() };

@@ -1,7 +1,10 @@
 //! Helpers for one-line rows: left text, right text, truncation by display width.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 /// Cuts `text` to at most `max` columns, ending in "…" when cut.
@@ -22,9 +25,16 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
-/// A line `width` wide: `left` spans, then `right` flush right. The left side is cut
-/// first when both do not fit.
-pub fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize, style: Style) -> Line<'a> {
+/// A row: `left` spans, and `right` flush right, on a background `style`. The left side
+/// is cut first when both do not fit. Nothing is padded with spaces: the row's style is
+/// set on the whole area and the two sides are drawn where they belong.
+pub struct Spread<'a> {
+    left: Line<'a>,
+    right: Line<'a>,
+    style: Style,
+}
+
+pub fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize, style: Style) -> Spread<'a> {
     let right_w: usize = right.iter().map(Span::width).sum();
     let room = width.saturating_sub(if right_w > 0 { right_w + 1 } else { 0 });
     let mut spans: Vec<Span<'a>> = Vec::new();
@@ -35,19 +45,23 @@ pub fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize, style
             used += w;
             spans.push(span);
         } else {
-            let cut = truncate(&span.content, room - used);
-            used += cut.width();
-            spans.push(Span::styled(cut, span.style));
+            spans.push(Span::styled(truncate(&span.content, room - used), span.style));
             break;
         }
     }
-    if right_w > 0 && right_w <= width {
-        spans.push(Span::raw(" ".repeat(width - used - right_w)));
-        spans.extend(right);
-    } else {
-        spans.push(Span::raw(" ".repeat(width - used)));
+    let right = if right_w > 0 && right_w <= width { Line::from(right) } else { Line::default() };
+    Spread { left: Line::from(spans), right, style }
+}
+
+impl Widget for Spread<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.style);
+        self.left.render(area, buf);
+        let right_w = self.right.width() as u16;
+        if right_w > 0 && right_w <= area.width {
+            self.right.render(Rect { x: area.right() - right_w, width: right_w, ..area }, buf);
+        }
     }
-    Line::from(spans).style(style)
 }
 
 /// Splits `text` into lines of at most `width` columns at spaces; a word longer than a
@@ -91,12 +105,20 @@ mod tests {
         assert_eq!(wrap("", 10), [""]);
     }
 
+    fn drawn(row: Spread, width: u16) -> String {
+        let area = Rect::new(0, 0, width, 1);
+        let mut buf = Buffer::empty(area);
+        row.render(area, &mut buf);
+        (0..width).map(|x| buf[(x, 0)].symbol().to_string()).collect()
+    }
+
     #[test]
     fn spreads_to_the_exact_width() {
-        let line = spread(vec![Span::raw("left")], vec![Span::raw("1:30")], 12, Style::new());
-        assert_eq!(line.to_string(), "left    1:30");
-        let line = spread(vec![Span::raw("a long title")], vec![Span::raw("1:30")], 10, Style::new());
-        assert_eq!(line.to_string(), "a lo… 1:30");
-        assert_eq!(line.width(), 10);
+        assert_eq!(
+            drawn(spread(vec![Span::raw("left")], vec![Span::raw("1:30")], 12, Style::new()), 12),
+            "left    1:30"
+        );
+        let long = spread(vec![Span::raw("a long title")], vec![Span::raw("1:30")], 10, Style::new());
+        assert_eq!(drawn(long, 10), "a lo… 1:30");
     }
 }
