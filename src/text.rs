@@ -1,7 +1,8 @@
 //! User-facing words shared by the dashboard and the command line, in one place.
 
-use crate::domain::checklist::Entry;
+use crate::domain::checklist::{Checklist, Entry, KEEP_SHORT_MINUTES};
 use crate::domain::routine::ItemKind;
+use crate::domain::targets::{self, Amount};
 use chrono::NaiveDate;
 
 pub const EMPTY_CHECKLIST: &str = "Nothing on the checklist for this day.";
@@ -65,6 +66,35 @@ pub fn saved_markers(date: NaiveDate) -> String {
 pub fn saved_run(run: &crate::domain::records::Run, replaced: bool) -> String {
     let verb = if replaced { "replaced the run ending" } else { "saved: run ending" };
     format!("{verb} {}: {}, {} min", run.at.format("%H:%M"), run.kind.label(), run.minutes)
+}
+
+/// "20 g (0.3 g/kg × 68 kg)", "2.1–2.6 L (…) — with sodium…", or the prompt to get a
+/// number.
+pub fn amount(a: &Amount) -> String {
+    let shown = targets::show(a);
+    let mut out = if shown.is_empty() { a.formula.clone() } else { format!("{shown} ({})", a.formula) };
+    if let Some(note) = &a.note {
+        out.push_str(&format!(" — {note}"));
+    }
+    out
+}
+
+/// Over 20 minutes: "22 min planned, over 20: drop foam-hamstrings to keep it to 20 min".
+pub fn keep_short(c: &Checklist) -> Option<String> {
+    let planned = c.planned_minutes();
+    if planned <= KEEP_SHORT_MINUTES {
+        return None;
+    }
+    let (drop, left) = c.to_drop();
+    Some(if drop.is_empty() {
+        format!("{planned} min planned, over {KEEP_SHORT_MINUTES} even without the optional items")
+    } else {
+        let titles: Vec<&str> = drop.iter().map(|e| e.item.title.as_str()).collect();
+        format!(
+            "{planned} min planned, over {KEEP_SHORT_MINUTES}: drop {} to keep it to {left} min",
+            titles.join(", ")
+        )
+    })
 }
 
 #[cfg(test)]

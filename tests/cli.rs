@@ -37,7 +37,7 @@ fn checklist_json_has_the_contract_fields() {
     let doc = checklist_json(&s);
     assert_eq!(doc["date"], today().to_string());
     assert_eq!(doc["session"], "tempo");
-    assert_eq!(doc["planned_minutes"], 17);
+    assert_eq!(doc["planned_minutes"], 20);
     let calves = item(&doc, "foam-calves");
     assert_eq!(calves["title"], "Foam roll: calves");
     assert_eq!(calves["phase"], "immediately");
@@ -417,4 +417,88 @@ fn checklist_json_carries_the_timer_of_its_item() {
     let doc = checklist_json(&s);
     assert_eq!(item(&doc, "foam-quads")["timer"]["remaining_s"], 42);
     assert_eq!(item(&doc, "foam-quads")["timer"]["state"], "paused");
+}
+
+#[test]
+fn a_long_run_with_weights_gets_grams_litres_formulas_and_the_phase_due_now() {
+    let s = Sandbox::new();
+    let now = chrono::Utc::now().naive_utc();
+    let ended = now - chrono::TimeDelta::minutes(10);
+    let same_day = ended.date() == now.date();
+    let at = if same_day { ended.format("%H:%M").to_string() } else { "00:00".into() };
+    s.cmd()
+        .args([
+            "run",
+            "--type",
+            "long",
+            "--minutes",
+            "120",
+            "--weight-before",
+            "70",
+            "--weight-after",
+            "68.8",
+        ])
+        .args(["--fluid-l", "0.5", "--at", &at])
+        .assert()
+        .success();
+    let doc = checklist_json(&s);
+    let carbs = item(&doc, "carbs");
+    assert_eq!((carbs["amount"].as_f64(), carbs["unit"].as_str()), (Some(70.0), Some("g")));
+    assert_eq!(carbs["formula"], "1 g/kg × 70 kg");
+    let protein = item(&doc, "protein");
+    assert_eq!(
+        (protein["amount"].as_f64(), protein["formula"].as_str()),
+        (Some(20.0), Some("0.3 g/kg × 70 kg"))
+    );
+    let fluid = item(&doc, "fluid");
+    assert_eq!(
+        (fluid["amount"].as_f64(), fluid["amount_max"].as_f64(), fluid["unit"].as_str()),
+        (Some(2.1), Some(2.6), Some("L"))
+    );
+    assert!(fluid["advice"].as_str().unwrap().contains("2.4 %"));
+    assert_eq!(item(&doc, "carbs-hourly")["unit"], "g/h");
+    assert_eq!(doc["run_end"], at);
+    if same_day {
+        assert_eq!(doc["due_now"], "immediately");
+    }
+    s.cmd().arg("checklist").assert().success().stdout(contains("Protein · 20 g (0.3 g/kg × 70 kg)"));
+}
+
+#[test]
+fn without_a_weight_the_targets_say_how_to_get_one() {
+    let s = Sandbox::new();
+    s.cmd().args(["run", "--type", "tempo", "--minutes", "45", "--at", "00:00"]).assert().success();
+    let doc = checklist_json(&s);
+    let protein = item(&doc, "protein");
+    assert!(protein["amount"].is_null());
+    assert!(protein["formula"].as_str().unwrap().contains("log your weight"));
+    assert!(item(&doc, "fluid")["formula"].as_str().unwrap().contains("weigh yourself before and after"));
+    // A morning weight fills them in.
+    s.cmd().args(["log", "--weight", "62"]).assert().success();
+    assert_eq!(item(&checklist_json(&s), "protein")["amount"], 20.0);
+    assert_eq!(item(&checklist_json(&s), "carbs")["formula"], "1 g/kg × 62 kg");
+}
+
+#[test]
+fn an_easy_run_gives_the_short_routine() {
+    let s = Sandbox::new();
+    s.cmd().args(["run", "--type", "easy", "--minutes", "35", "--at", "00:00"]).assert().success();
+    let doc = checklist_json(&s);
+    let ids: Vec<&str> = doc["items"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["mobility", "foam-calves", "foam-quads", "foam-glutes", "meal", "water", "plan-next"]);
+    assert_eq!(doc["planned_minutes"], 10);
+}
+
+#[test]
+fn a_rest_morning_reshapes_the_day() {
+    let s = Sandbox::new();
+    s.cmd().args(["log", "--ill"]).assert().success();
+    s.cmd().args(["run", "--type", "tempo", "--minutes", "45", "--at", "00:00"]).assert().success();
+    let doc = checklist_json(&s);
+    assert_eq!(doc["verdict"], "REST");
+    assert_eq!(doc["items"][0]["id"], "extra-mobility");
+    assert_eq!(doc["items"][1]["id"], "easy-walk");
+    assert!(
+        item(&doc, "plan-next")["note"].as_str().unwrap().starts_with("instead of the planned session: rest")
+    );
 }

@@ -146,9 +146,9 @@ fn a_tick_from_another_process_shows_up_and_days_can_be_backfilled() {
     s.cmd().arg("checklist").assert().success();
     let t = Tmux::start(&s, 80, 24);
     t.type_line(&dashboard_command(&s, &s.db()));
-    t.wait_for("0/4 done");
+    t.wait_for("0/5 done");
     s.cmd().args(["tick", "sleep-hygiene"]).assert().success();
-    t.wait_for("1/4 done");
+    t.wait_for("1/5 done");
     t.send(&["["]);
     t.wait_for("yesterday");
     t.send(&["Space"]);

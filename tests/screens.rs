@@ -4,11 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{Days, NaiveDate};
-use cooldown::domain::checklist::Checklist;
+use cooldown::domain::checklist::{Checklist, Shape};
 use cooldown::domain::demo::{self, History};
 use cooldown::domain::focus;
 use cooldown::domain::readiness::{self, Inputs, Level, Thresholds};
-use cooldown::domain::records::Tick;
+use cooldown::domain::records::{Run, Tick};
 use cooldown::domain::routine::Routine;
 use cooldown::domain::session::Session;
 use cooldown::tui::keymap::Command;
@@ -40,13 +40,17 @@ fn inputs(h: &History) -> Inputs {
 
 /// The dashboard's day as the store would give it, from the demo history.
 fn day_of(h: &History, inputs: &Inputs, date: NaiveDate) -> Day {
-    let runs: Vec<_> = h.runs.iter().filter(|r| r.day == date).map(|r| (r.kind, r.minutes)).collect();
+    let runs: Vec<Run> = h.runs.iter().filter(|r| r.day == date).cloned().collect();
+    let before: Vec<Run> = h.runs.iter().filter(|r| Some(r.day) == date.pred_opt()).cloned().collect();
     let ticks: Vec<Tick> = h.ticks.iter().filter(|(d, _)| *d == date).map(|(_, t)| t.clone()).collect();
     let week: Vec<_> =
         h.markers.iter().filter(|(d, _)| *d <= date && *d + Days::new(6) >= date).cloned().collect();
+    let weight = h.markers.iter().rev().filter(|(d, _)| *d <= date).find_map(|(_, m)| m.weight_kg);
+    let verdict = readiness::verdict(inputs, date, &Thresholds::default());
+    let shape = Shape::for_day(&runs, &before, weight, Some((verdict.level, verdict.hint.clone())));
     Day {
-        checklist: Checklist::build(date, &Routine::builtin().unwrap(), Session::of_day(runs), &ticks, 90),
-        verdict: readiness::verdict(inputs, date, &Thresholds::default()),
+        checklist: Checklist::shaped(date, &Routine::builtin().unwrap(), &ticks, 90, &shape),
+        verdict,
         focus: focus::week("hrv", &week, date),
         markers: inputs.markers.get(&date).cloned(),
         yesterday: date.pred_opt().and_then(|y| inputs.markers.get(&y).cloned()),
@@ -362,4 +366,58 @@ fn the_timer_shows_in_the_status_bar_when_today_is_hidden() {
     press(&mut app, Command::LogMarkers);
     let screen = text(&buffer(&app, 80, 24));
     assert!(screen.lines().last().unwrap().contains("⏱ quads 1:25"), "{screen}");
+}
+
+/// The latest demo day whose most demanding run is of `kind` and that satisfies `also`.
+fn day_with_run(kind: Session, also: impl Fn(&Run) -> bool) -> NaiveDate {
+    let h = history();
+    h.runs
+        .iter()
+        .rev()
+        .find(|r| Session::of_run(r.kind, r.minutes) == kind && also(r))
+        .map(|r| r.day)
+        .unwrap()
+}
+
+/// That day seen at noon, as if it were today.
+fn as_today(date: NaiveDate) -> App {
+    let h = history();
+    let inputs = inputs(&h);
+    let mut app = App::new(
+        date.and_hms_opt(12, 0, 0).unwrap(),
+        day_of(&h, &inputs, date),
+        false,
+        Theme { color: true },
+    );
+    app.status = None;
+    app
+}
+
+#[test]
+fn today_after_an_easy_run() {
+    let app = as_today(day_with_run(Session::Easy, |_| true));
+    let screen = text(&buffer(&app, 80, 30));
+    assert!(screen.contains("Normal meal within 2 h") && !screen.contains("Protein"), "{screen}");
+    insta::assert_snapshot!(draw(&app, 80, 30).backend());
+}
+
+#[test]
+fn today_after_a_long_run_with_weights() {
+    let app = as_today(day_with_run(Session::Long, |r| r.weight_before_kg.is_some() && r.minutes > 90));
+    let screen = text(&buffer(&app, 100, 40));
+    for needle in ["Protein", "0.3 g/kg ×", "L per kg ×", "g/h", "due now"] {
+        assert!(screen.contains(needle), "{needle} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(draw(&app, 100, 40).backend());
+}
+
+#[test]
+fn today_on_a_rest_morning() {
+    let app = as_today(day_with(Level::Rest));
+    let screen = text(&buffer(&app, 100, 40));
+    assert!(
+        screen.contains("Ease off today") && screen.contains("instead of the planned session"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(draw(&app, 100, 40).backend());
 }

@@ -3,9 +3,11 @@
 use super::Context;
 use crate::domain::checklist::{Checklist, Entry};
 use crate::domain::routine::ItemKind;
+use crate::domain::timeline;
 use crate::domain::timer::StoredTimer;
 use crate::error::{Error, Result};
 use crate::text;
+use chrono::NaiveDateTime;
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -14,7 +16,32 @@ struct ChecklistJson<'a> {
     date: String,
     session: &'a str,
     planned_minutes: u32,
+    /// Over 20 minutes: the optional items to drop to keep it short.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    drop_to_keep_short: Vec<&'a str>,
+    /// When the day's most demanding run ended (the timeline's anchor), `HH:MM`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    run_end: Option<String>,
+    /// The phase due now (today only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due_now: Option<&'a str>,
+    /// This morning's verdict, which shaped the list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<&'static str>,
     items: Vec<ItemJson<'a>>,
+}
+
+/// The amount of a target item: a number (or a range), its unit and formula; without a
+/// weight `amount` is null and `formula` says how to get one.
+#[derive(Serialize)]
+struct TargetJson<'a> {
+    amount: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount_max: Option<f64>,
+    unit: &'static str,
+    formula: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    advice: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -33,6 +60,8 @@ struct ItemJson<'a> {
     optional: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    target: Option<TargetJson<'a>>,
     /// Present while a timer exists for the item (running, paused, or finished and not
     /// yet acknowledged).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,6 +88,13 @@ fn item_json<'a>(e: &'a Entry, timer: Option<&StoredTimer>, wall_ms: i64) -> Ite
         ticked: e.ticked(),
         optional: e.item.optional,
         note: e.item.note.as_deref(),
+        target: e.amount.as_ref().map(|a| TargetJson {
+            amount: a.amount,
+            amount_max: a.amount_max,
+            unit: a.unit,
+            formula: &a.formula,
+            advice: a.note.as_deref(),
+        }),
         timer: timer.filter(|t| t.item_id == e.id()).map(|t| {
             let (remaining_s, overtime_s) = t.state.seconds_at(wall_ms);
             TimerJson { state: t.state.state_at(wall_ms), remaining_s, overtime_s }
@@ -66,20 +102,32 @@ fn item_json<'a>(e: &'a Entry, timer: Option<&StoredTimer>, wall_ms: i64) -> Ite
     }
 }
 
-/// The checklist as CLI.md's JSON; `timer` is the stored timer, read at `wall_ms`.
-pub fn to_json(c: &Checklist, timer: Option<&StoredTimer>, wall_ms: i64) -> Result<String> {
+/// The checklist as CLI.md's JSON; `timer` is the stored timer, read at `wall_ms`;
+/// `now` (today only) places the timeline.
+pub fn to_json(
+    c: &Checklist,
+    timer: Option<&StoredTimer>,
+    wall_ms: i64,
+    now: Option<NaiveDateTime>,
+) -> Result<String> {
     let timer = timer.filter(|t| t.day == c.date);
     let doc = ChecklistJson {
         date: c.date.to_string(),
         session: c.session.name(),
         planned_minutes: c.planned_minutes(),
+        drop_to_keep_short: c.to_drop().0.iter().map(|e| e.id()).collect(),
+        run_end: c.run_end.map(|t| t.format("%H:%M").to_string()),
+        due_now: now.and_then(|n| c.due_now(n)).map(|g| g.phase.id.as_str()),
+        verdict: c.verdict.map(|v| v.name()),
         items: c.entries().map(|e| item_json(e, timer, wall_ms)).collect(),
     };
     serde_json::to_string_pretty(&doc)
         .map_err(|e| Error::io(format!("cannot write JSON: {e}"), "checklist", "report this as a bug"))
 }
 
-pub fn to_text(c: &Checklist) -> String {
+/// The checklist for a terminal or a script that reads text; `now` (today only) places
+/// the timeline.
+pub fn to_text(c: &Checklist, now: Option<NaiveDateTime>) -> String {
     let mut out = format!(
         "{} · {} · {} min planned · {}/{} done\n",
         c.date.format("%a %-d %b %Y"),
@@ -88,16 +136,30 @@ pub fn to_text(c: &Checklist) -> String {
         c.done(),
         c.len()
     );
+    if let Some(advice) = text::keep_short(c) {
+        out.push_str(&advice);
+        out.push('\n');
+    }
     let width = c.entries().map(|e| e.id().len()).max().unwrap_or(0);
     for group in &c.groups {
-        out.push_str(&format!("\n{} ({})\n", group.phase.title, group.phase.window));
+        let due = now
+            .and_then(|n| c.due(group, n))
+            .map(|d| format!(" · {}", timeline::words(d)))
+            .unwrap_or_default();
+        out.push_str(&format!("\n{} ({}){due}\n", group.phase.title, group.phase.window));
         for e in &group.entries {
             let mut line = format!("  {:<5} {:<width$}  {}", text::mark(e), e.id(), e.item.title);
             if let Some(s) = e.seconds {
                 line.push_str(&format!(" · {}", text::duration(s)));
             }
+            if let Some(a) = &e.amount {
+                line.push_str(&format!(" · {}", text::amount(a)));
+            }
             if e.item.optional {
                 line.push_str(" (optional)");
+            }
+            if let Some(note) = e.item.note.as_deref().filter(|_| e.amount.is_none()) {
+                line.push_str(&format!(" — {note}"));
             }
             out.push_str(line.trim_end());
             out.push('\n');
@@ -106,14 +168,19 @@ pub fn to_text(c: &Checklist) -> String {
     out
 }
 
+/// The local time, when `date` is today: the timeline is placed only on the day itself.
+fn now_on(ctx: &Context) -> Option<NaiveDateTime> {
+    (ctx.date == ctx.today).then(|| chrono::Local::now().naive_local())
+}
+
 pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let checklist = ctx.checklist(&store, ctx.date)?;
     if json {
         let wall_ms = chrono::Utc::now().timestamp_millis();
-        println!("{}", to_json(&checklist, store.active_timer()?.as_ref(), wall_ms)?);
+        println!("{}", to_json(&checklist, store.active_timer()?.as_ref(), wall_ms, now_on(ctx))?);
     } else {
-        print!("{}", to_text(&checklist));
+        print!("{}", to_text(&checklist, now_on(ctx)));
     }
     Ok(ExitCode::SUCCESS)
 }

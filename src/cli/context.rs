@@ -3,17 +3,19 @@
 
 use super::Globals;
 use crate::config::Config;
-use crate::domain::checklist::Checklist;
+use crate::domain::checklist::{Checklist, Shape};
 use crate::domain::demo;
 use crate::domain::readiness::{self, Verdict};
 use crate::domain::routine::Routine;
-use crate::domain::session::Session;
 use crate::domain::tomlfile::FileError;
 use crate::domain::values;
 use crate::error::{Error, Result};
 use crate::paths::{self, DbLocation};
 use crate::store::Store;
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+
+/// A morning weight older than this is not used for the targets.
+const WEIGHT_LOOKBACK_DAYS: u32 = 30;
 use std::path::PathBuf;
 
 pub struct Context {
@@ -102,12 +104,20 @@ impl Context {
         Ok(readiness::verdict(&inputs, day, t))
     }
 
-    /// The checklist of `day`, scaled to the runs recorded that day.
+    /// The checklist of `day`: scaled to the most demanding run recorded that day, shaped
+    /// by the morning's verdict, its targets computed for the runner's weight.
     pub fn checklist(&self, store: &Store, day: NaiveDate) -> Result<Checklist> {
-        let runs = store.runs_on(day)?;
-        let session = Session::of_day(runs.iter().map(|r| (r.kind, r.minutes)));
         let ticks = store.ticks(day)?;
-        Ok(Checklist::build(day, &self.routine, session, &ticks, self.config.timers.foam_roll_seconds))
+        let shape = self.shape(store, day)?;
+        Ok(Checklist::shaped(day, &self.routine, &ticks, self.config.timers.foam_roll_seconds, &shape))
+    }
+
+    fn shape(&self, store: &Store, day: NaiveDate) -> Result<Shape> {
+        let runs = store.runs_on(day)?;
+        let before = day.pred_opt().map(|d| store.runs_on(d)).transpose()?.unwrap_or_default();
+        let weight = store.latest_weight(day, WEIGHT_LOOKBACK_DAYS)?;
+        let verdict = self.verdict(store, day)?;
+        Ok(Shape::for_day(&runs, &before, weight, Some((verdict.level, verdict.hint))))
     }
 }
 

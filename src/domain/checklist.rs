@@ -1,9 +1,16 @@
-//! A day's checklist: the routine scaled to the day's session, with its ticks.
+//! A day's checklist: the routine scaled to the day's session and this morning's verdict,
+//! with its computed targets and its ticks.
 
-use super::records::Tick;
-use super::routine::{Item, ItemKind, Phase, Routine};
+use super::readiness::Level;
+use super::records::{Run, Tick};
+use super::routine::{Computed, Item, ItemKind, Phase, Routine};
 use super::session::Session;
-use chrono::NaiveDate;
+use super::targets::{self, Amount, Facts, Weight};
+use super::timeline::{self, Due};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+
+/// "Keep it short: 20 minutes daily is more sustainable than a long, infrequent ritual."
+pub const KEEP_SHORT_MINUTES: u32 = 20;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Checklist {
@@ -11,6 +18,69 @@ pub struct Checklist {
     pub session: Session,
     /// The phases that have items today, in timeline order.
     pub groups: Vec<Group>,
+    /// When the day's most demanding run ended: the timeline's anchor.
+    pub run_end: Option<NaiveDateTime>,
+    /// This morning's verdict, when it shaped the list.
+    pub verdict: Option<Level>,
+}
+
+/// What shapes a day's checklist beyond its session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    /// The session, the day's most demanding run, the body weight.
+    pub facts: Facts,
+    /// This morning's verdict and its hint.
+    pub verdict: Option<(Level, String)>,
+}
+
+impl Shape {
+    /// Only the session: no run details, no weight, no verdict.
+    pub fn plain(session: Session) -> Shape {
+        Shape { facts: Facts { session, run: None, weight: None, hard_within_24h: false }, verdict: None }
+    }
+
+    /// The day's shape from its runs, the day before's runs, the latest morning weight and
+    /// this morning's verdict. The most demanding run leads (of equals, the one that ended
+    /// last); its pre-run weight beats the morning weight.
+    pub fn for_day(
+        runs: &[Run],
+        day_before: &[Run],
+        morning_weight: Option<f64>,
+        verdict: Option<(Level, String)>,
+    ) -> Shape {
+        let session = Session::of_day(runs.iter().map(|r| (r.kind, r.minutes)));
+        let run = runs.iter().max_by_key(|r| Session::of_run(r.kind, r.minutes).demand()).cloned();
+        let weight = match run.as_ref().and_then(|r| r.weight_before_kg) {
+            Some(kg) => Some(Weight::BeforeRun(kg)),
+            None => morning_weight.map(Weight::Morning),
+        };
+        let hard_within_24h = run.as_ref().is_some_and(|r| {
+            let end = r.day.and_time(r.at);
+            day_before.iter().chain(runs).any(|o| {
+                let other = o.day.and_time(o.at);
+                o != r
+                    && Session::of_run(o.kind, o.minutes).is_hard()
+                    && other < end
+                    && end - other <= TimeDelta::hours(24)
+            })
+        });
+        Shape { facts: Facts { session, run, weight, hard_within_24h }, verdict }
+    }
+}
+
+/// What the next session should be, from this morning's verdict.
+fn next_session(level: Level, hint: &str) -> Option<String> {
+    Some(match level {
+        Level::Go => "the planned quality session, or cross-training".into(),
+        Level::GoCaution => "as planned, adding nothing; recheck tomorrow morning".into(),
+        Level::Easy => {
+            format!("instead of the planned session: easy aerobic effort, RPE ≤ 4, no intervals — {hint}")
+        }
+        Level::Rest => {
+            "instead of the planned session: rest — off, or at most a 30-minute walk plus mobility".into()
+        }
+        Level::NoData => return None,
+    })
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +97,8 @@ pub struct Entry {
     pub seconds: Option<u32>,
     pub sets_total: u8,
     pub sets_done: u8,
+    /// A target's amount and formula.
+    pub amount: Option<Amount>,
 }
 
 impl Entry {
@@ -58,18 +130,33 @@ impl Checklist {
         ticks: &[Tick],
         foam_roll_seconds: u32,
     ) -> Checklist {
+        Checklist::shaped(date, routine, ticks, foam_roll_seconds, &Shape::plain(session))
+    }
+
+    /// The day's checklist: the routine for the session and the morning's verdict,
+    /// targets computed (those that do not apply today left out), the next session named.
+    pub fn shaped(
+        date: NaiveDate,
+        routine: &Routine,
+        ticks: &[Tick],
+        foam_roll_seconds: u32,
+        shape: &Shape,
+    ) -> Checklist {
+        let session = shape.facts.session;
+        let level = shape.verdict.as_ref().map(|(l, _)| *l);
         let mut groups: Vec<Group> = Vec::new();
         for phase in &routine.phases {
             let entries: Vec<Entry> = routine
-                .items_for(session)
+                .items_on(session, level)
                 .filter(|item| item.phase == phase.id)
-                .map(|item| Entry::new(item, ticks, foam_roll_seconds))
+                .filter_map(|item| Entry::shaped(item, ticks, foam_roll_seconds, shape))
                 .collect();
             if !entries.is_empty() {
                 groups.push(Group { phase: phase.clone(), entries });
             }
         }
-        Checklist { date, session, groups }
+        let run_end = shape.facts.run.as_ref().map(|r| r.day.and_time(r.at));
+        Checklist { date, session, groups, run_end, verdict: level }
     }
 
     /// Every entry, in display order.
@@ -93,18 +180,58 @@ impl Checklist {
         self.entries().filter(|e| e.ticked()).count()
     }
 
+    /// Where `group` stands on the run's timeline at `now`; `None` without a run or for a
+    /// phase without a window.
+    pub fn due(&self, group: &Group, now: NaiveDateTime) -> Option<Due> {
+        let done = group.entries.iter().filter(|e| !e.item.optional).all(Entry::ticked);
+        timeline::due(&group.phase, self.run_end?, now, done)
+    }
+
+    /// The phase due at `now`, if any.
+    pub fn due_now(&self, now: NaiveDateTime) -> Option<&Group> {
+        self.groups.iter().find(|g| matches!(self.due(g, now), Some(Due::Now(_))))
+    }
+
     /// The phase that starts when the run ends (the earliest on the timeline).
     pub fn first_phase(&self) -> Option<&Group> {
         self.groups.iter().filter(|g| g.phase.from_min.is_some()).min_by_key(|g| g.phase.from_min)
     }
 
-    /// Minutes the first phase takes without its optional items, rounded up.
+    /// Minutes the first phase takes, optional items included, rounded up.
     pub fn planned_minutes(&self) -> u32 {
+        let seconds: f64 =
+            self.first_phase().map(|g| g.entries.iter().map(Entry::planned_seconds).sum()).unwrap_or(0.0);
+        (seconds / 60.0).ceil() as u32
+    }
+
+    /// Over 20 minutes: the optional items to drop (longest first) to keep it short, and
+    /// the minutes left after dropping them.
+    pub fn to_drop(&self) -> (Vec<&Entry>, u32) {
+        let mut minutes = f64::from(self.planned_minutes());
+        let mut optional: Vec<&Entry> = self
+            .first_phase()
+            .map(|g| g.entries.iter().filter(|e| e.item.optional).collect())
+            .unwrap_or_default();
+        optional.sort_by(|a, b| b.planned_seconds().total_cmp(&a.planned_seconds()));
+        let mut drop = Vec::new();
+        for e in optional {
+            if minutes <= f64::from(KEEP_SHORT_MINUTES) {
+                break;
+            }
+            minutes -= e.planned_seconds() / 60.0;
+            drop.push(e);
+        }
         let seconds: f64 = self
             .first_phase()
-            .map(|g| g.entries.iter().filter(|e| !e.item.optional).map(Entry::planned_seconds).sum())
+            .map(|g| {
+                g.entries
+                    .iter()
+                    .filter(|e| !drop.iter().any(|d| d.id() == e.id()))
+                    .map(Entry::planned_seconds)
+                    .sum()
+            })
             .unwrap_or(0.0);
-        (seconds / 60.0).ceil() as u32
+        (drop, (seconds / 60.0).ceil() as u32)
     }
 }
 
@@ -124,69 +251,28 @@ impl Entry {
             seconds,
             sets_total,
             sets_done: u8::try_from(done).unwrap_or(sets_total).min(sets_total),
+            amount: None,
         }
+    }
+
+    /// The entry as the day shapes it; `None` for a target that does not apply today.
+    fn shaped(item: &Item, ticks: &[Tick], foam_roll_seconds: u32, shape: &Shape) -> Option<Entry> {
+        let mut entry = Entry::new(item, ticks, foam_roll_seconds);
+        match item.computed {
+            Some(Computed::Target(formula)) => entry.amount = Some(targets::compute(formula, &shape.facts)?),
+            Some(Computed::NextSession) => {
+                if let Some(text) =
+                    shape.verdict.as_ref().and_then(|(level, hint)| next_session(*level, hint))
+                {
+                    entry.item.note = Some(text);
+                }
+            }
+            None => {}
+        }
+        Some(entry)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-    }
-
-    fn tick(id: &str, set: u8) -> Tick {
-        Tick { item_id: id.into(), set }
-    }
-
-    #[test]
-    fn groups_follow_the_timeline_and_skip_empty_phases() {
-        let r = Routine::builtin().unwrap();
-        let easy = Checklist::build(day(), &r, Session::Easy, &[], 90);
-        assert_eq!(easy.groups.len(), 1);
-        assert_eq!(easy.groups[0].phase.id, "immediately");
-        let long = Checklist::build(day(), &r, Session::Long, &[], 90);
-        let phases: Vec<&str> = long.groups.iter().map(|g| g.phase.id.as_str()).collect();
-        assert_eq!(phases, ["immediately", "2-6h", "6-24h", "24-48h", "tools"]);
-    }
-
-    #[test]
-    fn ticks_count_per_set_and_ignore_strangers() {
-        let r = Routine::builtin().unwrap();
-        let ticks = [tick("mobility", 1), tick("glute-bridges", 1), tick("gone-item", 1), tick("walk", 7)];
-        let c = Checklist::build(day(), &r, Session::Tempo, &ticks, 90);
-        assert!(c.entry("mobility").unwrap().ticked());
-        let bridges = c.entry("glute-bridges").unwrap();
-        assert_eq!((bridges.sets_done, bridges.sets_total, bridges.ticked()), (1, 2, false));
-        assert!(!c.entry("walk").unwrap().ticked());
-        assert_eq!(c.done(), 1);
-    }
-
-    #[test]
-    fn timed_items_take_the_configured_seconds_unless_they_set_their_own() {
-        let r = Routine::builtin().unwrap();
-        let c = Checklist::build(day(), &r, Session::Easy, &[], 120);
-        assert_eq!(c.entry("foam-calves").unwrap().seconds, Some(120));
-        let own = Routine::parse(
-            "[[phases]]\nid = \"p\"\ntitle = \"P\"\nfrom_min = 0\nto_min = 30\n[[items]]\nid = \"t\"\n\
-             phase = \"p\"\ntitle = \"T\"\nkind = \"timed\"\nseconds = 45\nsessions = [\"all\"]\n",
-            "r",
-        )
-        .unwrap();
-        let c = Checklist::build(day(), &own, Session::Rest, &[], 120);
-        assert_eq!(c.entry("t").unwrap().seconds, Some(45));
-        assert_eq!(c.planned_minutes(), 1);
-    }
-
-    #[test]
-    fn planned_minutes_cover_the_first_phase_without_optional_items() {
-        let r = Routine::builtin().unwrap();
-        // mobility 5 + 3 × 1.5 foam rolling = 9.5 → 10
-        assert_eq!(Checklist::build(day(), &r, Session::Easy, &[], 90).planned_minutes(), 10);
-        // + bridges 2 + RDL 2 + lateral walks 1 + carbs 1 + fluid 1 = 16.5 → 17
-        assert_eq!(Checklist::build(day(), &r, Session::Tempo, &[], 90).planned_minutes(), 17);
-        // with 120 s per target: 5 + 3 × 2 + 2 + 2 + 1 + 1 + 1 = 18
-        assert_eq!(Checklist::build(day(), &r, Session::Tempo, &[], 120).planned_minutes(), 18);
-    }
-}
+#[path = "checklist_tests.rs"]
+mod tests;

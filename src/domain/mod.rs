@@ -8,6 +8,8 @@ pub mod readiness;
 pub mod records;
 pub mod routine;
 pub mod session;
+pub mod targets;
+pub mod timeline;
 pub mod timer;
 pub mod tomlfile;
 pub mod values;

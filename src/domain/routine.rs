@@ -3,7 +3,9 @@
 //! The default ships as `assets/routine.toml`; a user's `routine.toml` replaces it. A bad
 //! file is refused with the file and line named (ROUTINE.md, UX.md).
 
+use super::readiness::Level;
 use super::session::Session;
+use super::targets::Formula;
 use super::tomlfile::{FileError, Located};
 use serde::Deserialize;
 use toml::Spanned;
@@ -37,6 +39,18 @@ pub struct Item {
     pub minutes: f64,
     pub optional: bool,
     pub note: Option<String>,
+    /// What cooldown fills in: a target's amount, or the advice for the next session.
+    pub computed: Option<Computed>,
+    /// The mornings it appears on (empty: every morning).
+    pub verdicts: Vec<Level>,
+}
+
+/// `computed = "…"`: content cooldown works out for the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Computed {
+    Target(Formula),
+    /// What to do in the next session, from the morning's verdict.
+    NextSession,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,9 +83,18 @@ impl Routine {
         Routine::parse(DEFAULT_ROUTINE, "built-in routine")
     }
 
-    /// The items that appear on a day with this session, in file order.
+    /// The items that appear on a day with this session, in file order (items that
+    /// depend on the morning's verdict are left out).
     pub fn items_for(&self, session: Session) -> impl Iterator<Item = &Item> {
-        self.items.iter().filter(move |item| item.sessions.contains(&session))
+        self.items_on(session, None)
+    }
+
+    /// The items of a day with this session and this morning's verdict.
+    pub fn items_on(&self, session: Session, verdict: Option<Level>) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |item| {
+            item.sessions.contains(&session)
+                && (item.verdicts.is_empty() || verdict.is_some_and(|v| item.verdicts.contains(&v)))
+        })
     }
 
     pub fn phase(&self, id: &str) -> Option<&Phase> {
@@ -158,6 +181,8 @@ struct RawItem {
     #[serde(default)]
     optional: bool,
     note: Option<Spanned<String>>,
+    computed: Option<Spanned<String>>,
+    verdicts: Option<Spanned<Vec<String>>>,
 }
 
 impl RawItem {
@@ -191,7 +216,48 @@ impl RawItem {
             minutes,
             optional: self.optional,
             note,
+            computed: self.computed(at, kind)?,
+            verdicts: self.verdicts(at)?,
         })
+    }
+
+    fn computed(&self, at: &Located, kind: ItemKind) -> Result<Option<Computed>, FileError> {
+        let Some(name) = &self.computed else { return Ok(None) };
+        let value = match (name.get_ref().as_str(), kind) {
+            ("next-session", ItemKind::Check) => Computed::NextSession,
+            (other, ItemKind::Target) => match Formula::parse(other) {
+                Some(f) => Computed::Target(f),
+                None => {
+                    return Err(at.error(
+                        name.span(),
+                        format!("computed '{other}' is not one of carbs, carbs-hourly, protein, fluid"),
+                    ));
+                }
+            },
+            (other, _) => {
+                return Err(at.error(
+                    name.span(),
+                    format!("computed '{other}': a target item takes carbs, carbs-hourly, protein or fluid; a check item takes next-session"),
+                ));
+            }
+        };
+        Ok(Some(value))
+    }
+
+    fn verdicts(&self, at: &Located) -> Result<Vec<Level>, FileError> {
+        let Some(list) = &self.verdicts else { return Ok(Vec::new()) };
+        let all = [Level::Go, Level::GoCaution, Level::Easy, Level::Rest, Level::NoData];
+        list.get_ref()
+            .iter()
+            .map(|name| {
+                all.into_iter().find(|l| l.name().eq_ignore_ascii_case(name)).ok_or_else(|| {
+                    at.error(
+                        list.span(),
+                        format!("verdict '{name}' is not one of go, go_caution, easy, rest, no_data"),
+                    )
+                })
+            })
+            .collect()
     }
 
     fn kind(&self, at: &Located) -> Result<ItemKind, FileError> {

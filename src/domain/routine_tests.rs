@@ -9,7 +9,7 @@ fn the_builtin_routine_parses() {
     let r = Routine::builtin().unwrap();
     assert_eq!(
         r.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
-        ["immediately", "2-6h", "6-24h", "24-48h", "tools"]
+        ["ease-off", "immediately", "2-6h", "6-24h", "24-48h", "tools"]
     );
     assert!(r.items.iter().all(|i| r.phase(&i.phase).is_some()));
 }
@@ -18,7 +18,10 @@ fn the_builtin_routine_parses() {
 fn easy_runs_get_mobility_foam_rolling_meal_and_water() {
     let r = Routine::builtin().unwrap();
     for s in [Session::Easy, Session::Cross] {
-        assert_eq!(ids(&r, s), ["mobility", "foam-calves", "foam-quads", "foam-glutes", "meal", "water"]);
+        assert_eq!(
+            ids(&r, s),
+            ["mobility", "foam-calves", "foam-quads", "foam-glutes", "meal", "water", "plan-next"]
+        );
     }
 }
 
@@ -44,7 +47,8 @@ fn hard_sessions_get_the_full_immediate_phase_walk_and_activation() {
             assert!(got.contains(&want), "{s}: {want} missing from {got:?}");
         }
         assert!(!got.contains(&"meal"), "{s}");
-        assert!(!got.contains(&"carbs-hourly"), "{s}");
+        // Listed, but computed away unless the run was long or the day before was hard.
+        assert!(got.contains(&"carbs-hourly"), "{s}");
     }
     assert!(ids(&r, Session::Intervals).contains(&"cold-water"));
     assert!(!ids(&r, Session::Tempo).contains(&"cold-water"));
@@ -63,7 +67,7 @@ fn long_runs_get_the_full_routine_with_hourly_carbs_and_a_nap() {
 #[test]
 fn rest_days_get_mobility_soft_tissue_a_walk_and_sleep() {
     let r = Routine::builtin().unwrap();
-    assert_eq!(ids(&r, Session::Rest), ["mobility", "walk", "soft-tissue", "sleep-hygiene"]);
+    assert_eq!(ids(&r, Session::Rest), ["mobility", "walk", "soft-tissue", "sleep-hygiene", "plan-next"]);
 }
 
 #[test]
@@ -145,4 +149,37 @@ fn phase_windows_must_be_ordered_and_paired() {
     assert_eq!((err.line, err.message.as_str()), (Some(5), "to_min must be after from_min"));
     let err = Routine::parse("[[phases]]\nid = \"a\"\ntitle = \"A\"\nfrom_min = 30\n", "r").unwrap_err();
     assert!(err.message.contains("both"), "{err}");
+}
+
+#[test]
+fn easy_and_rest_mornings_add_the_ease_off_items() {
+    let r = Routine::builtin().unwrap();
+    let on = |v| r.items_on(Session::Tempo, v).map(|i| i.id.as_str()).collect::<Vec<_>>();
+    for v in [None, Some(Level::Go), Some(Level::GoCaution), Some(Level::NoData)] {
+        assert!(!on(v).contains(&"extra-mobility"), "{v:?}");
+    }
+    for v in [Level::Easy, Level::Rest] {
+        assert_eq!(on(Some(v))[..2], ["extra-mobility", "easy-walk"], "{v:?}");
+    }
+}
+
+#[test]
+fn computed_items_are_read_and_checked() {
+    let r = Routine::builtin().unwrap();
+    let computed = |id: &str| r.items.iter().find(|i| i.id == id).unwrap().computed;
+    assert_eq!(computed("protein"), Some(Computed::Target(Formula::Protein)));
+    assert_eq!(computed("carbs-hourly"), Some(Computed::Target(Formula::CarbsHourly)));
+    assert_eq!(computed("plan-next"), Some(Computed::NextSession));
+    assert_eq!(computed("mobility"), None);
+    let item = |extra: &str| {
+        format!(
+            "[[items]]\nid = \"x\"\nphase = \"now\"\ntitle = \"X\"\nkind = \"target\"\nsessions = [\"all\"]\n{extra}"
+        )
+    };
+    let err = parse_err(&item("computed = \"beer\"\n"));
+    assert_eq!((err.line, err.message.contains("not one of carbs")), (Some(11), true), "{err}");
+    let err = parse_err(&item("computed = \"next-session\"\n"));
+    assert!(err.message.contains("'next-session' is not one of carbs"), "{err}");
+    let err = parse_err(&item("verdicts = [\"meh\"]\n"));
+    assert!(err.message.contains("verdict 'meh'"), "{err}");
 }

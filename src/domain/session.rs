@@ -72,6 +72,11 @@ impl Session {
             .unwrap_or(Session::Rest)
     }
 
+    /// Tempo, intervals, race and long runs: the sessions that need refuelling.
+    pub fn is_hard(self) -> bool {
+        matches!(self, Session::Tempo | Session::Intervals | Session::Race | Session::Long)
+    }
+
     /// "tempo run", "rest day", "cross-training".
     pub fn label(self) -> &'static str {
         match self {

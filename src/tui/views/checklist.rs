@@ -2,6 +2,8 @@
 
 use super::rows::{Spread, spread};
 use crate::domain::checklist::{Entry, Group};
+use crate::domain::targets;
+use crate::domain::timeline::{self, Due};
 use crate::text;
 use crate::tui::app::App;
 use ratatui::buffer::Buffer;
@@ -27,25 +29,62 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
 
 enum Row<'a> {
     Gap,
-    Phase(&'a Group),
-    Item(usize, &'a Entry),
+    Phase(&'a Group, Option<Due>),
+    /// The "keep it short" advice under the first phase.
+    Note(String),
+    /// An entry, its index, and whether its phase is still to come (shown quietly).
+    Item(usize, &'a Entry, bool),
 }
 
-/// Phase headings and items; in the full layout a blank line between phases.
+/// Phase headings (with where each stands on today's timeline) and items; in the full
+/// layout a blank line between phases.
 fn rows(app: &App, compact: bool) -> Vec<Row<'_>> {
+    let c = app.checklist();
+    let first = c.first_phase().map(|g| g.phase.id.as_str());
     let mut out = Vec::new();
     let mut index = 0;
-    for group in &app.checklist().groups {
+    for group in &c.groups {
         if !compact && !out.is_empty() {
             out.push(Row::Gap);
         }
-        out.push(Row::Phase(group));
+        let due = if app.is_today() { c.due(group, app.now) } else { None };
+        out.push(Row::Phase(group, due));
+        if Some(group.phase.id.as_str()) == first {
+            out.extend(text::keep_short(c).map(Row::Note));
+        }
+        let later = matches!(due, Some(Due::Later(_)));
         for entry in &group.entries {
-            out.push(Row::Item(index, entry));
+            out.push(Row::Item(index, entry, later));
+            // A target's advice (sodium, a large loss) gets its own line.
+            out.extend(entry.amount.as_ref().and_then(|a| a.note.clone()).map(Row::Note));
             index += 1;
         }
     }
     out
+}
+
+fn phase_line<'a>(app: &App, g: &'a Group, due: Option<Due>, width: usize) -> Spread<'a> {
+    let t = &app.theme;
+    let title_style = match due {
+        Some(Due::Now(_)) => t.tab_active(),
+        Some(Due::Overdue) => t.warn(),
+        _ => t.phase(),
+    };
+    let mut right = vec![Span::styled(g.phase.window.as_str(), t.dim())];
+    if let Some(due) = due {
+        let style = match due {
+            Due::Now(_) => t.title(),
+            Due::Overdue => t.warn(),
+            _ => t.dim(),
+        };
+        right.push(Span::styled(format!(" · {}", timeline::words(due)), style));
+    }
+    if app.checklist().first_phase().is_some_and(|f| f.phase.id == g.phase.id) {
+        right.push(Span::styled(format!(" · {} min", app.checklist().planned_minutes()), t.dim()));
+    }
+    let title =
+        if matches!(due, Some(Due::Now(_))) { format!(" {} ", g.phase.title) } else { g.phase.title.clone() };
+    spread(vec![Span::styled(title, title_style)], right, width, t.text())
 }
 
 fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
@@ -60,21 +99,18 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     }
     let height = area.height as usize;
     let selected_row =
-        all.iter().position(|r| matches!(r, Row::Item(i, _) if *i == app.selected)).unwrap_or(0);
+        all.iter().position(|r| matches!(r, Row::Item(i, _, _) if *i == app.selected)).unwrap_or(0);
     let offset = (selected_row + 1).saturating_sub(height);
     let width = area.width as usize;
     for (n, row) in all.iter().skip(offset).take(height).enumerate() {
         let line_area = Rect { y: area.y + n as u16, height: 1, ..area };
         match row {
             Row::Gap => {}
-            Row::Phase(g) => spread(
-                vec![Span::styled(g.phase.title.as_str(), t.phase())],
-                vec![Span::styled(g.phase.window.as_str(), t.dim())],
-                width,
-                t.text(),
-            )
-            .render(line_area, buf),
-            Row::Item(i, e) => item_line(app, e, *i == app.selected, width).render(line_area, buf),
+            Row::Phase(g, due) => phase_line(app, g, *due, width).render(line_area, buf),
+            Row::Note(text) => Line::styled(format!("      {text}"), t.warn()).render(line_area, buf),
+            Row::Item(i, e, later) => {
+                item_line(app, e, *i == app.selected, *later, width).render(line_area, buf)
+            }
         }
     }
     if offset + height < all.len() {
@@ -84,19 +120,28 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     }
 }
 
-fn item_line<'a>(app: &App, e: &'a Entry, selected: bool, width: usize) -> Spread<'a> {
+fn item_line<'a>(app: &App, e: &'a Entry, selected: bool, later: bool, width: usize) -> Spread<'a> {
     let t = &app.theme;
     let mark = text::mark(e);
     let mark_style = if e.ticked() { t.done() } else { t.text() };
+    let title_style = if e.ticked() || later { t.dim() } else { t.text() };
     let mut left = vec![
         Span::raw(if selected { "›" } else { " " }),
         Span::styled(format!("{mark:<3} "), mark_style),
-        Span::styled(e.item.title.as_str(), if e.ticked() { t.dim() } else { t.text() }),
+        Span::styled(e.item.title.as_str(), title_style),
     ];
-    if let Some(note) = &e.item.note {
-        left.push(Span::styled(format!("  {note}"), t.dim()));
+    // A target shows its formula (or how to get a number); other items their note.
+    let aside = match &e.amount {
+        Some(a) => Some(a.formula.clone()),
+        None => e.item.note.clone(),
+    };
+    if let Some(aside) = aside {
+        left.push(Span::styled(format!("  {aside}"), t.dim()));
     }
     let mut right = Vec::new();
+    if let Some(shown) = e.amount.as_ref().map(targets::show).filter(|s| !s.is_empty()) {
+        right.push(Span::styled(shown, if later { t.dim() } else { t.title() }));
+    }
     if e.item.optional {
         right.push(Span::styled("optional", t.dim()));
     }

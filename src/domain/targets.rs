@@ -1,0 +1,200 @@
+//! Refuel and rehydrate in grams and litres for this body (ROUTINE.md "Computed targets").
+//! Every target says the formula it came from; without a body weight it says how to get
+//! one instead of guessing.
+
+use super::records::Run;
+use super::session::Session;
+
+/// Where the body weight came from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Weight {
+    /// The run's pre-run weight.
+    BeforeRun(f64),
+    /// The latest morning weight on or before the day.
+    Morning(f64),
+}
+
+impl Weight {
+    pub fn kg(self) -> f64 {
+        match self {
+            Weight::BeforeRun(kg) | Weight::Morning(kg) => kg,
+        }
+    }
+}
+
+/// A computed amount: a number (or a range) with its unit and formula, or a prompt when
+/// there is nothing to compute from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amount {
+    pub amount: Option<f64>,
+    /// The top of a range (hourly carbs, fluid).
+    pub amount_max: Option<f64>,
+    pub unit: &'static str,
+    /// "0.3 g/kg × 68 kg", or what to do to get a number.
+    pub formula: String,
+    /// Advice beside the amount: sodium, a large loss.
+    pub note: Option<String>,
+}
+
+/// What a target item computes (`computed = "…"` in the routine).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Formula {
+    Carbs,
+    CarbsHourly,
+    Protein,
+    Fluid,
+}
+
+impl Formula {
+    pub fn parse(name: &str) -> Option<Formula> {
+        match name {
+            "carbs" => Some(Formula::Carbs),
+            "carbs-hourly" => Some(Formula::CarbsHourly),
+            "protein" => Some(Formula::Protein),
+            "fluid" => Some(Formula::Fluid),
+            _ => None,
+        }
+    }
+}
+
+/// What the formulas look at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Facts {
+    pub session: Session,
+    /// The day's most demanding run.
+    pub run: Option<Run>,
+    pub weight: Option<Weight>,
+    /// Another hard session (tempo, intervals, race, long) in the 24 h before this one.
+    pub hard_within_24h: bool,
+}
+
+/// A loss of this share of body weight is flagged.
+pub const LOSS_FLAG: f64 = 0.02;
+
+fn round5(g: f64) -> f64 {
+    (g / 5.0).round() * 5.0
+}
+
+fn kg(w: f64) -> String {
+    crate::domain::values::fmt_num((w * 10.0).round() / 10.0)
+}
+
+fn no_weight() -> Amount {
+    Amount {
+        amount: None,
+        amount_max: None,
+        unit: "g",
+        formula: "log your weight (m) to get grams".into(),
+        note: None,
+    }
+}
+
+fn grams(per_kg: f64, w: Weight, lo: f64, hi: f64) -> Amount {
+    let raw = per_kg * w.kg();
+    Amount {
+        amount: Some(round5(raw).clamp(lo, hi)),
+        amount_max: None,
+        unit: "g",
+        formula: format!("{per_kg} g/kg × {} kg", kg(w.kg())),
+        note: None,
+    }
+}
+
+/// The amount for `formula`, or `None` when the target does not apply today (hourly carbs
+/// after a short run with no hard session the day before).
+pub fn compute(formula: Formula, facts: &Facts) -> Option<Amount> {
+    let hard = facts.session.is_hard();
+    let long = facts.run.as_ref().is_some_and(|r| r.minutes > 90);
+    Some(match (formula, facts.weight) {
+        (Formula::Carbs | Formula::Protein | Formula::CarbsHourly, None) => {
+            if formula == Formula::CarbsHourly && !(long || facts.hard_within_24h) {
+                return None;
+            }
+            no_weight()
+        }
+        (Formula::Carbs, Some(w)) => grams(1.0, w, 0.0, f64::MAX),
+        (Formula::Protein, Some(w)) => grams(0.3, w, 20.0, 40.0),
+        (Formula::CarbsHourly, Some(w)) => {
+            if !(long || facts.hard_within_24h) {
+                return None;
+            }
+            Amount {
+                amount: Some(round5(1.0 * w.kg())),
+                amount_max: Some(round5(1.2 * w.kg())),
+                unit: "g/h",
+                formula: format!("1.0–1.2 g/kg/h × {} kg, for about 4 h", kg(w.kg())),
+                note: None,
+            }
+        }
+        (Formula::Fluid, _) => return Some(fluid(facts, hard || long)),
+    })
+}
+
+/// Fluid from the weight change: loss = before − after + drunk (1 kg ≈ 1 L), replaced at
+/// 1.25–1.5 L per kg over the next hours.
+fn fluid(facts: &Facts, sodium: bool) -> Amount {
+    let run = facts.run.as_ref();
+    let (Some(before), Some(after)) =
+        (run.and_then(|r| r.weight_before_kg), run.and_then(|r| r.weight_after_kg))
+    else {
+        return Amount {
+            amount: None,
+            amount_max: None,
+            unit: "L",
+            formula: "rehydrate; weigh yourself before and after next time to get a target".into(),
+            note: None,
+        };
+    };
+    let drunk = run.and_then(|r| r.fluid_l).unwrap_or(0.0);
+    let loss = before - after + drunk;
+    let sodium_note = sodium.then(|| "with sodium: a salty snack or an electrolyte drink".to_string());
+    if loss <= 0.0 {
+        return Amount {
+            amount: Some(0.0),
+            amount_max: None,
+            unit: "L",
+            formula: format!(
+                "no loss: {} − {} kg + {} L drunk; drink to thirst",
+                kg(before),
+                kg(after),
+                kg(drunk)
+            ),
+            note: None,
+        };
+    }
+    let share = loss / before;
+    let big = (share >= LOSS_FLAG).then(|| {
+        format!("you lost {:.1} % of your weight: drink more during long runs next time", share * 100.0)
+    });
+    let round = |l: f64| (l * 10.0).round() / 10.0;
+    Amount {
+        amount: Some(round(1.25 * loss)),
+        amount_max: Some(round(1.5 * loss)),
+        unit: "L",
+        formula: format!(
+            "1.25–1.5 L per kg × {} kg lost = {} − {} kg + {} L drunk",
+            kg(loss),
+            kg(before),
+            kg(after),
+            kg(drunk)
+        ),
+        note: match (big, sodium_note) {
+            (Some(b), Some(s)) => Some(format!("{s}; {b}")),
+            (b, s) => b.or(s),
+        },
+    }
+}
+
+/// "20 g", "70–85 g/h", "1.5–1.8 L", or the prompt.
+pub fn show(a: &Amount) -> String {
+    let n = |v: f64| crate::domain::values::fmt_num(v);
+    match (a.amount, a.amount_max) {
+        (Some(lo), Some(hi)) => format!("{}–{} {}", n(lo), n(hi), a.unit),
+        (Some(v), None) => format!("{} {}", n(v), a.unit),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+#[path = "targets_tests.rs"]
+mod tests;

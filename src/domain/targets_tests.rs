@@ -1,0 +1,101 @@
+use super::*;
+use chrono::{NaiveDate, NaiveTime};
+
+fn run(kind: Session, minutes: u32) -> Run {
+    let day = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    Run::new(day, NaiveTime::from_hms_opt(9, 0, 0).unwrap(), kind, minutes)
+}
+
+fn facts(kind: Session, minutes: u32, weight: Option<Weight>) -> Facts {
+    Facts {
+        session: Session::of_run(kind, minutes),
+        run: Some(run(kind, minutes)),
+        weight,
+        hard_within_24h: false,
+    }
+}
+
+fn with_weights(mut f: Facts, before: f64, after: f64, drunk: Option<f64>) -> Facts {
+    if let Some(r) = f.run.as_mut() {
+        r.weight_before_kg = Some(before);
+        r.weight_after_kg = Some(after);
+        r.fluid_l = drunk;
+    }
+    f
+}
+
+#[test]
+fn protein_is_0_3_g_per_kg_rounded_to_5_and_clamped() {
+    let p = |kg| compute(Formula::Protein, &facts(Session::Tempo, 45, Some(Weight::Morning(kg)))).unwrap();
+    let a = p(68.0);
+    assert_eq!((a.amount, a.unit, a.formula.as_str()), (Some(20.0), "g", "0.3 g/kg × 68 kg"));
+    assert_eq!(p(75.0).amount, Some(25.0)); // 22.5 → 25
+    assert_eq!(p(40.0).amount, Some(20.0)); // 12 → clamped up
+    assert_eq!(p(150.0).amount, Some(40.0)); // 45 → clamped down
+}
+
+#[test]
+fn carbs_are_1_g_per_kg_in_the_first_hour() {
+    let a = compute(Formula::Carbs, &facts(Session::Intervals, 50, Some(Weight::BeforeRun(71.0)))).unwrap();
+    assert_eq!((a.amount, a.formula.as_str()), (Some(70.0), "1 g/kg × 71 kg"));
+}
+
+#[test]
+fn hourly_carbs_only_after_90_minutes_or_back_to_back_hard_sessions() {
+    let w = Some(Weight::Morning(70.0));
+    assert_eq!(compute(Formula::CarbsHourly, &facts(Session::Long, 90, w)), None);
+    let a = compute(Formula::CarbsHourly, &facts(Session::Long, 91, w)).unwrap();
+    assert_eq!((a.amount, a.amount_max, a.unit), (Some(70.0), Some(85.0), "g/h")); // 84 → 85
+    let mut tempo = facts(Session::Tempo, 45, w);
+    assert_eq!(compute(Formula::CarbsHourly, &tempo), None);
+    tempo.hard_within_24h = true;
+    assert!(compute(Formula::CarbsHourly, &tempo).is_some());
+}
+
+#[test]
+fn without_a_weight_a_prompt_instead_of_a_number() {
+    for f in [Formula::Carbs, Formula::Protein] {
+        let a = compute(f, &facts(Session::Tempo, 45, None)).unwrap();
+        assert_eq!(a.amount, None);
+        assert!(a.formula.contains("log your weight"), "{}", a.formula);
+    }
+}
+
+#[test]
+fn fluid_from_the_weight_change() {
+    // The example: 70 → 68.8 kg with 0.5 L drunk over 120 min.
+    let f = with_weights(facts(Session::Long, 120, None), 70.0, 68.8, Some(0.5));
+    let a = compute(Formula::Fluid, &f).unwrap();
+    assert_eq!((a.amount, a.amount_max, a.unit), (Some(2.1), Some(2.6), "L")); // loss 1.7 kg: 2.125–2.55
+    assert_eq!(a.formula, "1.25–1.5 L per kg × 1.7 kg lost = 70 − 68.8 kg + 0.5 L drunk");
+    let note = a.note.unwrap();
+    assert!(note.contains("sodium") && note.contains("2.4 %"), "{note}");
+}
+
+#[test]
+fn fluid_at_the_edges() {
+    let easy = |before, after, drunk| {
+        compute(Formula::Fluid, &with_weights(facts(Session::Easy, 40, None), before, after, drunk)).unwrap()
+    };
+    // No weights: a prompt.
+    let none = compute(Formula::Fluid, &facts(Session::Easy, 40, None)).unwrap();
+    assert!(none.formula.contains("weigh yourself before and after"), "{}", none.formula);
+    // Loss 0 and a gain: nothing to replace, drink to thirst.
+    assert_eq!(easy(70.0, 70.0, None).amount, Some(0.0));
+    assert!(easy(70.0, 70.4, Some(0.2)).formula.contains("drink to thirst"));
+    // Just under and at 2 % of 70 kg (1.4 kg): flagged only at 2 %.
+    assert_eq!(easy(70.0, 68.61, None).note, None);
+    assert!(easy(70.0, 68.6, None).note.unwrap().contains("2.0 %"));
+    // An easy run gets no sodium note.
+    assert_eq!(easy(70.0, 69.5, None).note, None);
+}
+
+#[test]
+fn amounts_read_as_people_write_them() {
+    let a =
+        |amount, amount_max, unit| Amount { amount, amount_max, unit, formula: String::new(), note: None };
+    assert_eq!(show(&a(Some(20.0), None, "g")), "20 g");
+    assert_eq!(show(&a(Some(70.0), Some(85.0), "g/h")), "70–85 g/h");
+    assert_eq!(show(&a(Some(2.1), Some(2.5), "L")), "2.1–2.5 L");
+    assert_eq!(show(&a(None, None, "g")), "");
+}
