@@ -3,6 +3,7 @@
 use crate::domain::checklist::{Checklist, Entry, KEEP_SHORT_MINUTES};
 use crate::domain::routine::ItemKind;
 use crate::domain::targets::{self, Amount};
+use crate::domain::trends::{self, Direction, Marker, Summary};
 use chrono::NaiveDate;
 
 pub const EMPTY_CHECKLIST: &str = "Nothing on the checklist for this day.";
@@ -95,6 +96,45 @@ pub fn keep_short(c: &Checklist) -> Option<String> {
             titles.join(", ")
         )
     })
+}
+
+/// "latest 62.3 ms (28 Nov) · 7-day mean 61.5 · usual 59–64 ms · steady"; `acwr` for the
+/// training load (`Some(None)`: not enough weeks for it).
+pub fn trend_summary(marker: Marker, s: &Summary, acwr: Option<Option<f64>>) -> String {
+    let unit = marker.unit();
+    let with_unit = |v: f64| {
+        if unit.starts_with('/') {
+            format!("{}{unit}", trends::show(v))
+        } else {
+            format!("{} {unit}", trends::show(v))
+        }
+    };
+    let mut parts = Vec::new();
+    match s.latest {
+        Some((day, v)) => parts.push(format!("latest {} ({})", with_unit(v), day.format("%-d %b"))),
+        None => parts.push("nothing logged".into()),
+    }
+    if let Some(m) = s.mean7 {
+        parts.push(format!("7-day mean {}", trends::show(m)));
+    }
+    match s.band {
+        Some((lo, hi)) if (hi - lo).abs() > f64::EPSILON => {
+            parts.push(format!("usual {}–{} {unit}", trends::show(lo), trends::show(hi)));
+        }
+        Some((lo, _)) if marker == Marker::Sleep => parts.push(format!("the {} line", with_unit(lo))),
+        Some((lo, _)) => parts.push(format!("baseline {}", with_unit(lo))),
+        None => {}
+    }
+    parts.push(match s.direction {
+        Direction::Up(c) => format!("↑ {} on the week before", trends::show(c)),
+        Direction::Down(c) => format!("↓ {} on the week before", trends::show(-c)),
+        Direction::Steady => "steady".into(),
+        Direction::Unknown => "direction: too few days".into(),
+    });
+    if let Some(acwr) = acwr {
+        parts.push(acwr.map_or("ACWR – (needs 4 weeks of runs with RPE)".into(), |a| format!("ACWR {a:.2}")));
+    }
+    parts.join(" · ")
 }
 
 #[cfg(test)]

@@ -232,3 +232,30 @@ fn a_readiness_override_changes_the_rules_version() {
         .code(65)
         .stderr(contains("sleep_amber_hours must be at least sleep_red_hours"));
 }
+
+#[test]
+fn trends_summarise_each_marker() {
+    let s = Sandbox::new();
+    s.cmd().args(["--date", "2026-11-28", "seed-demo"]).assert().success();
+    let out = s.cmd().args(["--date", "2026-11-28", "trends"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("trends over 28 days to Sat 28 Nov 2026"), "{text}");
+    for marker in ["hrv", "rhr", "sleep", "soreness", "hop", "balance", "load"] {
+        assert!(text.lines().any(|l| l.starts_with(marker) && l.contains("latest")), "{marker}: {text}");
+    }
+    assert!(text.contains("usual") && text.contains("ms") && text.contains("ACWR"), "{text}");
+    s.cmd()
+        .args(["--date", "2026-11-28", "trends", "--marker", "rhr", "--days", "90"])
+        .assert()
+        .success()
+        .stdout(contains("trends over 90 days"))
+        .stdout(contains("rhr       latest"));
+}
+
+#[test]
+fn trends_refuse_unknown_markers_and_bad_windows() {
+    let s = Sandbox::new();
+    s.cmd().args(["trends", "--marker", "mood"]).assert().code(65).stderr(contains("use one of: hrv, rhr"));
+    s.cmd().args(["trends", "--days", "3"]).assert().code(65).stderr(contains("days: 3 is outside 7–3650"));
+    s.cmd().args(["trends"]).assert().success().stdout(contains("nothing logged"));
+}

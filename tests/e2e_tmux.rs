@@ -298,3 +298,30 @@ fn a_timer_survives_quitting_and_shows_its_overtime_on_return() {
     t.send(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn trends_and_history_on_the_demo() {
+    let s = Sandbox::new();
+    let t = Tmux::start(&s, 100, 30);
+    t.type_line(&format!(
+        "COOLDOWN_CONFIG='{}' TZ=UTC '{}' --demo; echo \"EXIT=$?\"",
+        s.config().display(),
+        env!("CARGO_BIN_EXE_cooldown")
+    ));
+    t.wait_for("Recovery checklist");
+    t.send(&["3"]);
+    t.wait_for("verdicts");
+    t.wait_for("HRV (ms)");
+    t.send(&["l"]);
+    t.wait_for("Resting HR (bpm)");
+    t.send(&["w"]);
+    t.wait_for("90 d");
+    t.send(&["4"]);
+    t.wait_for("best");
+    t.send(&["k"]);
+    t.send(&["Enter"]);
+    t.wait_for("Recovery checklist");
+    t.wait_for("7 days ago");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+}

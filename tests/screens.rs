@@ -11,10 +11,11 @@ use cooldown::domain::readiness::{self, Inputs, Level, Thresholds};
 use cooldown::domain::records::{Run, Tick};
 use cooldown::domain::routine::Routine;
 use cooldown::domain::session::Session;
+use cooldown::domain::trends::{self, Marker, Window};
 use cooldown::tui::keymap::Command;
 use cooldown::tui::theme::Theme;
 use cooldown::tui::views::Dashboard;
-use cooldown::tui::{Action, App, Day, update};
+use cooldown::tui::{Action, App, Day, Trends, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -420,4 +421,122 @@ fn today_on_a_rest_morning() {
         "{screen}"
     );
     insta::assert_snapshot!(draw(&app, 100, 40).backend());
+}
+
+/// The Trends screen on the demo history, as `load::trends` would fill it.
+fn trends_app(marker: Marker, window: Window) -> App {
+    let h = history();
+    let inputs = inputs(&h);
+    let t = Thresholds::default();
+    let mut app = app_on(end());
+    update(&mut app, Action::Key(Command::ShowTrends));
+    app.marker = marker;
+    app.window = window;
+    let from = window.start(end(), h.markers.first().map(|(d, _)| *d));
+    let verdicts = readiness::levels(&inputs, from, end(), &t);
+    let series = trends::series(marker, &inputs, from, end(), &t, &verdicts);
+    app.trends = Some(Trends {
+        summary: trends::summary(&series),
+        weekly: trends::weekly_load(&inputs, from, end()),
+        acwr: readiness::acwr(&inputs, end()),
+        series,
+    });
+    app
+}
+
+/// The History screen on the demo history, as `load::history` would fill it.
+fn history_app(month: NaiveDate, selected: NaiveDate) -> App {
+    let h = history();
+    let inputs = inputs(&h);
+    let routine = Routine::builtin().unwrap();
+    let first = h.markers.first().unwrap().0;
+    let sessions = h
+        .runs
+        .iter()
+        .fold(std::collections::BTreeMap::<NaiveDate, Vec<(Session, u32)>>::new(), |mut m, r| {
+            m.entry(r.day).or_default().push((r.kind, r.minutes));
+            m
+        })
+        .into_iter()
+        .map(|(d, r)| (d, Session::of_day(r)))
+        .collect();
+    let ticks =
+        h.ticks.iter().fold(std::collections::BTreeMap::<NaiveDate, Vec<Tick>>::new(), |mut m, (d, t)| {
+            m.entry(*d).or_default().push(t.clone());
+            m
+        });
+    let shares = cooldown::domain::history::shares(&routine, first, end(), &sessions, &ticks);
+    let (current_streak, best_streak) = cooldown::domain::history::streaks(&shares, end());
+    let last = cooldown::domain::history::month_end(month).min(end());
+    let verdicts: std::collections::HashMap<_, _> =
+        readiness::levels(&inputs, month, last, &Thresholds::default()).into_iter().collect();
+    let days = month
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .map(|d| (d, (shares[&d], verdicts.get(&d).copied())))
+        .collect();
+    let mut app = app_on(end());
+    update(&mut app, Action::Key(Command::ShowHistory));
+    app.history_day = selected;
+    app.history = Some(cooldown::tui::History { month, days, current_streak, best_streak });
+    app
+}
+
+#[test]
+fn trends_each_marker_over_28_days() {
+    for marker in Marker::ALL {
+        let app = trends_app(marker, Window::Days(28));
+        let screen = text(&buffer(&app, 100, 30));
+        assert!(screen.contains("verdicts"), "{screen}");
+        insta::assert_snapshot!(format!("trends_{}_28d", marker.name()), draw(&app, 100, 30).backend());
+    }
+}
+
+#[test]
+fn trends_hrv_over_each_window() {
+    for window in Window::CYCLE {
+        let app = trends_app(Marker::Hrv, window);
+        let name = window.label().replace(' ', "");
+        insta::assert_snapshot!(format!("trends_hrv_{name}"), draw(&app, 100, 30).backend());
+    }
+}
+
+#[test]
+fn trends_show_gaps_not_lines_through_them() {
+    // The demo logs balance on about a third of the days: its chart has many runs.
+    let app = trends_app(Marker::Balance, Window::Days(28));
+    let series = &app.trends.as_ref().unwrap().series;
+    assert!(series.values.iter().any(Option::is_none) && series.values.iter().any(Option::is_some));
+    assert!(series.values.len() == 28);
+}
+
+#[test]
+fn the_overreaching_episode_shows_in_the_charts_and_the_strip() {
+    let app = trends_app(Marker::Hrv, Window::Days(90));
+    let s = &app.trends.as_ref().unwrap().series;
+    let episode = s.verdicts[45..62].iter().filter(|v| matches!(v, Some(Level::Easy | Level::Rest))).count();
+    assert!(episode >= 10, "{:?}", &s.verdicts[45..62]);
+    let strip = text(&buffer(&app, 100, 30));
+    assert!(strip.contains("RR") || strip.contains("R"), "{strip}");
+}
+
+#[test]
+fn history_calendar() {
+    let app = history_app(
+        NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 10, 20).unwrap(),
+    );
+    let screen = text(&buffer(&app, 80, 24));
+    assert!(screen.contains("October 2026") && screen.contains("best"), "{screen}");
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn trends_and_history_at_40x12() {
+    insta::assert_snapshot!(
+        "trends_40x12",
+        draw(&trends_app(Marker::Hrv, Window::Days(28)), 40, 12).backend()
+    );
+    let app = history_app(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), end());
+    insta::assert_snapshot!("history_40x12", draw(&app, 40, 12).backend());
 }

@@ -6,6 +6,7 @@ mod log;
 mod run;
 mod seed_demo;
 mod tick;
+mod trends;
 mod verdict;
 
 pub use context::{Context, now};
@@ -65,6 +66,15 @@ pub enum Command {
         #[arg(long, conflicts_with = "json")]
         explain: bool,
     },
+    /// A compact summary per marker: latest value, 7-day mean, usual range, direction
+    Trends {
+        /// One marker: hrv, rhr, sleep, soreness, hop, balance or load
+        #[arg(long, value_name = "M")]
+        marker: Option<String>,
+        /// How many days up to --date to look at, 7–3650 [default: 28]
+        #[arg(long, value_name = "N")]
+        days: Option<String>,
+    },
     /// Print the recovery checklist for the day, ticked state included
     Checklist {
         /// Machine-readable output (fields as in CLI.md)
@@ -107,6 +117,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
         None => crate::tui::run(&ctx),
         Some(Command::Log(args)) => log::run(&ctx, &args),
         Some(Command::Verdict { json, explain }) => verdict::run(&ctx, json, explain),
+        Some(Command::Trends { marker, days }) => trends::run(&ctx, marker.as_deref(), days.as_deref()),
         Some(Command::Checklist { json }) => checklist::run(&ctx, json),
         Some(Command::Tick { item_id, undo }) => tick::run(&ctx, &item_id, undo),
         Some(Command::Run(args)) => run::run(&ctx, &args),

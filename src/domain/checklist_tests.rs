@@ -161,7 +161,11 @@ fn the_shape_of_a_day_follows_its_most_demanding_run() {
     // Back-to-back: yesterday evening's intervals, today's tempo.
     let yesterday = Run::new(day().pred_opt().unwrap(), at(19), Session::Intervals, 50);
     let tempo = Run::new(day(), at(7), Session::Tempo, 45);
-    assert!(Shape::for_day(std::slice::from_ref(&tempo), std::slice::from_ref(&yesterday), None, None).facts.hard_within_24h);
+    assert!(
+        Shape::for_day(std::slice::from_ref(&tempo), std::slice::from_ref(&yesterday), None, None)
+            .facts
+            .hard_within_24h
+    );
     // Intervals 25 h earlier are not within 24 h.
     let early = Run::new(day().pred_opt().unwrap(), at(6), Session::Intervals, 50);
     assert!(!Shape::for_day(&[tempo], &[early], None, None).facts.hard_within_24h);

@@ -5,6 +5,7 @@
 
 mod backup;
 mod errors;
+mod history;
 mod markers;
 mod migrate;
 mod open;

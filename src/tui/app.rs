@@ -7,9 +7,11 @@ use super::timer::ActiveTimer;
 use crate::config::Timers;
 use crate::domain::checklist::{Checklist, Entry};
 use crate::domain::focus::Focus;
-use crate::domain::readiness::Verdict;
+use crate::domain::readiness::{Level, Verdict};
 use crate::domain::records::{Markers, Run};
+use crate::domain::trends::{Marker, Series, Summary, Window};
 use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +47,26 @@ pub struct Day {
     pub last_run: Option<Run>,
 }
 
+/// The Trends screen's data: one marker over one window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trends {
+    pub series: Series,
+    pub summary: Summary,
+    /// Weekly training load (Monday start) over the window, and today's ACWR.
+    pub weekly: Vec<(NaiveDate, f64)>,
+    pub acwr: Option<f64>,
+}
+
+/// The History screen's data: a month of days, and the streaks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct History {
+    pub month: NaiveDate,
+    /// Each day of the month: the share of its immediate phase ticked and its verdict.
+    pub days: BTreeMap<NaiveDate, (f64, Option<Level>)>,
+    pub current_streak: u32,
+    pub best_streak: u32,
+}
+
 #[derive(Clone, Debug)]
 pub struct App {
     /// The local date and time, from the wall clock on every wake-up.
@@ -56,6 +78,13 @@ pub struct App {
     pub date: NaiveDate,
     pub day: Day,
     pub screen: Screen,
+    /// The marker and window the Trends screen shows, and its data once read.
+    pub marker: Marker,
+    pub window: Window,
+    pub trends: Option<Trends>,
+    /// The day selected on the History screen, and the month read for it.
+    pub history_day: NaiveDate,
+    pub history: Option<History>,
     /// Index of the selected checklist entry, in display order.
     pub selected: usize,
     pub form: Option<Form>,
@@ -82,6 +111,11 @@ impl App {
             date: day.checklist.date,
             day,
             screen: Screen::Today,
+            marker: Marker::Hrv,
+            window: Window::Days(28),
+            trends: None,
+            history_day: now.date(),
+            history: None,
             selected: 0,
             form: None,
             timer: None,

@@ -38,6 +38,19 @@ pub enum Command {
     PrevField,
     Save,
     Cancel,
+    ShowTrends,
+    ShowHistory,
+    NextMarker,
+    PrevMarker,
+    CycleWindow,
+    DayLeft,
+    DayRight,
+    WeekUp,
+    WeekDown,
+    PrevMonth,
+    NextMonth,
+    ThisMonth,
+    OpenDay,
 }
 
 /// The screens, in tab order. Only screens that work are listed.
@@ -45,15 +58,19 @@ pub enum Command {
 pub enum Screen {
     Today,
     Log,
+    Trends,
+    History,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 2] = [Screen::Today, Screen::Log];
+    pub const ALL: [Screen; 4] = [Screen::Today, Screen::Log, Screen::Trends, Screen::History];
 
     pub fn title(self) -> &'static str {
         match self {
             Screen::Today => "Today",
             Screen::Log => "Log",
+            Screen::Trends => "Trends",
+            Screen::History => "History",
         }
     }
 }
@@ -124,6 +141,8 @@ use Command as C;
 use Key::{Char, Code, Ctrl};
 use Scope::{Always, Form, On, Outside, Overlay, Screens};
 const TODAY: Scope = On(Screen::Today);
+const TRENDS: Scope = On(Screen::Trends);
+const HISTORY: Scope = On(Screen::History);
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -147,9 +166,23 @@ pub const BINDINGS: &[Binding] = &[
     bind(TODAY, &[Char('v')], C::Why, "why: every rule behind the verdict", Some(("v", "why"))),
     bind(Screens, &[Char('m')], C::LogMarkers, "log this morning's markers", Some(("m", "markers"))),
     bind(Screens, &[Char('r')], C::LogRun, "log a run", Some(("r", "run"))),
+    bind(TRENDS, &[Char('l'), Code(KeyCode::Right)], C::NextMarker, "next marker", Some(("h/l", "marker"))),
+    bind(TRENDS, &[Char('h'), Code(KeyCode::Left)], C::PrevMarker, "previous marker", None),
+    bind(TRENDS, &[Char('w')], C::CycleWindow, "window: 7 / 28 / 90 / 365 days / all", Some(("w", "window"))),
+    bind(HISTORY, &[Char('h'), Code(KeyCode::Left)], C::DayLeft, "previous day", Some(("hjkl", "move"))),
+    bind(HISTORY, &[Char('l'), Code(KeyCode::Right)], C::DayRight, "next day", None),
+    bind(HISTORY, &[Char('k'), Code(KeyCode::Up)], C::WeekUp, "a week back", None),
+    bind(HISTORY, &[Char('j'), Code(KeyCode::Down)], C::WeekDown, "a week on", None),
+    bind(HISTORY, &[Char('[')], C::PrevMonth, "previous month", Some(("[/]", "month"))),
+    bind(HISTORY, &[Char(']')], C::NextMonth, "next month", None),
+    bind(HISTORY, &[Char('t')], C::ThisMonth, "this month", None),
+    bind(HISTORY, &[Code(KeyCode::Enter)], C::OpenDay, "open the day on Today (to review or backfill)",
+         Some(("Enter", "open"))),
     bind(Screens, &[Char('1')], C::ShowToday, "the Today screen", None),
     bind(Screens, &[Char('2')], C::ShowLog, "the Log screen (morning markers)", None),
-    bind(Screens, &[Code(KeyCode::Tab)], C::NextScreen, "next screen", None),
+    bind(Screens, &[Char('3')], C::ShowTrends, "the Trends screen", None),
+    bind(Screens, &[Char('4')], C::ShowHistory, "the History screen", None),
+    bind(Screens, &[Code(KeyCode::Tab)], C::NextScreen, "next screen (Today, Trends, History)", None),
     bind(Screens, &[Code(KeyCode::BackTab)], C::PrevScreen, "previous screen", None),
     bind(Form, &[Code(KeyCode::Tab), Code(KeyCode::Down)], C::NextField, "next field", Some(("Tab", "next"))),
     bind(Form, &[Code(KeyCode::BackTab), Code(KeyCode::Up)], C::PrevField, "previous field", None),

@@ -1,9 +1,12 @@
 //! Reading one day for the dashboard: checklist, verdict, focus week and the values the
 //! forms start from. The only place the dashboard reads the store.
 
-use super::app::Day;
+use super::app::{Day, History, Trends};
 use crate::cli::Context;
 use crate::domain::focus;
+use crate::domain::history;
+use crate::domain::readiness::{self, Level};
+use crate::domain::trends::{self, Marker, Window};
 use crate::error::Result;
 use crate::store::Store;
 use chrono::{Days, NaiveDate};
@@ -21,4 +24,55 @@ pub fn day(ctx: &Context, store: &Store, date: NaiveDate) -> Result<Day> {
         yesterday: on(date.checked_sub_days(Days::new(1))),
         last_run: store.last_run_before(date)?,
     })
+}
+
+/// One marker over one window ending today, with the days' verdicts and the weekly load.
+pub fn trends(
+    ctx: &Context,
+    store: &Store,
+    marker: Marker,
+    window: Window,
+    today: NaiveDate,
+) -> Result<Trends> {
+    let t = &ctx.config.readiness;
+    let from = window.start(today, store.first_day()?);
+    let span = u64::from(t.lookback_days()) + (today - from).num_days().max(0) as u64;
+    let inputs = store.readiness_inputs(today, u32::try_from(span).unwrap_or(u32::MAX))?;
+    let verdicts = readiness::levels(&inputs, from, today, t);
+    let series = trends::series(marker, &inputs, from, today, t, &verdicts);
+    Ok(Trends {
+        summary: trends::summary(&series),
+        weekly: trends::weekly_load(&inputs, from, today),
+        acwr: readiness::acwr(&inputs, today),
+        series,
+    })
+}
+
+/// The month that starts on `month`: each day's share of the immediate phase and verdict,
+/// and the streaks over the whole history.
+pub fn history(ctx: &Context, store: &Store, month: NaiveDate, today: NaiveDate) -> Result<History> {
+    let t = &ctx.config.readiness;
+    let last = history::month_end(month).min(today);
+    let first = store.first_day()?.unwrap_or(today).min(month);
+    let shares = history::shares(
+        &ctx.routine,
+        first,
+        today,
+        &store.sessions_between(first, today)?,
+        &store.ticks_between(first, today)?,
+    );
+    let (current_streak, best_streak) = history::streaks(&shares, today);
+    let span = u64::from(t.lookback_days()) + (last - month).num_days().max(0) as u64;
+    let inputs = store.readiness_inputs(last, u32::try_from(span).unwrap_or(u32::MAX))?;
+    let verdicts: std::collections::HashMap<NaiveDate, Level> = if month <= last {
+        readiness::levels(&inputs, month, last, t).into_iter().collect()
+    } else {
+        Default::default()
+    };
+    let days = month
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .map(|d| (d, (shares.get(&d).copied().unwrap_or(0.0), verdicts.get(&d).copied())))
+        .collect();
+    Ok(History { month, days, current_streak, best_streak })
 }

@@ -5,7 +5,7 @@
 mod app;
 pub mod form;
 pub mod keymap;
-mod load;
+pub mod load;
 mod runtime;
 mod signals;
 mod terminal;
@@ -14,6 +14,6 @@ pub mod timer;
 mod update;
 pub mod views;
 
-pub use app::{App, Day, Overlay, Status, StatusKind};
+pub use app::{App, Day, History, Overlay, Status, StatusKind, Trends};
 pub use runtime::run;
 pub use update::{Action, Change, Effect, update};

@@ -218,6 +218,20 @@ impl Loop<'_> {
                 });
                 Some(loaded.unwrap_or_else(failed))
             }
+            Effect::LoadTrends(marker, window) => {
+                let today = self.app.today;
+                Some(match load::trends(self.ctx, self.store, marker, window, today) {
+                    Ok(t) => Action::TrendsLoaded(Box::new(t)),
+                    Err(e) => failed(e),
+                })
+            }
+            Effect::LoadHistory(month) => {
+                let today = self.app.today;
+                Some(match load::history(self.ctx, self.store, month, today) {
+                    Ok(h) => Action::HistoryLoaded(Box::new(h)),
+                    Err(e) => failed(e),
+                })
+            }
             Effect::Bell => {
                 let mut out = std::io::stdout();
                 let _ = out.write_all(b"\x07").and_then(|()| out.flush());

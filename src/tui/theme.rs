@@ -78,6 +78,18 @@ impl Theme {
         self.fg(color).add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
 
+    /// A verdict's colour alone (the strip and the calendar, where a letter says it).
+    pub fn verdict_fg(&self, level: Level) -> Style {
+        let color = match level {
+            Level::Go => Color::Green,
+            Level::GoCaution => Color::Cyan,
+            Level::Easy => Color::Yellow,
+            Level::Rest => Color::Red,
+            Level::NoData => Color::Gray,
+        };
+        self.fg(color).add_modifier(Modifier::BOLD)
+    }
+
     /// A text field being edited.
     pub fn field(&self) -> Style {
         Style::new().add_modifier(Modifier::UNDERLINED)

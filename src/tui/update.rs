@@ -1,17 +1,21 @@
 //! `update(&mut App, Action) -> Vec<Effect>`: every change of state, no I/O. The run loop
 //! carries out the effects and reports back with more actions.
 
-use super::app::{App, Day, Overlay, StatusKind};
+use super::app::{App, Day, History, Overlay, StatusKind, Trends};
 use super::form::{Form, Submission};
 use super::keymap::{Command, Screen};
 use super::timer::ActiveTimer;
 use crate::domain::records::{Markers, Run};
+use crate::domain::trends::{Marker, Window};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use ratatui::crossterm::event::{Event, KeyEvent};
 use std::time::Instant;
 
 #[path = "update_timer.rs"]
 mod timer;
+
+#[path = "update_screens.rs"]
+mod screens;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -34,6 +38,8 @@ pub enum Action {
         day: Box<Day>,
         welcome: bool,
     },
+    TrendsLoaded(Box<Trends>),
+    HistoryLoaded(Box<History>),
     /// A write committed.
     Saved(String),
     /// A write or read failed; nothing was saved.
@@ -73,6 +79,10 @@ pub enum Effect {
     Persist(Change),
     /// Read this day.
     Load(NaiveDate),
+    /// Read a marker over a window for the Trends screen.
+    LoadTrends(Marker, Window),
+    /// Read the month that starts on this day for the History screen.
+    LoadHistory(NaiveDate),
     Suspend,
     /// The terminal bell: a target is done, or its cue.
     Bell,
@@ -105,7 +115,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Acknowledge => timer::acknowledge(app),
         Action::TimerRestored(restored) => timer::restored(app, *restored),
-        Action::Reload => vec![Effect::Load(app.date)],
+        Action::Reload => {
+            let mut effects = vec![Effect::Load(app.date)];
+            effects.extend(screens::reload(app));
+            effects
+        }
+        Action::TrendsLoaded(trends) => {
+            app.trends = Some(*trends);
+            vec![]
+        }
+        Action::HistoryLoaded(history) => {
+            app.history = Some(*history);
+            vec![]
+        }
         Action::Loaded { day, welcome } => {
             app.replace_day(*day);
             app.welcome = welcome;
@@ -142,7 +164,22 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
         Command::ScrollDown => app.overlay_scroll = (app.overlay_scroll + 1).min(MAX_SCROLL),
         Command::ScrollUp => app.overlay_scroll = app.overlay_scroll.saturating_sub(1),
         Command::ShowToday => app.screen = Screen::Today,
-        Command::ShowLog | Command::NextScreen | Command::PrevScreen | Command::LogMarkers => {
+        Command::ShowTrends
+        | Command::ShowHistory
+        | Command::NextScreen
+        | Command::PrevScreen
+        | Command::NextMarker
+        | Command::PrevMarker
+        | Command::CycleWindow
+        | Command::DayLeft
+        | Command::DayRight
+        | Command::WeekUp
+        | Command::WeekDown
+        | Command::PrevMonth
+        | Command::NextMonth
+        | Command::ThisMonth
+        | Command::OpenDay => return screens::key(app, command),
+        Command::ShowLog | Command::LogMarkers => {
             let form = Form::markers(app.date, app.day.markers.as_ref(), app.day.yesterday.as_ref());
             open_form(app, form);
         }
@@ -262,3 +299,7 @@ mod tests;
 #[cfg(test)]
 #[path = "update_timer_tests.rs"]
 mod timer_tests;
+
+#[cfg(test)]
+#[path = "update_screens_tests.rs"]
+mod screens_tests;

@@ -52,6 +52,26 @@ pub fn verdict(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Verdict {
     }
 }
 
+/// The verdict of every day from `from` to `to`, the chain run once (from 28 days before
+/// `from`), so a long history costs one assessment a day. Used by the trend strip and the
+/// calendar; agrees with [`verdict`] day by day.
+pub fn levels(inputs: &Inputs, from: NaiveDate, to: NaiveDate, t: &Thresholds) -> Vec<(NaiveDate, Level)> {
+    let mut out = Vec::new();
+    let mut yesterday: Option<Yesterday> = None;
+    let mut d = from.checked_sub_days(Days::new(u64::from(CHAIN_DAYS))).unwrap_or(from);
+    while d <= to {
+        let a = assess(inputs, d, t);
+        let (level, _, _) = decide(inputs, &a, yesterday.as_ref(), t);
+        if d >= from {
+            out.push((d, level));
+        }
+        yesterday = Some(Yesterday { level, worse: a.worse() });
+        let Some(next) = d.succ_opt() else { break };
+        d = next;
+    }
+    out
+}
+
 fn decide(
     inputs: &Inputs,
     a: &Assessment,

@@ -12,8 +12,8 @@ pub mod stats;
 mod thresholds;
 mod words;
 
-pub use baseline::{BaselineState, Baselines};
-pub use ladder::{acwr, verdict};
+pub use baseline::{BaselineState, Baselines, valid_hrv, valid_rhr};
+pub use ladder::{acwr, levels, verdict};
 pub use thresholds::{RULES_VERSION, Thresholds};
 pub use words::meaning;
 
@@ -174,6 +174,11 @@ impl Verdict {
     pub fn domain(&self, domain: Domain) -> Option<State> {
         self.domains.iter().find(|(d, _)| *d == domain).and_then(|(_, s)| *s)
     }
+}
+
+/// The runner's baselines as they stood on `day` (the trend charts draw them).
+pub fn baselines(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Baselines {
+    baseline::compute(inputs, day, t)
 }
 
 #[cfg(test)]

@@ -12,8 +12,9 @@ use ratatui::widgets::Widget;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let t = &app.theme;
     let c = app.checklist();
+    let wide = area.width >= 100;
     let mut left = vec![Span::raw(" ")];
-    if !compact {
+    if wide {
         left.push(Span::styled("cooldown  ", t.title()));
     }
     for (n, screen) in Screen::ALL.iter().enumerate() {
@@ -32,8 +33,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     left.push(Span::styled(when, t.text()));
     let right = if compact {
         format!("{}/{} ", c.done(), c.len())
-    } else {
+    } else if wide {
         format!("{} · {}/{} done ", c.session.label(), c.done(), c.len())
+    } else {
+        format!("{}/{} done ", c.done(), c.len())
     };
     spread(left, vec![Span::styled(right, t.dim())], area.width as usize, t.text()).render(area, buf);
 }

@@ -5,6 +5,7 @@ mod banner;
 mod checklist;
 mod header;
 mod help;
+mod history;
 mod log;
 mod popup;
 mod rows;
@@ -12,6 +13,7 @@ mod small;
 mod statusbar;
 mod timer;
 mod today;
+mod trends;
 mod welcome;
 mod why;
 
@@ -47,6 +49,8 @@ impl Widget for Dashboard<'_> {
         match app.screen {
             Screen::Today => today::render(app, body, buf, compact),
             Screen::Log => log::render(app, body, buf, compact),
+            Screen::Trends => trends::render(app, body, buf, compact),
+            Screen::History => history::render(app, body, buf, compact),
         }
         statusbar::render(app, status, buf, compact);
         match app.overlay {

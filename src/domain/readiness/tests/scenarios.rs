@@ -177,3 +177,20 @@ fn the_demo_overreaching_episode_shows_easy_and_rest_days() {
     let calm: Vec<Level> = (70..=90).map(|n| verdict(&inputs, back(n), &t).level).collect();
     assert!(calm.iter().filter(|l| matches!(l, Go | GoCaution)).count() >= 14, "{calm:?}");
 }
+
+#[test]
+fn levels_agree_with_the_verdict_day_by_day() {
+    let routine = crate::domain::routine::Routine::builtin().unwrap();
+    let h = crate::domain::demo::generate(end(), 120, &routine, 90);
+    let mut inputs = Inputs::default();
+    inputs.markers.extend(h.markers.iter().cloned());
+    for r in &h.runs {
+        *inputs.load.entry(r.day).or_default() += f64::from(r.rpe.unwrap_or(0)) * f64::from(r.minutes);
+    }
+    let t = Thresholds::default();
+    let all = levels(&inputs, back(90), end(), &t);
+    assert_eq!(all.len(), 91);
+    for (day, level) in all {
+        assert_eq!(verdict(&inputs, day, &t).level, level, "{day}");
+    }
+}

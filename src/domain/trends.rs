@@ -1,0 +1,289 @@
+//! The markers over time against the runner's own baseline (UX.md screen 3). The bands and
+//! 7-day means come from the readiness rules' own statistics: one implementation.
+
+use super::readiness::{self, Inputs, Level, Thresholds};
+use super::records::Markers;
+use super::values::fmt_num;
+use chrono::{Datelike, Days, NaiveDate};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Marker {
+    Hrv,
+    Rhr,
+    Sleep,
+    Soreness,
+    Hop,
+    Balance,
+    Load,
+}
+
+impl Marker {
+    pub const ALL: [Marker; 7] = [
+        Marker::Hrv,
+        Marker::Rhr,
+        Marker::Sleep,
+        Marker::Soreness,
+        Marker::Hop,
+        Marker::Balance,
+        Marker::Load,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Marker::Hrv => "hrv",
+            Marker::Rhr => "rhr",
+            Marker::Sleep => "sleep",
+            Marker::Soreness => "soreness",
+            Marker::Hop => "hop",
+            Marker::Balance => "balance",
+            Marker::Load => "load",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Marker> {
+        Marker::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Marker::Hrv => "HRV",
+            Marker::Rhr => "Resting HR",
+            Marker::Sleep => "Sleep",
+            Marker::Soreness => "Soreness",
+            Marker::Hop => "Hop",
+            Marker::Balance => "Balance",
+            Marker::Load => "Training load",
+        }
+    }
+
+    pub fn unit(self) -> &'static str {
+        match self {
+            Marker::Hrv => "ms",
+            Marker::Rhr => "bpm",
+            Marker::Sleep => "h",
+            Marker::Soreness => "/10",
+            Marker::Hop => "cm",
+            Marker::Balance => "s",
+            Marker::Load => "RPE·min",
+        }
+    }
+
+    fn value(self, m: &Markers) -> Option<f64> {
+        match self {
+            Marker::Hrv => readiness::valid_hrv(m),
+            Marker::Rhr => readiness::valid_rhr(m),
+            Marker::Sleep => m.sleep_hours,
+            Marker::Soreness => m.soreness.map(f64::from),
+            Marker::Hop => m.hop_cm,
+            Marker::Balance => m.balance_s,
+            Marker::Load => None,
+        }
+    }
+}
+
+/// The span of days a chart shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Window {
+    Days(u32),
+    All,
+}
+
+impl Window {
+    pub const CYCLE: [Window; 5] =
+        [Window::Days(7), Window::Days(28), Window::Days(90), Window::Days(365), Window::All];
+
+    pub fn next(self) -> Window {
+        let i = Window::CYCLE.iter().position(|w| *w == self).unwrap_or(0);
+        Window::CYCLE[(i + 1) % Window::CYCLE.len()]
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Window::Days(n) => format!("{n} d"),
+            Window::All => "all".into(),
+        }
+    }
+
+    /// The first day shown, for a window ending on `to` (`first` is the first day with data).
+    pub fn start(self, to: NaiveDate, first: Option<NaiveDate>) -> NaiveDate {
+        match self {
+            Window::Days(n) => to.checked_sub_days(Days::new(u64::from(n.saturating_sub(1)))).unwrap_or(to),
+            Window::All => first.unwrap_or(to).min(to),
+        }
+    }
+}
+
+/// One marker, day by day, with what it is compared against. Every vector has a value per
+/// day from `from` to `to`; `None` is a day without data (drawn as a gap).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub marker: Marker,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub values: Vec<Option<f64>>,
+    /// The 7-day mean (HRV: of ln rMSSD, shown in ms), when the week has 3 values.
+    pub mean7: Vec<Option<f64>>,
+    /// The usual range: HRV μ ± band (ms); resting HR, hop and balance their baseline (a
+    /// line); sleep the 7 h mark.
+    pub band: Vec<Option<(f64, f64)>>,
+    /// The verdict of each day.
+    pub verdicts: Vec<Option<Level>>,
+}
+
+fn days(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    from.iter_days().take_while(move |d| *d <= to)
+}
+
+fn rolling_mean(values: &[Option<f64>], i: usize) -> Option<f64> {
+    let week: Vec<f64> = values[i.saturating_sub(6)..=i].iter().flatten().copied().collect();
+    (week.len() >= 3).then(|| week.iter().sum::<f64>() / week.len() as f64)
+}
+
+/// The series of `marker` from `from` to `to`. `inputs` must reach back the readiness
+/// look-back before `from`; `verdicts` are the days' verdicts (see `readiness::levels`).
+pub fn series(
+    marker: Marker,
+    inputs: &Inputs,
+    from: NaiveDate,
+    to: NaiveDate,
+    t: &Thresholds,
+    verdicts: &[(NaiveDate, Level)],
+) -> Series {
+    let dates: Vec<NaiveDate> = days(from, to).collect();
+    let values: Vec<Option<f64>> = match marker {
+        Marker::Load => dates.iter().map(|d| inputs.load.get(d).copied()).collect(),
+        m => dates.iter().map(|d| inputs.markers.get(d).and_then(|x| m.value(x))).collect(),
+    };
+    let mut mean7 = Vec::with_capacity(dates.len());
+    let mut band = Vec::with_capacity(dates.len());
+    for (i, d) in dates.iter().enumerate() {
+        let b = match marker {
+            Marker::Hrv | Marker::Rhr | Marker::Hop | Marker::Balance => {
+                Some(readiness::baselines(inputs, *d, t))
+            }
+            _ => None,
+        };
+        mean7.push(match (&b, marker) {
+            (Some(b), Marker::Hrv) => b.hrv_m7.map(f64::exp),
+            (Some(b), Marker::Rhr) => b.rhr7,
+            _ => rolling_mean(&values, i),
+        });
+        band.push(match (b, marker) {
+            (Some(b), Marker::Hrv) => match (b.hrv_mu, b.hrv_sigma) {
+                (Some(mu), Some(s)) => Some(((mu - t.band_sd * s).exp(), (mu + t.band_sd * s).exp())),
+                _ => None,
+            },
+            (Some(b), Marker::Rhr) => b.rhr_mean.map(|m| (m, m)),
+            (Some(b), Marker::Hop) => b.hop.map(|(m, _)| (m, m)),
+            (Some(b), Marker::Balance) => b.balance.map(|(m, _)| (m, m)),
+            (_, Marker::Sleep) => Some((7.0, 7.0)),
+            _ => None,
+        });
+    }
+    let by_day: std::collections::HashMap<NaiveDate, Level> = verdicts.iter().copied().collect();
+    let verdicts = dates.iter().map(|d| by_day.get(d).copied()).collect();
+    Series { marker, from, to, values, mean7, band, verdicts }
+}
+
+/// Shrinks `values` to at most `width` points, each the mean of its bucket; a bucket
+/// without data stays a gap.
+pub fn downsample(values: &[Option<f64>], width: usize) -> Vec<Option<f64>> {
+    if width == 0 || values.len() <= width {
+        return values.to_vec();
+    }
+    (0..width)
+        .map(|b| {
+            let (lo, hi) = (b * values.len() / width, (b + 1) * values.len() / width);
+            let bucket: Vec<f64> = values[lo..hi.max(lo + 1)].iter().flatten().copied().collect();
+            (!bucket.is_empty()).then(|| bucket.iter().sum::<f64>() / bucket.len() as f64)
+        })
+        .collect()
+}
+
+/// One strip cell per bucket: the hardest verdict in it (REST over EASY over GO…).
+pub fn downsample_verdicts(verdicts: &[Option<Level>], width: usize) -> Vec<Option<Level>> {
+    let rank = |l: &Level| match l {
+        Level::Rest => 4,
+        Level::Easy => 3,
+        Level::GoCaution => 2,
+        Level::Go => 1,
+        Level::NoData => 0,
+    };
+    if width == 0 || verdicts.len() <= width {
+        return verdicts.to_vec();
+    }
+    (0..width)
+        .map(|b| {
+            let (lo, hi) = (b * verdicts.len() / width, (b + 1) * verdicts.len() / width);
+            verdicts[lo..hi.max(lo + 1)].iter().flatten().copied().max_by_key(rank)
+        })
+        .collect()
+}
+
+/// The weekly training load (Monday to Sunday), oldest first.
+pub fn weekly_load(inputs: &Inputs, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, f64)> {
+    let mut weeks: Vec<(NaiveDate, f64)> = Vec::new();
+    for d in days(from, to) {
+        let monday = d - Days::new(u64::from(d.weekday().num_days_from_monday()));
+        let load = inputs.load.get(&d).copied().unwrap_or(0.0);
+        match weeks.last_mut() {
+            Some((w, sum)) if *w == monday => *sum += load,
+            _ => weeks.push((monday, load)),
+        }
+    }
+    weeks
+}
+
+/// Which way a marker moves: the last 7 days against the 7 before.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Direction {
+    Up(f64),
+    Down(f64),
+    Steady,
+    Unknown,
+}
+
+/// The compact summary `cooldown trends` prints and the Trends screen shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub latest: Option<(NaiveDate, f64)>,
+    pub mean7: Option<f64>,
+    pub band: Option<(f64, f64)>,
+    pub direction: Direction,
+}
+
+pub fn summary(s: &Series) -> Summary {
+    let n = s.values.len();
+    let latest =
+        s.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (s.from + Days::new(i as u64), v)));
+    let mean = |range: std::ops::Range<usize>| {
+        let v: Vec<f64> = s.values[range].iter().flatten().copied().collect();
+        (v.len() >= 3).then(|| v.iter().sum::<f64>() / v.len() as f64)
+    };
+    let this = mean(n.saturating_sub(7)..n);
+    let before = mean(n.saturating_sub(14)..n.saturating_sub(7));
+    let direction = match (this, before) {
+        (Some(a), Some(b)) => {
+            let change = a - b;
+            // Less than 2 % of the level (or a tenth of a point) is steady.
+            if change.abs() < (0.02 * b.abs()).max(0.1) {
+                Direction::Steady
+            } else if change > 0.0 {
+                Direction::Up(change)
+            } else {
+                Direction::Down(change)
+            }
+        }
+        _ => Direction::Unknown,
+    };
+    Summary { latest, mean7: this, band: s.band.iter().rev().find_map(|b| *b), direction }
+}
+
+/// "62.3", "7.5": a marker's value as the summary shows it.
+pub fn show(v: f64) -> String {
+    fmt_num((v * 10.0).round() / 10.0)
+}
+
+#[cfg(test)]
+#[path = "trends_tests.rs"]
+mod tests;

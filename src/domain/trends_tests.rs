@@ -1,0 +1,109 @@
+use super::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn inputs_with(values: &[(NaiveDate, f64)]) -> Inputs {
+    let mut inputs = Inputs::default();
+    for (day, v) in values {
+        inputs
+            .markers
+            .insert(*day, Markers { sleep_hours: Some(*v), hrv: Some(60.0 + v), ..Markers::default() });
+    }
+    inputs
+}
+
+#[test]
+fn days_without_data_are_gaps_never_filled() {
+    let inputs = inputs_with(&[(d(2026, 3, 1), 7.0), (d(2026, 3, 4), 8.0)]);
+    let s = series(Marker::Sleep, &inputs, d(2026, 3, 1), d(2026, 3, 5), &Thresholds::default(), &[]);
+    assert_eq!(s.values, [Some(7.0), None, None, Some(8.0), None]);
+    assert!(s.band.iter().all(|b| *b == Some((7.0, 7.0))));
+}
+
+#[test]
+fn rolling_means_need_three_days_in_the_week() {
+    let inputs = inputs_with(&[
+        (d(2026, 3, 1), 6.0),
+        (d(2026, 3, 2), 7.0),
+        (d(2026, 3, 5), 8.0),
+        (d(2026, 3, 9), 9.0),
+    ]);
+    let s = series(Marker::Sleep, &inputs, d(2026, 3, 1), d(2026, 3, 9), &Thresholds::default(), &[]);
+    assert_eq!(s.mean7[1], None);
+    assert_eq!(s.mean7[4], Some(7.0)); // 6, 7, 8
+    assert_eq!(s.mean7[8], None); // 3–9 March: 8 and 9 only
+}
+
+#[test]
+fn the_hrv_band_is_the_readiness_baseline() {
+    let mut inputs = Inputs::default();
+    let end = d(2026, 11, 28);
+    for n in 0..90u64 {
+        let hrv = if n % 2 == 0 { 60.0 } else { 70.0 };
+        inputs
+            .markers
+            .insert(end - Days::new(n), Markers { hrv: Some(hrv), rhr: Some(50), ..Markers::default() });
+    }
+    let t = Thresholds::default();
+    let s = series(Marker::Hrv, &inputs, end - Days::new(6), end, &t, &[]);
+    let b = readiness::baselines(&inputs, end, &t);
+    let (mu, sigma) = (b.hrv_mu.unwrap(), b.hrv_sigma.unwrap());
+    let (lo, hi) = s.band[6].unwrap();
+    assert!((lo - (mu - 0.5 * sigma).exp()).abs() < 1e-9 && (hi - (mu + 0.5 * sigma).exp()).abs() < 1e-9);
+    assert!((s.mean7[6].unwrap() - b.hrv_m7.unwrap().exp()).abs() < 1e-9);
+    let r = series(Marker::Rhr, &inputs, end, end, &t, &[]);
+    assert_eq!(r.band[0], Some((50.0, 50.0)));
+}
+
+#[test]
+fn downsampling_keeps_gaps_and_means_buckets() {
+    let v = [Some(1.0), Some(3.0), None, None, Some(5.0), None];
+    assert_eq!(downsample(&v, 3), [Some(2.0), None, Some(5.0)]);
+    assert_eq!(downsample(&v, 10), v);
+    assert_eq!(downsample(&v, 1), [Some(3.0)]);
+    let w = [Some(Level::Go), Some(Level::Rest), None, Some(Level::Easy)];
+    assert_eq!(downsample_verdicts(&w, 2), [Some(Level::Rest), Some(Level::Easy)]);
+}
+
+#[test]
+fn weekly_load_runs_monday_to_sunday_across_month_and_leap_year_edges() {
+    let mut inputs = Inputs::default();
+    // Thu 27 Feb 2020, Sat 29 Feb (leap day), Sun 1 Mar, Mon 2 Mar.
+    for (day, load) in
+        [(d(2020, 2, 27), 100.0), (d(2020, 2, 29), 50.0), (d(2020, 3, 1), 25.0), (d(2020, 3, 2), 10.0)]
+    {
+        inputs.load.insert(day, load);
+    }
+    let weeks = weekly_load(&inputs, d(2020, 2, 26), d(2020, 3, 3));
+    assert_eq!(weeks, [(d(2020, 2, 24), 175.0), (d(2020, 3, 2), 10.0)]);
+    // Across New Year.
+    let weeks = weekly_load(&Inputs::default(), d(2025, 12, 29), d(2026, 1, 5));
+    assert_eq!(weeks.iter().map(|(w, _)| *w).collect::<Vec<_>>(), [d(2025, 12, 29), d(2026, 1, 5)]);
+}
+
+#[test]
+fn the_summary_gives_latest_mean_band_and_direction() {
+    let mut values = Vec::new();
+    for n in 0..14u64 {
+        values.push((d(2026, 3, 1) + Days::new(n), if n < 7 { 7.0 } else { 8.0 }));
+    }
+    let inputs = inputs_with(&values);
+    let s = series(Marker::Sleep, &inputs, d(2026, 3, 1), d(2026, 3, 14), &Thresholds::default(), &[]);
+    let sum = summary(&s);
+    assert_eq!(sum.latest, Some((d(2026, 3, 14), 8.0)));
+    assert_eq!(sum.mean7, Some(8.0));
+    assert_eq!(sum.direction, Direction::Up(1.0));
+    let flat = series(Marker::Sleep, &inputs, d(2026, 3, 8), d(2026, 3, 14), &Thresholds::default(), &[]);
+    assert_eq!(summary(&flat).direction, Direction::Unknown);
+}
+
+#[test]
+fn windows_cycle_and_start_where_they_should() {
+    let end = d(2026, 11, 28);
+    assert_eq!(Window::Days(7).start(end, None), d(2026, 11, 22));
+    assert_eq!(Window::All.start(end, Some(d(2020, 1, 1))), d(2020, 1, 1));
+    assert_eq!(Window::Days(365).next(), Window::All);
+    assert_eq!(Window::All.next(), Window::Days(7));
+}

@@ -1,0 +1,63 @@
+//! Reads over a span of days, for the trend charts and the calendar.
+
+use super::{Store, day_key, parse_day};
+use crate::domain::records::Tick;
+use crate::domain::session::Session;
+use crate::error::Result;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+impl Store {
+    /// Each day's session from `from` to `to` (days without a run are absent).
+    pub fn sessions_between(&self, from: NaiveDate, to: NaiveDate) -> Result<BTreeMap<NaiveDate, Session>> {
+        self.read(|c| {
+            let mut stmt =
+                c.prepare_cached("SELECT day, type, minutes FROM runs WHERE day BETWEEN ?1 AND ?2")?;
+            let mut runs: BTreeMap<NaiveDate, Vec<(Session, u32)>> = BTreeMap::new();
+            let rows = stmt.query_map([day_key(from), day_key(to)], |r| {
+                let day: String = r.get(0)?;
+                let kind: String = r.get(1)?;
+                Ok((parse_day(&day)?, Session::parse_run(&kind), r.get::<_, u32>(2)?))
+            })?;
+            for row in rows {
+                let (day, kind, minutes) = row?;
+                if let Some(kind) = kind {
+                    runs.entry(day).or_default().push((kind, minutes));
+                }
+            }
+            Ok(runs.into_iter().map(|(d, r)| (d, Session::of_day(r))).collect())
+        })
+    }
+
+    /// Every tick from `from` to `to`, by day.
+    pub fn ticks_between(&self, from: NaiveDate, to: NaiveDate) -> Result<BTreeMap<NaiveDate, Vec<Tick>>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT day, item_id, set_no FROM ticks WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+            )?;
+            let mut out: BTreeMap<NaiveDate, Vec<Tick>> = BTreeMap::new();
+            let rows = stmt.query_map([day_key(from), day_key(to)], |r| {
+                let day: String = r.get(0)?;
+                Ok((parse_day(&day)?, Tick { item_id: r.get(1)?, set: r.get(2)? }))
+            })?;
+            for row in rows {
+                let (day, tick) = row?;
+                out.entry(day).or_default().push(tick);
+            }
+            Ok(out)
+        })
+    }
+
+    /// The first day anything was recorded.
+    pub fn first_day(&self) -> Result<Option<NaiveDate>> {
+        self.read(|c| {
+            let day: Option<String> = c.query_row(
+                "SELECT min(day) FROM (SELECT min(day) AS day FROM markers UNION ALL SELECT min(day) FROM runs
+                 UNION ALL SELECT min(day) FROM ticks)",
+                [],
+                |r| r.get(0),
+            )?;
+            day.map(|d| parse_day(&d)).transpose()
+        })
+    }
+}
