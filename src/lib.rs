@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod error;
+pub mod exchange;
 pub mod paths;
 pub mod store;
 pub mod text;

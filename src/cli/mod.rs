@@ -1,8 +1,14 @@
 //! The command line (CLI.md): global options, one small file per subcommand.
 
+mod backup;
 mod checklist;
 mod context;
+mod export;
+mod import;
 mod log;
+mod output;
+mod plan;
+mod print;
 mod run;
 mod seed_demo;
 mod tick;
@@ -14,6 +20,7 @@ pub use context::{Context, now};
 use crate::error::Error;
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const AFTER_HELP: &str = "\
@@ -91,6 +98,46 @@ pub enum Command {
     },
     /// Record a training session; the day's checklist scales to it
     Run(run::RunArgs),
+    /// Import a markers or runs CSV, or a wellness export (`-` reads standard input); all or nothing
+    Import {
+        /// The CSV file, or - for standard input
+        file: String,
+    },
+    /// Export markers, runs, ticks or verdicts as CSV or JSON
+    Export {
+        #[arg(long, value_enum, default_value = "markers")]
+        what: export::What,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: export::Format,
+        /// Write here (atomically, 0600) instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// A consistent copy of the database (SQLite's backup API), checked after writing
+    Backup {
+        /// Where the copy goes (replaced atomically)
+        file: PathBuf,
+    },
+    /// The day's checklist for paper, as Markdown or a self-contained HTML page
+    Print {
+        #[arg(long, value_enum, default_value = "md")]
+        format: print::PageFormat,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// A week-by-week template for a weekly mileage, each day with its recovery routine
+    Plan {
+        /// Kilometres a week, 5–250
+        #[arg(long, value_name = "N")]
+        weekly_km: String,
+        /// How many weeks, 1–52 [default: 4]
+        #[arg(long, value_name = "K")]
+        weeks: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: plan::PlanFormat,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Write the generated demo history, ending on --date, into --db (which must hold no data)
     SeedDemo {
         /// How many days, 1–3650 [default: 120]
@@ -122,5 +169,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
         Some(Command::Tick { item_id, undo }) => tick::run(&ctx, &item_id, undo),
         Some(Command::Run(args)) => run::run(&ctx, &args),
         Some(Command::SeedDemo { days }) => seed_demo::run(&ctx, days.as_deref()),
+        Some(Command::Import { file }) => import::run(&ctx, &file),
+        Some(Command::Export { what, format, out }) => export::run(&ctx, what, format, out.as_deref()),
+        Some(Command::Backup { file }) => backup::run(&ctx, &file),
+        Some(Command::Print { format, out }) => print::run(&ctx, format, out.as_deref()),
+        Some(Command::Plan { weekly_km, weeks, format, out }) => {
+            plan::run(&ctx, &weekly_km, weeks.as_deref(), format, out.as_deref())
+        }
     }
 }

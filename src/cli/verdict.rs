@@ -1,75 +1,13 @@
 //! `cooldown verdict [--json] [--explain]`: the readiness verdict with its reasons.
 
 use super::Context;
-use crate::domain::readiness::{Check, Domain, Verdict, meaning};
+use crate::domain::readiness::{Check, Verdict, meaning};
 use crate::error::{Error, Result};
-use serde::Serialize;
+use crate::exchange::export::verdict_json;
 use std::process::ExitCode;
 
-/// CLI.md's `verdict --json`, exactly these fields.
-#[derive(Serialize)]
-struct VerdictJson<'a> {
-    date: String,
-    verdict: &'static str,
-    confidence: &'static str,
-    domains: DomainsJson,
-    reasons: Vec<ReasonJson<'a>>,
-    unavailable: &'a [&'static str],
-    hint: &'a str,
-    rules_version: &'a str,
-}
-
-#[derive(Serialize)]
-struct DomainsJson {
-    autonomic: &'static str,
-    sleep: &'static str,
-    musculoskeletal: &'static str,
-}
-
-#[derive(Serialize)]
-struct ReasonJson<'a> {
-    rule: &'static str,
-    marker: Option<&'static str>,
-    state: &'static str,
-    today: Option<f64>,
-    baseline: Option<f64>,
-    detail: &'a str,
-}
-
-fn round(v: Option<f64>) -> Option<f64> {
-    v.map(|x| (x * 10.0).round() / 10.0)
-}
-
 pub fn to_json(v: &Verdict) -> Result<String> {
-    let state = |d| v.domain(d).map_or("unavailable", |s| s.name());
-    let domains = DomainsJson {
-        autonomic: state(Domain::Autonomic),
-        sleep: state(Domain::Sleep),
-        musculoskeletal: state(Domain::Musculoskeletal),
-    };
-    let reasons = v
-        .reasons
-        .iter()
-        .map(|c| ReasonJson {
-            rule: c.rule,
-            marker: c.marker,
-            state: c.outcome.name(),
-            today: round(c.today),
-            baseline: round(c.baseline),
-            detail: &c.detail,
-        })
-        .collect();
-    let doc = VerdictJson {
-        date: v.date.to_string(),
-        verdict: v.level.name(),
-        confidence: v.confidence.name(),
-        domains,
-        reasons,
-        unavailable: &v.unavailable,
-        hint: &v.hint,
-        rules_version: &v.rules_version,
-    };
-    serde_json::to_string_pretty(&doc)
+    serde_json::to_string_pretty(&verdict_json(v))
         .map_err(|e| Error::io(format!("cannot write JSON: {e}"), "verdict", "report this as a bug"))
 }
 

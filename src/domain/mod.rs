@@ -5,6 +5,7 @@ pub mod demo;
 pub mod entry;
 pub mod focus;
 pub mod history;
+pub mod plan;
 pub mod readiness;
 pub mod records;
 pub mod routine;

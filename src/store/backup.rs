@@ -8,6 +8,28 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
 
+impl super::Store {
+    /// A consistent copy at `target` (replaced atomically), opened and checked with
+    /// `PRAGMA integrity_check`; returns its size in bytes.
+    pub fn backup(&self, target: &Path) -> Result<u64> {
+        backup_to(&self.conn, &self.path, target)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let check = Connection::open_with_flags(target, flags)
+            .and_then(|c| c.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)))
+            .map_err(|e| errors::from_sql(e, target))?;
+        if check != "ok" {
+            return Err(Error::io(
+                format!("the backup failed its integrity check: {check}"),
+                target.display().to_string(),
+                "try again; keep the previous backup",
+            ));
+        }
+        std::fs::metadata(target).map(|m| m.len()).map_err(|e| {
+            Error::io(format!("cannot read the backup: {e}"), target.display().to_string(), "try again")
+        })
+    }
+}
+
 /// Copies the database behind `conn` (at `source`, for messages) to `target`.
 pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path) -> Result<()> {
     let place = target.display().to_string();

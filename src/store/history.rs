@@ -48,6 +48,20 @@ impl Store {
         })
     }
 
+    /// Every tick with the time it was made: `(day, item, set, ticked_at)`, in order.
+    pub fn tick_rows(&self) -> Result<Vec<(NaiveDate, String, u8, String)>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT day, item_id, set_no, ticked_at FROM ticks ORDER BY day, item_id, set_no",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                let day: String = r.get(0)?;
+                Ok((parse_day(&day)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+            rows.collect()
+        })
+    }
+
     /// The first day anything was recorded.
     pub fn first_day(&self) -> Result<Option<NaiveDate>> {
         self.read(|c| {

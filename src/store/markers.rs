@@ -1,7 +1,7 @@
 //! Morning markers: one row per day; saving names only the fields given and keeps the
 //! others (CLI.md `cooldown log`: upsert).
 
-use super::{Store, day_key, parse_day, stamp};
+use super::{Store, Written, day_key, exists, parse_day, stamp};
 use crate::domain::records::Markers;
 use crate::error::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -27,15 +27,19 @@ pub(super) fn upsert_markers(
     day: NaiveDate,
     m: &Markers,
     updated: &str,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<Written> {
     let keep: Vec<String> = FIELDS.iter().map(|f| format!("{f} = coalesce(excluded.{f}, {f})")).collect();
+    let differs: Vec<String> =
+        FIELDS.iter().map(|f| format!("coalesce(excluded.{f}, {f}) IS NOT {f}")).collect();
     let sql = format!(
         "INSERT INTO markers (day, {}, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-         ON CONFLICT (day) DO UPDATE SET {}, updated_at = excluded.updated_at",
+         ON CONFLICT (day) DO UPDATE SET {}, updated_at = excluded.updated_at WHERE {}",
         FIELDS.join(", "),
-        keep.join(", ")
+        keep.join(", "),
+        differs.join(" OR ")
     );
-    tx.prepare_cached(&sql)?.execute(params![
+    let existed = exists(tx, "SELECT EXISTS (SELECT 1 FROM markers WHERE day = ?1)", &[&day_key(day)])?;
+    let changed = tx.prepare_cached(&sql)?.execute(params![
         day_key(day),
         m.rhr,
         m.hrv,
@@ -51,14 +55,14 @@ pub(super) fn upsert_markers(
         m.note,
         updated
     ])?;
-    Ok(())
+    Ok(Written::of(existed, changed))
 }
 
 impl Store {
     /// Saves the fields of `m` that are set, keeping the day's other fields.
     pub fn save_markers(&mut self, day: NaiveDate, m: &Markers, now: DateTime<FixedOffset>) -> Result<()> {
         let updated = stamp(now);
-        self.write(|tx| upsert_markers(tx, day, m, &updated))
+        self.write(|tx| upsert_markers(tx, day, m, &updated)).map(drop)
     }
 
     /// Replaces the day's markers with exactly `m` (the dashboard's form shows the whole
@@ -70,7 +74,7 @@ impl Store {
             if m.is_empty() {
                 return Ok(());
             }
-            upsert_markers(tx, day, m, &updated)
+            upsert_markers(tx, day, m, &updated).map(drop)
         })
     }
 

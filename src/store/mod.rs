@@ -16,6 +16,7 @@ mod ticks;
 mod timers;
 
 pub use runs::Saved;
+pub use seed::Tally;
 
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 
@@ -70,6 +71,30 @@ impl Store {
             )
         })
     }
+}
+
+/// What an upsert did to one row: added it, changed it, or found it already the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    New,
+    Changed,
+    Same,
+}
+
+impl Written {
+    /// From whether the row existed before and how many rows the upsert touched (an
+    /// upsert whose values match the row touches none).
+    fn of(existed: bool, touched: usize) -> Self {
+        match (existed, touched) {
+            (false, _) => Self::New,
+            (true, 0) => Self::Same,
+            (true, _) => Self::Changed,
+        }
+    }
+}
+
+fn exists(tx: &Connection, sql: &str, params: &[&dyn rusqlite::ToSql]) -> rusqlite::Result<bool> {
+    tx.prepare_cached(sql)?.query_row(params, |r| r.get(0))
 }
 
 fn day_key(day: NaiveDate) -> String {

@@ -1,6 +1,6 @@
 //! Runs: upserted by day and end time, so recording the same run twice replaces it.
 
-use super::{Store, day_key, parse_day, stamp};
+use super::{Store, Written, day_key, exists, parse_day, stamp};
 use crate::domain::records::Run;
 use crate::domain::session::Session;
 use crate::error::Result;
@@ -37,21 +37,21 @@ fn run_from_row(r: &Row) -> rusqlite::Result<Run> {
     })
 }
 
-pub(super) fn insert_run(tx: &rusqlite::Connection, run: &Run, updated: &str) -> rusqlite::Result<bool> {
+pub(super) fn insert_run(tx: &rusqlite::Connection, run: &Run, updated: &str) -> rusqlite::Result<Written> {
     let day = day_key(run.day);
     let at = run.at.format("%H:%M").to_string();
-    let existed: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM runs WHERE day = ?1 AND at = ?2)",
-        params![day, at],
-        |r| r.get(0),
-    )?;
-    tx.execute(
+    let existed = exists(tx, "SELECT EXISTS (SELECT 1 FROM runs WHERE day = ?1 AND at = ?2)", &[&day, &at])?;
+    let changed = tx.execute(
         &format!(
             "INSERT INTO runs ({COLUMNS}, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
              ON CONFLICT (day, at) DO UPDATE SET type = excluded.type, minutes = excluded.minutes,
                km = excluded.km, rpe = excluded.rpe, weight_before_kg = excluded.weight_before_kg,
                weight_after_kg = excluded.weight_after_kg, fluid_l = excluded.fluid_l,
-               note = excluded.note, updated_at = excluded.updated_at"
+               note = excluded.note, updated_at = excluded.updated_at
+             WHERE type IS NOT excluded.type OR minutes IS NOT excluded.minutes OR km IS NOT excluded.km
+               OR rpe IS NOT excluded.rpe OR weight_before_kg IS NOT excluded.weight_before_kg
+               OR weight_after_kg IS NOT excluded.weight_after_kg OR fluid_l IS NOT excluded.fluid_l
+               OR note IS NOT excluded.note"
         ),
         params![
             day,
@@ -67,7 +67,7 @@ pub(super) fn insert_run(tx: &rusqlite::Connection, run: &Run, updated: &str) ->
             updated
         ],
     )?;
-    Ok(existed)
+    Ok(Written::of(existed, changed))
 }
 
 impl Store {
@@ -75,7 +75,7 @@ impl Store {
     pub fn save_run(&mut self, run: &Run, now: DateTime<FixedOffset>) -> Result<Saved> {
         let updated = stamp(now);
         let existed = self.write(|tx| insert_run(tx, run, &updated))?;
-        Ok(if existed { Saved::Replaced } else { Saved::New })
+        Ok(if existed == Written::New { Saved::New } else { Saved::Replaced })
     }
 
     /// Each day's training load from `from` to `to`: Σ session RPE × minutes over the
@@ -102,6 +102,17 @@ impl Store {
             ))?;
             let mut rows = stmt.query_map([day_key(day)], run_from_row)?;
             rows.next().transpose()
+        })
+    }
+
+    /// Every run from `from` to `to`, by day and end time.
+    pub fn runs_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Run>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM runs WHERE day BETWEEN ?1 AND ?2 ORDER BY day, at"
+            ))?;
+            let rows = stmt.query_map([day_key(from), day_key(to)], run_from_row)?;
+            rows.collect()
         })
     }
 

@@ -1,8 +1,11 @@
-//! Writing a whole generated history (the demo) in one transaction.
+//! Writing many days at once — the generated demo history, an imported file — in one
+//! transaction: all of it, or nothing.
 
-use super::{Store, day_key, markers::upsert_markers, runs::insert_run, stamp};
+use super::{Store, Written, day_key, markers::upsert_markers, runs::insert_run, stamp};
 use crate::domain::demo::History;
+use crate::domain::records::{Markers, Run};
 use crate::error::Result;
+use chrono::NaiveDate;
 use chrono::{DateTime, FixedOffset};
 use rusqlite::params;
 
@@ -24,6 +27,47 @@ impl Store {
                 stmt.execute(params![day_key(*day), tick.item_id, tick.set, updated])?;
             }
             Ok(())
+        })
+    }
+}
+
+/// How many rows an import added, changed, or found already the same.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub new: usize,
+    pub changed: usize,
+    pub same: usize,
+}
+
+impl Tally {
+    fn add(&mut self, w: Written) {
+        match w {
+            Written::New => self.new += 1,
+            Written::Changed => self.changed += 1,
+            Written::Same => self.same += 1,
+        }
+    }
+}
+
+impl Store {
+    /// Stores imported rows, all or nothing: markers upsert per day (fields a row leaves
+    /// empty are kept), runs per day and end time. Returns the tallies for markers and runs.
+    pub fn import_rows(
+        &mut self,
+        markers: &[(NaiveDate, Markers)],
+        runs: &[Run],
+        now: DateTime<FixedOffset>,
+    ) -> Result<(Tally, Tally)> {
+        let updated = stamp(now);
+        self.write(|tx| {
+            let (mut m_tally, mut r_tally) = (Tally::default(), Tally::default());
+            for (day, m) in markers {
+                m_tally.add(upsert_markers(tx, *day, m, &updated)?);
+            }
+            for run in runs {
+                r_tally.add(insert_run(tx, run, &updated)?);
+            }
+            Ok((m_tally, r_tally))
         })
     }
 }

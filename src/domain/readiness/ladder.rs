@@ -21,54 +21,79 @@ fn ladder(rule: &'static str, state: State, detail: String) -> Check {
     check(rule, None, state, None, None, "ladder", detail)
 }
 
-/// The verdict for `day`, with yesterday's verdict (and the day before…) computed by
-/// the same rules from 28 days back.
-pub fn verdict(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Verdict {
-    let mut yesterday: Option<Yesterday> = None;
-    let mut d = day.checked_sub_days(Days::new(u64::from(CHAIN_DAYS))).unwrap_or(day);
-    loop {
-        let a = assess(inputs, d, t);
-        let (level, reasons, hint) = decide(inputs, &a, yesterday.as_ref(), t);
-        if d >= day {
-            let mut checks = a.checks.clone();
-            checks.extend(a.notes.iter().cloned());
-            checks.extend(a.safety.iter().cloned());
-            return Verdict {
-                date: day,
-                level,
-                confidence: a.confidence,
-                domains: a.domains,
-                reasons,
-                checks,
-                unavailable: a.unavailable,
-                hint,
-                baseline_note: words::baseline_note(&a.baselines, t),
-                baselines: a.baselines,
-                rules_version: t.rules_version(),
-            };
-        }
-        yesterday = Some(Yesterday { level, worse: a.worse() });
-        d = d.succ_opt().unwrap_or(day);
-    }
-}
-
-/// The verdict of every day from `from` to `to`, the chain run once (from 28 days before
-/// `from`), so a long history costs one assessment a day. Used by the trend strip and the
-/// calendar; agrees with [`verdict`] day by day.
-pub fn levels(inputs: &Inputs, from: NaiveDate, to: NaiveDate, t: &Thresholds) -> Vec<(NaiveDate, Level)> {
-    let mut out = Vec::new();
+/// Runs the chain from 28 days before `from` up to `to`, one assessment a day, and hands
+/// every day from `from` on to `each` with its verdict, reasons and hint.
+fn chain(
+    inputs: &Inputs,
+    from: NaiveDate,
+    to: NaiveDate,
+    t: &Thresholds,
+    mut each: impl FnMut(NaiveDate, Assessment, Level, Vec<Check>, String),
+) {
     let mut yesterday: Option<Yesterday> = None;
     let mut d = from.checked_sub_days(Days::new(u64::from(CHAIN_DAYS))).unwrap_or(from);
     while d <= to {
         let a = assess(inputs, d, t);
-        let (level, _, _) = decide(inputs, &a, yesterday.as_ref(), t);
+        let (level, reasons, hint) = decide(inputs, &a, yesterday.as_ref(), t);
+        let worse = a.worse();
         if d >= from {
-            out.push((d, level));
+            each(d, a, level, reasons, hint);
         }
-        yesterday = Some(Yesterday { level, worse: a.worse() });
+        yesterday = Some(Yesterday { level, worse });
         let Some(next) = d.succ_opt() else { break };
         d = next;
     }
+}
+
+fn build(
+    day: NaiveDate,
+    a: Assessment,
+    level: Level,
+    reasons: Vec<Check>,
+    hint: String,
+    t: &Thresholds,
+) -> Verdict {
+    let mut checks = a.checks;
+    checks.extend(a.notes);
+    checks.extend(a.safety);
+    Verdict {
+        date: day,
+        level,
+        confidence: a.confidence,
+        domains: a.domains,
+        reasons,
+        checks,
+        unavailable: a.unavailable,
+        hint,
+        baseline_note: words::baseline_note(&a.baselines, t),
+        baselines: a.baselines,
+        rules_version: t.rules_version(),
+    }
+}
+
+/// The verdict for `day`, with yesterday's verdict (and the day before…) computed by
+/// the same rules from 28 days back.
+pub fn verdict(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Verdict {
+    let mut out = None;
+    chain(inputs, day, day, t, |d, a, level, reasons, hint| out = Some(build(d, a, level, reasons, hint, t)));
+    out.unwrap_or_else(|| {
+        build(day, assess(inputs, day, t), Level::NoData, Vec::new(), words::NO_DATA_HINT.into(), t)
+    })
+}
+
+/// The verdicts of every day from `from` to `to`, the chain run once (from 28 days before
+/// `from`), so a long history costs one assessment a day. Agrees with [`verdict`] day by
+/// day (a test checks it on the demo history).
+pub fn verdicts(inputs: &Inputs, from: NaiveDate, to: NaiveDate, t: &Thresholds) -> Vec<Verdict> {
+    let mut out = Vec::new();
+    chain(inputs, from, to, t, |d, a, level, reasons, hint| out.push(build(d, a, level, reasons, hint, t)));
+    out
+}
+
+/// Only the levels of [`verdicts`]: what the trend strip and the calendar need.
+pub fn levels(inputs: &Inputs, from: NaiveDate, to: NaiveDate, t: &Thresholds) -> Vec<(NaiveDate, Level)> {
+    let mut out = Vec::new();
+    chain(inputs, from, to, t, |d, _, level, _, _| out.push((d, level)));
     out
 }
 

@@ -13,7 +13,7 @@ mod thresholds;
 mod words;
 
 pub use baseline::{BaselineState, Baselines, valid_hrv, valid_rhr};
-pub use ladder::{acwr, levels, verdict};
+pub use ladder::{acwr, levels, verdict, verdicts};
 pub use thresholds::{RULES_VERSION, Thresholds};
 pub use words::meaning;
 

@@ -19,7 +19,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
             .borders(Borders::ALL)
             .border_style(app.theme.border())
             .padding(Padding::horizontal(1))
-            .title(Span::styled(format!(" Recovery checklist · {} ", app.checklist().session.label()), app.theme.title()));
+            .title(Span::styled(
+                format!(" Recovery checklist · {} ", app.checklist().session.label()),
+                app.theme.title(),
+            ));
         let inner = block.inner(area);
         block.render(area, buf);
         inner

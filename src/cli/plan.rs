@@ -1,0 +1,42 @@
+//! `cooldown plan --weekly-km N [--weeks K] [--format md|html|text|json] [--out FILE]`.
+
+use super::{Context, output::emit};
+use crate::domain::plan;
+use crate::domain::values::Field;
+use crate::error::{Error, Result};
+use crate::exchange::plan as pages;
+use std::process::ExitCode;
+
+const WEEKLY_KM: Field = Field { name: "weekly-km", unit: "km", lo: 5.0, hi: 250.0, integer: false };
+const WEEKS: Field = Field { name: "weeks", unit: "weeks", lo: 1.0, hi: 52.0, integer: true };
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanFormat {
+    Text,
+    Md,
+    Html,
+    Json,
+}
+
+pub fn run(
+    ctx: &Context,
+    weekly_km: &str,
+    weeks: Option<&str>,
+    format: PlanFormat,
+    out: Option<&std::path::Path>,
+) -> Result<ExitCode> {
+    let bad = |e: crate::domain::values::FieldError| {
+        Error::bad_input(e.to_string(), "plan", "see `cooldown plan --help`")
+    };
+    let km = WEEKLY_KM.parse(weekly_km).map_err(bad)?;
+    let weeks = weeks.map(|w| WEEKS.parse_int(w)).transpose().map_err(bad)?.unwrap_or(4) as u32;
+    let plan = plan::plan(km, weeks, &ctx.routine);
+    let text = match format {
+        PlanFormat::Text => pages::text(&plan),
+        PlanFormat::Md => pages::markdown(km, &plan),
+        PlanFormat::Html => pages::html(km, &plan),
+        PlanFormat::Json => pages::json(km, &plan)?,
+    };
+    emit(&text, out, "plan")?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,25 @@
+//! `cooldown print [--format md|html] [--out FILE]`: today's checklist for paper.
+
+use super::Context;
+use super::output::emit;
+use crate::error::Result;
+use crate::exchange::print;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PageFormat {
+    Md,
+    Html,
+}
+
+pub fn run(ctx: &Context, format: PageFormat, out: Option<&std::path::Path>) -> Result<ExitCode> {
+    let store = ctx.open_store()?;
+    let checklist = ctx.checklist(&store, ctx.date)?;
+    let verdict = ctx.verdict(&store, ctx.date)?;
+    let text = match format {
+        PageFormat::Md => print::markdown(&checklist, &verdict),
+        PageFormat::Html => print::html(&checklist, &verdict),
+    };
+    emit(&text, out, "print")?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,68 @@
+//! Writing a file so that a crash or a full disk leaves either the old file or the new one:
+//! a temporary file in the target folder (0600), fsync, rename over, fsync of the folder
+//! (RELIABILITY.md rule 8).
+
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+fn failed(e: &std::io::Error, path: &Path) -> Error {
+    let place = path.display().to_string();
+    if e.raw_os_error() == Some(28) {
+        Error::io(
+            "disk full: nothing saved",
+            place,
+            "free some space and try again; the old file is untouched",
+        )
+    } else {
+        Error::io(
+            format!("cannot write the file: {e}"),
+            place,
+            "check the folder and its permissions; nothing was changed",
+        )
+    }
+}
+
+/// Replaces `path` with `bytes`, all or nothing.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if d.as_os_str().is_empty() => Path::new("."),
+        Some(d) => d,
+        None => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::io(
+            "the folder does not exist",
+            path.display().to_string(),
+            "create it first, or give another --out path",
+        ));
+    }
+    let mut tmp =
+        tempfile::Builder::new().prefix(".cooldown-out-").tempfile_in(dir).map_err(|e| failed(&e, path))?;
+    tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o600)).map_err(|e| failed(&e, path))?;
+    tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(|e| failed(&e, path))?;
+    tmp.persist(path).map_err(|e| failed(&e.error, path))?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_file_privately_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        std::fs::write(&path, "old").unwrap();
+        write(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let err = write(&dir.path().join("missing/out.csv"), b"x").unwrap_err();
+        assert!(err.what.contains("does not exist"), "{err}");
+    }
+}

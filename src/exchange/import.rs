@@ -1,0 +1,269 @@
+//! `cooldown import`: a markers or runs CSV (detected from the header), or a wellness
+//! export whose columns are mapped and converted. Every value is checked exactly as `log`
+//! and `run` check it; the first bad row rejects the whole file.
+
+use super::columns::{self, Convert, MARKER_COLUMNS, RUN_COLUMNS};
+use crate::domain::entry::{self, MarkerTexts, RunTexts};
+use crate::domain::records::{Markers, Run};
+use crate::domain::values::{self, FieldError};
+use crate::error::{Error, Result};
+use chrono::{NaiveDate, NaiveTime};
+use std::collections::BTreeMap;
+
+/// What a file holds, ready to store in one transaction.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    pub markers: Vec<(NaiveDate, Markers)>,
+    pub runs: Vec<Run>,
+    /// Columns of a wellness export that have no place here.
+    pub ignored: Vec<String>,
+    /// "sleepSecs: seconds → hours".
+    pub converted: Vec<String>,
+}
+
+fn row_error(file: &str, line: u64, field: &str, reason: &str) -> Error {
+    Error::bad_input(
+        format!("{file}:{line}: {field}: {reason}"),
+        "import",
+        "nothing was imported; fix the row and import again",
+    )
+}
+
+fn header_error(file: &str, what: String, todo: &str) -> Error {
+    Error::bad_input(format!("{file}:1: {what}"), "import", todo.to_string())
+}
+
+/// Parses a CSV file's text; `file` names it in errors; dates may not be after `today`.
+pub fn parse(text: &str, file: &str, today: NaiveDate) -> Result<Imported> {
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::None).from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| {
+            header_error(file, format!("not a CSV file ({e})"), "give a CSV file with a header row")
+        })?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(header_error(
+            file,
+            "the file is empty".into(),
+            "give a CSV file with a header row and one row per day",
+        ));
+    }
+    let has = |name: &str| headers.iter().any(|h| h == name);
+    let date_column =
+        headers.iter().position(|h| h.eq_ignore_ascii_case("date") || h == "id").ok_or_else(|| {
+            header_error(
+                file,
+                "no date column".into(),
+                "the first line must name the columns, with `date` among them",
+            )
+        })?;
+    let rows = reader.records().map(|r| {
+        r.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            row_error(file, line, "row", &format!("not valid CSV ({e})"))
+        })
+    });
+    if has("type") && has("minutes") {
+        parse_runs(rows, &headers, file, today)
+    } else {
+        parse_markers(rows, &headers, date_column, file, today)
+    }
+}
+
+fn date(cell: &str, file: &str, line: u64, today: NaiveDate) -> Result<NaiveDate> {
+    values::parse_date(cell, today).map_err(|e| row_error(file, line, "date", &e.reason))
+}
+
+/// Per header: our column and its conversion, or `None` for the date and ignored columns.
+type ColumnPlan = Vec<Option<(&'static str, Convert)>>;
+
+/// Where each column of a markers file goes, and which were ignored and converted.
+fn marker_plan(
+    headers: &[String],
+    date_column: usize,
+    file: &str,
+) -> Result<(ColumnPlan, Vec<String>, Vec<String>)> {
+    let ours = |h: &str| MARKER_COLUMNS.iter().find(|c| **c == h).copied();
+    let wellness = headers.iter().any(|h| ours(h).is_none() && columns::alias(h).is_some());
+    let (mut ignored, mut converted, mut plan) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, h) in headers.iter().enumerate() {
+        let target = match (ours(h), columns::alias(h)) {
+            _ if i == date_column => None,
+            (Some(_), Some(alias)) if wellness => Some(alias),
+            (Some(c), _) => Some((c, Convert::Same)),
+            (None, Some(alias)) => Some(alias),
+            (None, None) if wellness => {
+                ignored.push(h.clone());
+                None
+            }
+            (None, None) => {
+                return Err(header_error(
+                    file,
+                    format!("unknown column '{h}'"),
+                    &format!("use date plus any of {}", MARKER_COLUMNS.join(", ")),
+                ));
+            }
+        };
+        if let Some((column, convert)) = target.filter(|(_, c)| *c != Convert::Same) {
+            converted.push(format!("{h} → {column}: {}", convert.describe()));
+        }
+        plan.push(target);
+    }
+    Ok((plan, ignored, converted))
+}
+
+fn parse_markers(
+    rows: impl Iterator<Item = Result<csv::StringRecord>>,
+    headers: &[String],
+    date_column: usize,
+    file: &str,
+    today: NaiveDate,
+) -> Result<Imported> {
+    let (plan, ignored, converted) = marker_plan(headers, date_column, file)?;
+    let mut seen: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    let mut markers = Vec::new();
+    for row in rows {
+        let row = row?;
+        let line = row.position().map_or(0, |p| p.line());
+        let day = date(row.get(date_column).unwrap_or(""), file, line, today)?;
+        if let Some(first) = seen.insert(day, line) {
+            return Err(row_error(
+                file,
+                line,
+                "date",
+                &format!("{day} appears twice (line {first}): one row per date"),
+            ));
+        }
+        let mut texts = MarkerTexts::default();
+        for (cell, target) in row.iter().zip(&plan) {
+            let Some((column, convert)) = target else { continue };
+            let cell = columns::restore(cell);
+            if cell.is_empty() {
+                continue;
+            }
+            let value = if *convert == Convert::Same {
+                cell.to_string()
+            } else {
+                converted_value(cell, column, *convert).map_err(|r| row_error(file, line, column, &r))?
+            };
+            set(&mut texts, column, value);
+        }
+        let m = entry::markers(&texts).map_err(|e| field_error(file, line, &e))?;
+        if !m.is_empty() {
+            markers.push((day, m));
+        }
+    }
+    Ok(Imported { markers, runs: Vec::new(), ignored, converted })
+}
+
+/// A converted cell, written back as text so it is checked like any other.
+fn converted_value(cell: &str, column: &str, convert: Convert) -> std::result::Result<String, String> {
+    let number = values::Field { name: "", unit: "", lo: f64::MIN, hi: f64::MAX, integer: false }
+        .parse(cell)
+        .map_err(|_| format!("'{cell}' is not a number"))?;
+    let v =
+        convert.apply(number).ok_or_else(|| format!("{cell} is off the scale ({})", convert.describe()))?;
+    let whole = matches!(column, "sleep_quality" | "soreness" | "rhr");
+    Ok(if whole { format!("{}", v.round() as i64) } else { format!("{}", (v * 1000.0).round() / 1000.0) })
+}
+
+fn set(t: &mut MarkerTexts, column: &str, value: String) {
+    let slot = match column {
+        "rhr" => &mut t.rhr,
+        "hrv" => &mut t.hrv,
+        "sleep_hours" => &mut t.sleep,
+        "sleep_quality" => &mut t.sleep_quality,
+        "soreness" => &mut t.soreness,
+        "pain" => &mut t.pain,
+        "pain_site" => &mut t.pain_site,
+        "hop_cm" => &mut t.hop,
+        "balance_s" => &mut t.balance,
+        "weight_kg" => &mut t.weight,
+        "ill" => &mut t.ill,
+        _ => &mut t.note,
+    };
+    *slot = Some(value);
+}
+
+/// A field error with the CSV column's name.
+fn field_error(file: &str, line: u64, e: &FieldError) -> Error {
+    let column = MARKER_COLUMNS
+        .iter()
+        .chain(RUN_COLUMNS.iter())
+        .find(|c| columns::field_name(c) == e.field)
+        .copied()
+        .unwrap_or(e.field.as_str());
+    row_error(file, line, column, &e.reason)
+}
+
+fn parse_runs(
+    rows: impl Iterator<Item = Result<csv::StringRecord>>,
+    headers: &[String],
+    file: &str,
+    today: NaiveDate,
+) -> Result<Imported> {
+    if let Some(h) = headers.iter().find(|h| !RUN_COLUMNS.contains(&h.as_str())) {
+        return Err(header_error(
+            file,
+            format!("unknown column '{h}'"),
+            &format!("use {}", RUN_COLUMNS.join(", ")),
+        ));
+    }
+    let cell = |row: &csv::StringRecord, name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .and_then(|i| row.get(i))
+            .map(|c| columns::restore(c).to_string())
+    };
+    let mut per_day: BTreeMap<NaiveDate, u32> = BTreeMap::new();
+    let mut runs: Vec<(Run, u64)> = Vec::new();
+    for row in rows {
+        let row = row?;
+        let line = row.position().map_or(0, |p| p.line());
+        let day = date(&cell(&row, "date").unwrap_or_default(), file, line, today)?;
+        let nth = per_day.entry(day).or_insert(0);
+        let default_at = NaiveTime::from_hms_opt(12, *nth % 60, 0).unwrap_or(NaiveTime::MIN);
+        *nth += 1;
+        let minutes = cell(&row, "minutes").unwrap_or_default();
+        if minutes.trim().is_empty() {
+            return Err(row_error(
+                file,
+                line,
+                "minutes",
+                "required: how long the session lasted, 1–1440 min",
+            ));
+        }
+        let texts = RunTexts {
+            kind: cell(&row, "type").unwrap_or_default(),
+            minutes,
+            km: cell(&row, "km"),
+            rpe: cell(&row, "rpe"),
+            weight_before: cell(&row, "weight_before_kg"),
+            weight_after: cell(&row, "weight_after_kg"),
+            fluid_l: cell(&row, "fluid_l"),
+            at: cell(&row, "at")
+                .filter(|a| !a.is_empty())
+                .or_else(|| Some(default_at.format("%H:%M").to_string())),
+            note: cell(&row, "note"),
+        };
+        // Past days only: an end time later than now is no question for them.
+        let run = entry::run(day, today.succ_opt().unwrap_or(today), NaiveTime::MIN, &texts)
+            .map_err(|e| field_error(file, line, &e))?;
+        if let Some((_, first)) = runs.iter().find(|(r, _)| r.day == run.day && r.at == run.at) {
+            let reason =
+                format!("a run on {day} ending {} is already on line {first}", run.at.format("%H:%M"));
+            return Err(row_error(file, line, "at", &reason));
+        }
+        runs.push((run, line));
+    }
+    let runs = runs.into_iter().map(|(run, _)| run).collect();
+    Ok(Imported { markers: Vec::new(), runs, ignored: Vec::new(), converted: Vec::new() })
+}
+
+#[cfg(test)]
+#[path = "import_tests.rs"]
+mod tests;

@@ -1,0 +1,9 @@
+//! Data in and out: CSV / JSON import and export, the printable checklist, the weekly
+//! plan's pages, and the atomic file writes they share.
+
+pub mod atomic;
+pub mod columns;
+pub mod export;
+pub mod import;
+pub mod plan;
+pub mod print;
