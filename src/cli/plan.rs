@@ -30,7 +30,7 @@ pub fn run(
     };
     let km = WEEKLY_KM.parse(weekly_km).map_err(bad)?;
     let weeks = weeks.map(|w| WEEKS.parse_int(w)).transpose().map_err(bad)?.unwrap_or(4) as u32;
-    let plan = plan::plan(km, weeks, &ctx.routine);
+    let plan = plan::plan(km, weeks, &ctx.routine, ctx.config.timers.foam_roll_seconds);
     let text = match format {
         PlanFormat::Text => pages::text(&plan),
         PlanFormat::Md => pages::markdown(km, &plan),

@@ -49,6 +49,8 @@ pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path) -> Resu
         let mut dst =
             Connection::open_with_flags(tmp.path(), flags).map_err(|e| errors::from_sql(e, target))?;
         copy_all(conn, &mut dst, source)?;
+        // One self-contained file: no `-wal` beside it, whoever opens it later.
+        dst.pragma_update(None, "journal_mode", "DELETE").map_err(|e| errors::from_sql(e, target))?;
         dst.close().map_err(|(_, e)| errors::from_sql(e, target))?;
     }
     tmp.as_file().sync_all().map_err(cannot)?;
