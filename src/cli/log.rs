@@ -46,7 +46,8 @@ pub struct LogArgs {
     #[arg(long, value_name = "true|false", num_args = 0..=1, default_missing_value = "true",
           value_parser = ["true", "false"])]
     pub ill: Option<String>,
-    #[arg(long, value_name = "TEXT")]
+    /// A note on the morning, up to 500 characters on one line
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 

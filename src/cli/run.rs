@@ -36,7 +36,8 @@ pub struct RunArgs {
     /// When the run ended [default: now]; the same day and time replaces that run
     #[arg(long, value_name = "HH:MM")]
     pub at: Option<String>,
-    #[arg(long, value_name = "TEXT")]
+    /// A note on the run, up to 500 characters on one line
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 

@@ -90,17 +90,23 @@ pub fn field_name(column: &str) -> &str {
     }
 }
 
+const FORMULA: [char; 4] = ['=', '+', '-', '@'];
+
+/// True for `'=…`, `''+…`: quotes, then a formula character — what `neutralise` writes,
+/// and so what `restore` reads back one quote shorter.
+fn quoted_formula(text: &str) -> bool {
+    text.starts_with('\'') && text.trim_start_matches('\'').starts_with(FORMULA)
+}
+
 /// A text cell that would start a formula in a spreadsheet (`= + - @`) gets a leading
-/// `'`; import takes it off again.
+/// `'`; import takes it off again. A note that itself starts with quotes before such a
+/// character gets one more, so every text comes back exactly.
 pub fn neutralise(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() }
+    if text.starts_with(FORMULA) || quoted_formula(text) { format!("'{text}") } else { text.to_string() }
 }
 
 pub fn restore(text: &str) -> &str {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
-        _ => text,
-    }
+    text.strip_prefix('\'').filter(|_| quoted_formula(text)).unwrap_or(text)
 }
 
 #[cfg(test)]
@@ -125,5 +131,8 @@ mod tests {
         }
         assert_eq!(neutralise("felt good"), "felt good");
         assert_eq!(restore("'quoted"), "'quoted");
+        for text in ["'=already quoted", "''-twice", "'", "'plain", "-"] {
+            assert_eq!(restore(&neutralise(text)), text, "{text}");
+        }
     }
 }

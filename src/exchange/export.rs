@@ -2,7 +2,7 @@
 //! or JSON. Numbers are written so they read back to the same value: export → import into
 //! an empty database → export gives the same bytes.
 
-use super::columns::{MARKER_COLUMNS, RUN_COLUMNS, TICK_COLUMNS, neutralise};
+use super::columns::{MARKER_COLUMNS, RUN_COLUMNS, TICK_COLUMNS, neutralise, restore};
 use crate::domain::readiness::{Domain, Verdict};
 use crate::domain::records::{Markers, Run};
 use crate::error::{Error, Result};
@@ -123,7 +123,8 @@ fn object(header: &[&str], cells: Vec<String>, numeric: &[&str]) -> Value {
         let value = match (*h, numeric.contains(h)) {
             ("ill", _) => Value::Bool(c == "1"),
             (_, true) => number(&c),
-            _ => Value::String(c),
+            // The CSV cells carry the spreadsheet guard; JSON gets the text as logged.
+            _ => Value::String(restore(&c).to_string()),
         };
         map.insert((*h).to_string(), value);
     }

@@ -47,7 +47,25 @@ impl Sandbox {
 
     /// The real binary without `--db` (for default-location and `--demo` tests).
     pub fn bare(&self) -> Command {
-        let mut c = Command::cargo_bin("cooldown").unwrap();
+        Command::from_std(self.bare_process())
+    }
+
+    /// `cmd()` as a plain process, for tests that spawn it and signal it.
+    pub fn process(&self) -> std::process::Command {
+        let mut c = self.bare_process();
+        c.arg("--db").arg(self.db());
+        c
+    }
+
+    /// `process()` on another database file.
+    pub fn bare_process_at(&self, db: &Path) -> std::process::Command {
+        let mut c = self.bare_process();
+        c.arg("--db").arg(db);
+        c
+    }
+
+    fn bare_process(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin!("cooldown"));
         c.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.path("home"))
