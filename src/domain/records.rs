@@ -3,6 +3,23 @@
 use super::session::Session;
 use chrono::{NaiveDate, NaiveTime};
 
+/// The fields of a morning by name: the database's columns and the markers CSV's, in
+/// this order.
+pub const MARKER_FIELDS: [&str; 12] = [
+    "rhr",
+    "hrv",
+    "sleep_hours",
+    "sleep_quality",
+    "soreness",
+    "pain",
+    "pain_site",
+    "hop_cm",
+    "balance_s",
+    "weight_kg",
+    "ill",
+    "note",
+];
+
 /// One morning's markers (CLI.md `cooldown log`). `None` is "not logged".
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Markers {

@@ -2,20 +2,7 @@
 //! exports (intervals.icu and the like), with the unit and scale conversions they need.
 
 /// The markers file: `date` plus any of these.
-pub const MARKER_COLUMNS: [&str; 12] = [
-    "rhr",
-    "hrv",
-    "sleep_hours",
-    "sleep_quality",
-    "soreness",
-    "pain",
-    "pain_site",
-    "hop_cm",
-    "balance_s",
-    "weight_kg",
-    "ill",
-    "note",
-];
+pub const MARKER_COLUMNS: [&str; 12] = crate::domain::records::MARKER_FIELDS;
 
 /// The runs file: `date,type,minutes` plus any of the rest. `at` (when the run ended) is
 /// cooldown's own addition; without it runs of a day get 12:00, 12:01, … in file order.

@@ -114,13 +114,13 @@ fn number(cell: &str) -> Value {
 }
 
 /// An object with the columns that have a value (numbers as numbers).
-fn object(header: &[&str], cells: Vec<String>, numeric: &[&str]) -> Value {
+fn object(header: &[&str], cells: Vec<String>) -> Value {
     let mut map = Map::new();
     for (h, c) in header.iter().zip(cells) {
         if c.is_empty() {
             continue;
         }
-        let value = match (*h, numeric.contains(h)) {
+        let value = match (*h, !TEXT.contains(h)) {
             ("ill", _) => Value::Bool(c == "1"),
             (_, true) => number(&c),
             // The CSV cells carry the spreadsheet guard; JSON gets the text as logged.
@@ -131,24 +131,8 @@ fn object(header: &[&str], cells: Vec<String>, numeric: &[&str]) -> Value {
     Value::Object(map)
 }
 
-const NUMERIC: [&str; 16] = [
-    "rhr",
-    "hrv",
-    "sleep_hours",
-    "sleep_quality",
-    "soreness",
-    "pain",
-    "hop_cm",
-    "balance_s",
-    "weight_kg",
-    "minutes",
-    "km",
-    "rpe",
-    "weight_before_kg",
-    "weight_after_kg",
-    "fluid_l",
-    "set",
-];
+/// The columns that hold text; every other one holds a number.
+const TEXT: [&str; 7] = ["date", "pain_site", "note", "type", "at", "item_id", "ticked_at"];
 
 fn pretty(v: &Value) -> Result<String> {
     serde_json::to_string_pretty(v)
@@ -160,22 +144,20 @@ pub fn markers_json(rows: &[(NaiveDate, Markers)]) -> Result<String> {
     let header: Vec<&str> = std::iter::once("date").chain(MARKER_COLUMNS).collect();
     let items = rows
         .iter()
-        .map(|(d, m)| {
-            object(&header, std::iter::once(d.to_string()).chain(marker_cells(m)).collect(), &NUMERIC)
-        })
+        .map(|(d, m)| object(&header, std::iter::once(d.to_string()).chain(marker_cells(m)).collect()))
         .collect();
     pretty(&Value::Array(items))
 }
 
 pub fn runs_json(runs: &[Run]) -> Result<String> {
-    pretty(&Value::Array(runs.iter().map(|r| object(&RUN_COLUMNS, run_cells(r), &NUMERIC)).collect()))
+    pretty(&Value::Array(runs.iter().map(|r| object(&RUN_COLUMNS, run_cells(r))).collect()))
 }
 
 pub fn ticks_json(ticks: &[(NaiveDate, String, u8, String)]) -> Result<String> {
     let items = ticks
         .iter()
         .map(|(d, id, set, at)| {
-            object(&TICK_COLUMNS, vec![d.to_string(), id.clone(), set.to_string(), at.clone()], &NUMERIC)
+            object(&TICK_COLUMNS, vec![d.to_string(), id.clone(), set.to_string(), at.clone()])
         })
         .collect();
     pretty(&Value::Array(items))

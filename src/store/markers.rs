@@ -7,20 +7,7 @@ use crate::error::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::params;
 
-const FIELDS: [&str; 12] = [
-    "rhr",
-    "hrv",
-    "sleep_hours",
-    "sleep_quality",
-    "soreness",
-    "pain",
-    "pain_site",
-    "hop_cm",
-    "balance_s",
-    "weight_kg",
-    "ill",
-    "note",
-];
+const FIELDS: [&str; 12] = crate::domain::records::MARKER_FIELDS;
 
 pub(super) fn upsert_markers(
     tx: &rusqlite::Connection,
