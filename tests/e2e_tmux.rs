@@ -238,6 +238,27 @@ fn markers_logged_in_the_form_reach_the_verdict() {
     }
 }
 
+#[test]
+fn a_log_from_another_terminal_fills_the_open_form_and_is_never_overwritten() {
+    let s = Sandbox::new();
+    let t = Tmux::start(&s, 80, 30);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("NO_DATA");
+    t.send(&["m"]);
+    t.wait_for("Morning markers");
+    t.send(&["-l", "52"]);
+    s.cmd().args(["log", "--hrv", "71.5", "--sleep", "8.25"]).assert().success();
+    t.wait_for("71.5");
+    t.wait_for("8.25");
+    t.send(&["Enter"]);
+    t.wait_for("saved: markers");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    let out = s.cmd().args(["export", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((&v[0]["rhr"], &v[0]["hrv"], &v[0]["sleep_hours"]), (&52.into(), &71.5.into(), &8.25.into()));
+}
+
 fn foam(s: &Sandbox) -> Vec<(String, bool)> {
     let out = s.cmd().args(["checklist", "--json"]).output().unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -393,16 +393,21 @@ fn data_version_changes_when_another_process_writes() {
 }
 
 #[test]
-fn replacing_markers_clears_what_the_form_cleared_and_an_empty_day_is_deleted() {
+fn editing_markers_writes_only_the_named_fields_and_an_empty_day_is_deleted() {
     let s = Sandbox::new();
     let mut store = Store::open_path(&s.db()).unwrap();
     store
         .save_markers(day(27), &Markers { rhr: Some(52), hrv: Some(61.0), ..Markers::default() }, now())
         .unwrap();
-    store.replace_markers(day(27), &Markers { hrv: Some(63.0), ..Markers::default() }, now()).unwrap();
+    // The form cleared rhr and set hrv; sleep was logged from another terminal meanwhile
+    // and the form's copy (none) is not written over it.
+    let mut other = Store::open_path(&s.db()).unwrap();
+    other.save_markers(day(27), &Markers { sleep_hours: Some(7.5), ..Markers::default() }, now()).unwrap();
+    let form = Markers { hrv: Some(63.0), ..Markers::default() };
+    store.edit_markers(day(27), &form, &["rhr", "hrv"], now()).unwrap();
     let m = store.markers_on(day(27)).unwrap().unwrap();
-    assert_eq!((m.rhr, m.hrv), (None, Some(63.0)));
-    store.replace_markers(day(27), &Markers::default(), now()).unwrap();
+    assert_eq!((m.rhr, m.hrv, m.sleep_hours), (None, Some(63.0), Some(7.5)));
+    store.edit_markers(day(27), &Markers::default(), &["hrv", "sleep_hours"], now()).unwrap();
     assert_eq!(store.markers_on(day(27)).unwrap(), None);
 }
 

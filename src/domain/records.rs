@@ -41,6 +41,25 @@ impl Markers {
     pub fn is_empty(&self) -> bool {
         *self == Markers::default()
     }
+
+    /// Sets one field (a name of `MARKER_FIELDS`) to its value in `from`, `None` included.
+    pub fn take(&mut self, from: &Markers, field: &str) {
+        match field {
+            "rhr" => self.rhr = from.rhr,
+            "hrv" => self.hrv = from.hrv,
+            "sleep_hours" => self.sleep_hours = from.sleep_hours,
+            "sleep_quality" => self.sleep_quality = from.sleep_quality,
+            "soreness" => self.soreness = from.soreness,
+            "pain" => self.pain = from.pain,
+            "pain_site" => self.pain_site.clone_from(&from.pain_site),
+            "hop_cm" => self.hop_cm = from.hop_cm,
+            "balance_s" => self.balance_s = from.balance_s,
+            "weight_kg" => self.weight_kg = from.weight_kg,
+            "ill" => self.ill = from.ill,
+            "note" => self.note.clone_from(&from.note),
+            _ => {}
+        }
+    }
 }
 
 /// A training session (CLI.md `cooldown run`). A day may have several; the end time

@@ -52,16 +52,32 @@ impl Store {
         self.write(|tx| upsert_markers(tx, day, m, &updated)).map(drop)
     }
 
-    /// Replaces the day's markers with exactly `m` (the dashboard's form shows the whole
-    /// day, so a field cleared there is no longer logged). All empty deletes the day.
-    pub fn replace_markers(&mut self, day: NaiveDate, m: &Markers, now: DateTime<FixedOffset>) -> Result<()> {
+    /// Sets exactly `fields` (names of `MARKER_FIELDS`) of the day to their values in `m`
+    /// — `None` clears one — and keeps every other field as it is in the database, in one
+    /// transaction. The dashboard's form saves what the user changed this way, so a value
+    /// logged meanwhile from another terminal is never overwritten with the form's stale
+    /// copy. A day left with nothing logged is deleted.
+    pub fn edit_markers(
+        &mut self,
+        day: NaiveDate,
+        m: &Markers,
+        fields: &[&str],
+        now: DateTime<FixedOffset>,
+    ) -> Result<()> {
+        if fields.is_empty() {
+            return Ok(());
+        }
         let updated = stamp(now);
         self.write(|tx| {
+            let mut merged = read_day(tx, day)?.unwrap_or_default();
+            for field in fields {
+                merged.take(m, field);
+            }
             tx.execute("DELETE FROM markers WHERE day = ?1", [day_key(day)])?;
-            if m.is_empty() {
+            if merged.is_empty() {
                 return Ok(());
             }
-            upsert_markers(tx, day, m, &updated).map(drop)
+            upsert_markers(tx, day, &merged, &updated).map(drop)
         })
     }
 
@@ -85,18 +101,28 @@ impl Store {
 
     /// Every logged morning from `from` to `to`, oldest first.
     pub fn markers_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, Markers)>> {
-        self.read(|c| {
-            let mut stmt = c.prepare_cached(&format!(
-                "SELECT day, {} FROM markers WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
-                FIELDS.join(", ")
-            ))?;
-            let rows = stmt.query_map([day_key(from), day_key(to)], |r| {
-                let day: String = r.get(0)?;
-                Ok((parse_day(&day)?, markers_from_row(r, 1)?))
-            })?;
-            rows.collect()
-        })
+        self.read(|c| read_between(c, from, to))
     }
+}
+
+fn read_between(
+    c: &rusqlite::Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> rusqlite::Result<Vec<(NaiveDate, Markers)>> {
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT day, {} FROM markers WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+        FIELDS.join(", ")
+    ))?;
+    let rows = stmt.query_map([day_key(from), day_key(to)], |r| {
+        let day: String = r.get(0)?;
+        Ok((parse_day(&day)?, markers_from_row(r, 1)?))
+    })?;
+    rows.collect()
+}
+
+fn read_day(c: &rusqlite::Connection, day: NaiveDate) -> rusqlite::Result<Option<Markers>> {
+    Ok(read_between(c, day, day)?.into_iter().next().map(|(_, m)| m))
 }
 
 fn markers_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Markers> {

@@ -3,7 +3,7 @@
 //! names the field and the range, moves the cursor there, and saves nothing.
 
 use crate::domain::entry::{self, MarkerTexts, RunTexts};
-use crate::domain::records::{Markers, Run};
+use crate::domain::records::{MARKER_FIELDS as MARKER_COLUMNS, Markers, Run};
 use crate::domain::values::fmt_num;
 use chrono::{NaiveDate, NaiveTime};
 use tui_input::{Input, InputRequest};
@@ -22,6 +22,9 @@ pub struct FormField {
     /// Unit and range, e.g. "bpm, 25–220".
     pub hint: &'static str,
     pub input: Input,
+    /// What the field held when the form opened (or the database last changed under it):
+    /// a field whose input still equals it was not edited.
+    pub original: String,
     /// The value logged the day before (markers) or on the last run, shown greyed.
     pub reference: Option<String>,
 }
@@ -38,10 +41,11 @@ pub struct Form {
     pub saving: bool,
 }
 
-/// What a valid form saves.
+/// What a valid form saves: the markers with the names (`MARKER_FIELDS` of records) of
+/// the fields the user changed, or a run.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Submission {
-    Markers(NaiveDate, Markers),
+    Markers(NaiveDate, Markers, Vec<&'static str>),
     Run(Run),
 }
 
@@ -114,12 +118,9 @@ fn fields<const N: usize>(
 ) -> Vec<FormField> {
     spec.into_iter()
         .zip(current.into_iter().zip(reference))
-        .map(|((key, label, hint), (value, reference))| FormField {
-            key,
-            label,
-            hint,
-            input: Input::new(value.unwrap_or_default()),
-            reference,
+        .map(|((key, label, hint), (value, reference))| {
+            let value = value.unwrap_or_default();
+            FormField { key, label, hint, input: Input::new(value.clone()), original: value, reference }
         })
         .collect()
 }
@@ -148,6 +149,33 @@ impl Form {
             focus: 0,
             error: None,
             saving: false,
+        }
+    }
+
+    /// The markers' database field names of the fields whose text the user changed.
+    pub fn changed_markers(&self) -> Vec<&'static str> {
+        self.fields
+            .iter()
+            .zip(MARKER_COLUMNS)
+            .filter(|(f, _)| f.input.value().trim() != f.original.trim())
+            .map(|(_, column)| column)
+            .collect()
+    }
+
+    /// The day's markers changed in the database while the form is open (another
+    /// terminal logged): fields the user has not touched take the new values; edited
+    /// ones keep what the user typed.
+    pub fn refresh_markers(&mut self, current: Option<&Markers>) {
+        if self.kind != FormKind::Markers {
+            return;
+        }
+        let values = current.map_or_else(|| std::array::from_fn(|_| None), marker_values);
+        for (field, value) in self.fields.iter_mut().zip(values) {
+            let value = value.unwrap_or_default();
+            if field.input.value() == field.original {
+                field.input = Input::new(value.clone());
+            }
+            field.original = value;
         }
     }
 
@@ -187,7 +215,7 @@ impl Form {
                 ill: t("ill"),
                 note: t("note"),
             })
-            .map(|m| Submission::Markers(self.date, m)),
+            .map(|m| Submission::Markers(self.date, m, self.changed_markers())),
             FormKind::Run => entry::run(
                 self.date,
                 today,
@@ -242,6 +270,32 @@ mod tests {
     }
 
     #[test]
+    fn only_the_fields_the_user_changed_are_saved() {
+        let today = Markers { rhr: Some(52), hrv: Some(60.0), ..Markers::default() };
+        let mut f = Form::markers(day(), Some(&today), None);
+        assert!(f.changed_markers().is_empty());
+        f.next();
+        f.edit(InputRequest::DeleteLine);
+        f.next();
+        type_text(&mut f, "7.5");
+        assert_eq!(f.changed_markers(), ["hrv", "sleep_hours"]);
+    }
+
+    #[test]
+    fn a_write_from_elsewhere_fills_untouched_fields_and_keeps_typed_ones() {
+        let mut f = Form::markers(day(), Some(&Markers { rhr: Some(52), ..Markers::default() }), None);
+        f.next();
+        type_text(&mut f, "61");
+        let elsewhere =
+            Markers { rhr: Some(55), hrv: Some(70.0), sleep_hours: Some(8.0), ..Markers::default() };
+        f.refresh_markers(Some(&elsewhere));
+        let values: Vec<&str> = f.fields.iter().take(3).map(|x| x.input.value()).collect();
+        assert_eq!(values, ["55", "61", "8"]);
+        // rhr and sleep now match the database; only the typed hrv is a change.
+        assert_eq!(f.changed_markers(), ["hrv"]);
+    }
+
+    #[test]
     fn typing_goes_to_the_focused_field_q_included() {
         let mut f = Form::markers(day(), None, None);
         f.next();
@@ -258,7 +312,7 @@ mod tests {
         type_text(&mut f, "52");
         f.focus = 2;
         type_text(&mut f, "7.5");
-        let Submission::Markers(date, m) = f.submit(day(), noon()).unwrap() else { panic!() };
+        let Submission::Markers(date, m, _) = f.submit(day(), noon()).unwrap() else { panic!() };
         assert_eq!((date, m.rhr, m.sleep_hours, m.hrv), (day(), Some(52), Some(7.5), None));
     }
 

@@ -277,8 +277,8 @@ impl Loop<'_> {
                 self.store.clear_item(*date, item)?;
                 Ok(text::saved_tick(item, 0, 1))
             }
-            Change::Markers { date, markers } => {
-                self.store.replace_markers(*date, markers, now)?;
+            Change::Markers { date, markers, fields } => {
+                self.store.edit_markers(*date, markers, fields, now)?;
                 Ok(text::saved_markers(*date))
             }
             Change::Run(run) => {

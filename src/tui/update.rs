@@ -66,10 +66,12 @@ pub enum Change {
         date: NaiveDate,
         item: String,
     },
-    /// The day's markers, exactly as the form shows them.
+    /// The day's markers as the form shows them; only `fields` (the ones the user
+    /// changed) are written.
     Markers {
         date: NaiveDate,
         markers: Markers,
+        fields: Vec<&'static str>,
     },
     Run(Run),
 }
@@ -129,6 +131,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Loaded { day, welcome } => {
+            if let Some(form) = app.form.as_mut().filter(|f| f.date == day.checklist.date) {
+                form.refresh_markers(day.markers.as_ref());
+            }
             app.replace_day(*day);
             app.welcome = welcome;
             vec![]
@@ -247,7 +252,7 @@ fn save(app: &mut App) -> Vec<Effect> {
             form.error = None;
             let date = form.date;
             let change = match submission {
-                Submission::Markers(date, markers) => Change::Markers { date, markers },
+                Submission::Markers(date, markers, fields) => Change::Markers { date, markers, fields },
                 Submission::Run(run) => Change::Run(run),
             };
             vec![Effect::Persist(change), Effect::Load(date)]

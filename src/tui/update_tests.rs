@@ -207,7 +207,11 @@ fn a_valid_form_persists_then_closes_only_when_saved() {
     type_text(&mut a, "61.5");
     let effects = press(&mut a, Command::Save);
     let markers = crate::domain::records::Markers { rhr: Some(52), hrv: Some(61.5), ..Default::default() };
-    assert_eq!(effects, [Effect::Persist(Change::Markers { date: day(28), markers }), Effect::Load(day(28))]);
+    let fields = vec!["rhr", "hrv"];
+    assert_eq!(
+        effects,
+        [Effect::Persist(Change::Markers { date: day(28), markers, fields }), Effect::Load(day(28))]
+    );
     assert!(a.form.is_some(), "the form stays until the store confirms");
     update(&mut a, Action::Failed("disk full: nothing saved".into()));
     assert!(a.form.as_ref().is_some_and(|f| !f.saving));
