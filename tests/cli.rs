@@ -249,6 +249,34 @@ fn the_default_location_is_used_without_db() {
 }
 
 #[test]
+fn a_config_value_of_the_wrong_type_names_its_key() {
+    let s = Sandbox::new();
+    s.write("config/config.toml", "# mine\n[timers]\nfoam_roll_seconds = \"abc\"\n");
+    s.cmd()
+        .arg("checklist")
+        .assert()
+        .code(65)
+        .stderr(contains("foam_roll_seconds: invalid type: string \"abc\", expected a whole number"))
+        .stderr(contains("config.toml line 3"));
+}
+
+#[test]
+fn an_option_given_an_empty_value_is_refused() {
+    let s = Sandbox::new();
+    s.cmd().args(["log", "--rhr", "50"]).assert().success();
+    let before = sha256(&s.db());
+    for args in [
+        &["log", "--rhr", ""][..],
+        &["log", "--hrv", " "],
+        &["run", "--type", "easy", "--minutes", "30", "--km", ""],
+    ] {
+        let field = args[args.len() - 2].trim_start_matches("--");
+        s.cmd().args(args).assert().code(65).stderr(contains(format!("{field}: is empty")));
+    }
+    assert_eq!(sha256(&s.db()), before);
+}
+
+#[test]
 fn a_bad_config_names_the_file_and_line() {
     let s = Sandbox::new();
     s.write("config/config.toml", "focus = \"hrv\"\n[timers]\nfoam_roll_seconds = 0\n");

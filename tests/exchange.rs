@@ -57,6 +57,14 @@ fn a_whole_history_moves_to_another_machine_and_back_byte_for_byte() {
 }
 
 #[test]
+fn export_stops_at_the_date_given() {
+    let s = demo();
+    let csv = stdout(&s, &["export", "--date", "2026-10-31"]);
+    let last = csv.lines().last().unwrap();
+    assert!(last.starts_with("2026-10-31,"), "{last}");
+}
+
+#[test]
 fn re_importing_the_same_file_changes_nothing() {
     let s = demo();
     let file = s.write("m.csv", stdout(&s, &["export"]));

@@ -24,7 +24,7 @@ pub enum Format {
 
 pub fn render(ctx: &Context, what: What, format: Format) -> Result<String> {
     let store = ctx.open_store()?;
-    let to = ctx.today;
+    let to = ctx.date;
     let csv = format == Format::Csv;
     match what {
         What::Markers => {

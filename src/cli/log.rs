@@ -95,7 +95,21 @@ fn logged(m: &Markers) -> String {
 }
 
 pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode> {
-    let m = entry::markers(&texts(args)).map_err(|e| {
+    let t = texts(args);
+    let given = [
+        ("rhr", &t.rhr),
+        ("hrv", &t.hrv),
+        ("sleep", &t.sleep),
+        ("sleep-quality", &t.sleep_quality),
+        ("soreness", &t.soreness),
+        ("pain", &t.pain),
+        ("pain-site", &t.pain_site),
+        ("hop", &t.hop),
+        ("balance", &t.balance),
+        ("weight", &t.weight),
+        ("note", &t.note),
+    ];
+    let m = entry::refuse_empty(&given).and_then(|()| entry::markers(&t)).map_err(|e| {
         Error::bad_input(e.to_string(), "log", "nothing was saved; see `cooldown log --help`")
     })?;
     let mut store = ctx.open_store()?;

@@ -53,6 +53,18 @@ fn build(ctx: &Context, a: &RunArgs) -> std::result::Result<Run, FieldError> {
         at: a.at.clone(),
         note: a.note.clone(),
     };
+    let given = [
+        ("type", &Some(texts.kind.clone())),
+        ("minutes", &Some(texts.minutes.clone())),
+        ("km", &texts.km),
+        ("rpe", &texts.rpe),
+        ("weight-before", &texts.weight_before),
+        ("weight-after", &texts.weight_after),
+        ("fluid-l", &texts.fluid_l),
+        ("at", &texts.at),
+        ("note", &texts.note),
+    ];
+    entry::refuse_empty(&given)?;
     let now = Local::now().time();
     let now = NaiveTime::from_hms_opt(now.hour(), now.minute(), 0).unwrap_or(NaiveTime::MIN);
     entry::run(ctx.date, ctx.today, now, &texts)

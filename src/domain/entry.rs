@@ -38,6 +38,15 @@ pub struct RunTexts {
     pub note: Option<String>,
 }
 
+/// On the command line an option given an empty value (`--rhr ""`) is a mistake, not
+/// "not logged" as an empty form field or CSV cell is: the first such field.
+pub fn refuse_empty(fields: &[(&str, &Option<String>)]) -> Result<(), FieldError> {
+    match fields.iter().find(|(_, t)| t.as_deref().is_some_and(|t| t.trim().is_empty())) {
+        Some((name, _)) => Err(FieldError::new(*name, "is empty; give a value, or leave the option out")),
+        None => Ok(()),
+    }
+}
+
 fn given(text: &Option<String>) -> Option<&str> {
     text.as_deref().filter(|t| !t.is_empty())
 }

@@ -45,8 +45,22 @@ impl<'a> Located<'a> {
         }
     }
 
+    /// TOML's own message, with the key of the line it points at and Rust's type names
+    /// in plain words: "foam_roll_seconds: invalid type: string "abc", expected a whole number".
     pub fn toml_error(&self, err: &toml::de::Error) -> FileError {
-        let message = err.message().trim().replace('\n', "; ");
+        let mut message = err.message().trim().replace('\n', "; ");
+        for (rust, words) in [("i64", "a whole number"), ("u32", "a whole number"), ("f64", "a number")] {
+            message = message.replace(&format!("expected {rust}"), &format!("expected {words}"));
+        }
+        let key = err.span().and_then(|span| {
+            let start = self.text[..span.start.min(self.text.len())].rfind('\n').map_or(0, |i| i + 1);
+            let line = self.text[start..].lines().next()?;
+            let (key, _) = line.split_once('=')?;
+            Some(key.trim().to_string()).filter(|k| !k.is_empty() && !k.starts_with('['))
+        });
+        if let Some(key) = key.filter(|k| !message.contains(k.as_str())) {
+            message = format!("{key}: {message}");
+        }
         FileError { file: self.file.to_string(), line: err.span().map(|s| self.line_of(s.start)), message }
     }
 

@@ -9,7 +9,7 @@ use std::path::Path;
 
 fn failed(e: &std::io::Error, path: &Path) -> Error {
     let place = path.display().to_string();
-    if e.raw_os_error() == Some(28) {
+    if e.kind() == std::io::ErrorKind::StorageFull {
         Error::io(
             "disk full: nothing saved",
             place,

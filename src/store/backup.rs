@@ -48,7 +48,7 @@ pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path) -> Resu
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut dst =
             Connection::open_with_flags(tmp.path(), flags).map_err(|e| errors::from_sql(e, target))?;
-        copy_all(conn, &mut dst, source)?;
+        copy_all(conn, &mut dst, source, target)?;
         // One self-contained file: no `-wal` beside it, whoever opens it later.
         dst.pragma_update(None, "journal_mode", "DELETE").map_err(|e| errors::from_sql(e, target))?;
         dst.close().map_err(|(_, e)| errors::from_sql(e, target))?;
@@ -63,8 +63,12 @@ pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path) -> Resu
 
 /// All pages in one step, retried while another process holds a lock, for at most the
 /// busy timeout; then the backup gives up with "busy" rather than waiting forever.
-fn copy_all(src: &Connection, dst: &mut Connection, source: &Path) -> Result<()> {
-    let sql = |e| errors::from_sql(e, source);
+fn copy_all(src: &Connection, dst: &mut Connection, source: &Path, target: &Path) -> Result<()> {
+    // A full disk is the backup's side; anything else is named after the database.
+    let sql = |e| {
+        let place = if errors::is_disk_full(&e) { target } else { source };
+        errors::from_sql(e, place)
+    };
     let backup = Backup::new(src, dst).map_err(sql)?;
     let pause = Duration::from_millis(50);
     for _ in 0..(super::BUSY_TIMEOUT_MS / 50) {

@@ -5,9 +5,17 @@ use crate::error::{Error, Kind};
 use rusqlite::ErrorCode;
 use std::path::Path;
 
+/// True for the errors of a full disk, whichever file was being written.
+pub(super) fn is_disk_full(err: &rusqlite::Error) -> bool {
+    matches!(err, rusqlite::Error::SqliteFailure(e, _)
+        if e.code == ErrorCode::DiskFull || e.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE)
+}
+
 pub(super) fn from_sql(err: rusqlite::Error, path: &Path) -> Error {
     let place = path.display().to_string();
     let code = match &err {
+        // Also a `-shm` file that could not grow, which SQLite calls a disk I/O error.
+        _ if is_disk_full(&err) => Some(ErrorCode::DiskFull),
         rusqlite::Error::SqliteFailure(e, _) => Some(e.code),
         _ => None,
     };

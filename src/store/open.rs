@@ -131,15 +131,12 @@ fn create(path: &Path) -> Result<Store> {
         )
     };
     let tmp = tempfile::Builder::new().prefix(".cooldown-new-").tempfile_in(dir).map_err(cannot)?;
-    {
-        let conn = connect(tmp.path())?;
-        let sql = |e| errors::from_sql(e, path);
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
-        conn.execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
-        migrate::migrate(&conn, 0).map_err(sql)?;
-        conn.execute_batch("COMMIT").map_err(sql)?;
-        conn.close().map_err(|(_, e)| sql(e))?;
+    let built = build_schema(tmp.path(), path);
+    // A failed build (a full disk, say) can leave SQLite's side files of the temporary name.
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let _ = fs::remove_file(sibling(tmp.path(), suffix));
     }
+    built?;
     tmp.as_file().sync_all().map_err(cannot)?;
     match fs::hard_link(tmp.path(), path) {
         Ok(()) => sync_dir(dir),
@@ -149,6 +146,17 @@ fn create(path: &Path) -> Result<Store> {
     }
     drop(tmp);
     open_existing(path)
+}
+
+/// The schema in a new file at `tmp` (errors named after `path`, the file the user asked for).
+fn build_schema(tmp: &Path, path: &Path) -> Result<()> {
+    let conn = connect(tmp)?;
+    let sql = |e| errors::from_sql(e, path);
+    conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
+    conn.execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
+    migrate::migrate(&conn, 0).map_err(sql)?;
+    conn.execute_batch("COMMIT").map_err(sql)?;
+    conn.close().map_err(|(_, e)| sql(e))
 }
 
 fn sync_dir(dir: &Path) {
