@@ -239,6 +239,26 @@ fn backup_sees_commits_still_in_the_write_ahead_log() {
 }
 
 #[test]
+fn a_damaged_database_is_not_backed_up_over_a_good_backup() {
+    let s = demo();
+    let good = s.path("good.db");
+    stdout(&s, &["backup", good.to_str().unwrap()]);
+    let before = sha256(&good);
+    Connection::open(s.db()).unwrap().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    let mut bytes = std::fs::read(s.db()).unwrap();
+    for page in 2..25 {
+        let at = 4096 * page + 8;
+        bytes[at..at + 60].copy_from_slice(&[0x00, 0xff].repeat(30));
+    }
+    std::fs::write(s.db(), bytes).unwrap();
+    let out = s.cmd().args(["backup", good.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(69));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("the database is damaged") && err.lines().count() == 1, "{err}");
+    assert_eq!(sha256(&good), before, "the earlier backup is kept");
+}
+
+#[test]
 fn backup_into_a_missing_folder_exits_74() {
     let s = demo();
     let target = s.path("no/such/folder/b.db");

@@ -305,6 +305,23 @@ fn a_database_from_a_newer_cooldown_is_refused() {
 }
 
 #[test]
+fn a_newer_schema_still_in_the_write_ahead_log_is_refused_without_a_checkpoint() {
+    let s = Sandbox::new();
+    drop(Store::open_path(&s.db()).unwrap());
+    let c = Connection::open(s.db()).unwrap();
+    c.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
+    c.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).unwrap();
+    c.execute_batch("PRAGMA user_version = 7;").unwrap();
+    drop(c);
+    let wal = s.path("cooldown.db-wal");
+    assert!(std::fs::metadata(&wal).unwrap().len() > 0, "the bump is in the log");
+    let (db_sum, wal_sum) = (sha256(&s.db()), sha256(&wal));
+    let err = Store::open_path(&s.db()).err().unwrap();
+    assert!(err.what.contains("newer cooldown (schema 7"), "{err}");
+    assert_eq!((sha256(&s.db()), sha256(&wal)), (db_sum, wal_sum), "no checkpoint, the log kept");
+}
+
+#[test]
 fn a_damaged_page_is_refused_when_read() {
     let s = Sandbox::new();
     write_demo(&s.db());

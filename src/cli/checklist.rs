@@ -1,6 +1,7 @@
 //! `cooldown checklist [--json]`: the day's checklist, ticked state included.
 
 use super::Context;
+use super::output::{say, show};
 use crate::domain::checklist::{Checklist, Entry};
 use crate::domain::routine::ItemKind;
 use crate::domain::timeline;
@@ -178,9 +179,9 @@ pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
     let checklist = ctx.checklist(&store, ctx.date)?;
     if json {
         let wall_ms = chrono::Utc::now().timestamp_millis();
-        println!("{}", to_json(&checklist, store.active_timer()?.as_ref(), wall_ms, now_on(ctx))?);
+        say(&to_json(&checklist, store.active_timer()?.as_ref(), wall_ms, now_on(ctx))?)?;
     } else {
-        print!("{}", to_text(&checklist, now_on(ctx)));
+        show(&to_text(&checklist, now_on(ctx)))?;
     }
     Ok(ExitCode::SUCCESS)
 }

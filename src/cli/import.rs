@@ -1,5 +1,6 @@
 //! `cooldown import FILE|-`: a markers or runs CSV, or a wellness export, all or nothing.
 
+use super::output::say;
 use super::{Context, context::now};
 use crate::error::{Error, Result};
 use crate::exchange::import;
@@ -37,12 +38,15 @@ pub fn run(ctx: &Context, file: &str) -> Result<ExitCode> {
         .iter()
         .filter_map(|(t, one, many)| tally(*t, one, many))
         .collect();
-    println!("imported {name}: {}", if parts.is_empty() { "no rows".to_string() } else { parts.join("; ") });
+    say(&format!(
+        "imported {name}: {}",
+        if parts.is_empty() { "no rows".to_string() } else { parts.join("; ") }
+    ))?;
     for c in &got.converted {
-        println!("converted {c}");
+        say(&format!("converted {c}"))?;
     }
     if !got.ignored.is_empty() {
-        println!("ignored columns (no place for them in cooldown): {}", got.ignored.join(", "));
+        say(&format!("ignored columns (no place for them in cooldown): {}", got.ignored.join(", ")))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! `cooldown log --rhr … --hrv …`: the morning markers for `--date`. A second call for
 //! the same day replaces the fields it names and keeps the others.
 
+use super::output::say;
 use super::{Context, context::now, verdict::summary};
 use crate::domain::entry::{self, MarkerTexts};
 use crate::domain::records::Markers;
@@ -114,7 +115,7 @@ pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode> {
     })?;
     let mut store = ctx.open_store()?;
     store.save_markers(ctx.date, &m, now())?;
-    println!("logged {}: {}", ctx.date, logged(&m));
-    println!("{}", summary(&ctx.verdict(&store, ctx.date)?));
+    say(&format!("logged {}: {}", ctx.date, logged(&m)))?;
+    say(&summary(&ctx.verdict(&store, ctx.date)?))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -27,3 +27,14 @@ pub fn emit(text: &str, out: Option<&Path>, command: &str) -> Result<()> {
         }
     }
 }
+
+/// `println!` for command output: a closed pipe ends it quietly, another write error is
+/// reported (exit 74) instead of a panic.
+pub fn say(text: &str) -> Result<()> {
+    emit(&format!("{text}\n"), None, "output")
+}
+
+/// `print!` likewise.
+pub fn show(text: &str) -> Result<()> {
+    emit(text, None, "output")
+}

@@ -1,5 +1,6 @@
 //! `cooldown run --type T --minutes N …`: record a training session.
 
+use super::output::say;
 use super::{Context, context::now};
 use crate::domain::entry::{self, RunTexts};
 use crate::domain::records::Run;
@@ -79,14 +80,14 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<ExitCode> {
     let what = format!("{}, {} min", run.kind.label(), run.minutes);
     let (day, at) = (run.day, run.at.format("%H:%M"));
     match saved {
-        Saved::New => println!("recorded: {what}, ended {at} on {day}"),
-        Saved::Replaced => println!("replaced the run that ended {at} on {day}: {what}"),
+        Saved::New => say(&format!("recorded: {what}, ended {at} on {day}"))?,
+        Saved::Replaced => say(&format!("replaced the run that ended {at} on {day}: {what}"))?,
     }
     let checklist = ctx.checklist(&store, ctx.date)?;
-    println!(
+    say(&format!(
         "checklist for {day} now follows: {} ({} min planned)",
         checklist.session.label(),
         checklist.planned_minutes()
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

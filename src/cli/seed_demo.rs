@@ -1,6 +1,7 @@
 //! `cooldown seed-demo [--days N]`: the demo history, written into an empty database.
 
 use super::Context;
+use super::output::say;
 use crate::domain::demo::{DEFAULT_DAYS, MAX_DAYS};
 use crate::domain::values::Field;
 use crate::error::{Error, Result};
@@ -25,6 +26,6 @@ pub fn run(ctx: &Context, days: Option<&str>) -> Result<ExitCode> {
         ));
     }
     ctx.seed(&mut store, ctx.date, days)?;
-    println!("wrote {days} days of demo history ending {} to {}", ctx.date, store.path().display());
+    say(&format!("wrote {days} days of demo history ending {} to {}", ctx.date, store.path().display()))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! `cooldown tick ITEM_ID [--undo]`: tick or untick one item of the day's checklist.
 
+use super::output::say;
 use super::{Context, context::now};
 use crate::error::{Error, Result};
 use std::process::ExitCode;
@@ -26,6 +27,6 @@ pub fn run(ctx: &Context, item_id: &str, undo: bool) -> Result<ExitCode> {
         (1, _) => "not ticked".to_string(),
         (t, d) => format!("{d}/{t} sets"),
     };
-    println!("{item_id}: {state} ({})", ctx.date);
+    say(&format!("{item_id}: {state} ({})", ctx.date))?;
     Ok(ExitCode::SUCCESS)
 }

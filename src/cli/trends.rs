@@ -2,6 +2,7 @@
 //! 7-day mean, usual range, direction — for ssh sessions and scripts.
 
 use super::Context;
+use super::output::say;
 use crate::domain::readiness;
 use crate::domain::trends::{self, Marker, Window};
 use crate::domain::values::Field;
@@ -36,11 +37,11 @@ pub fn run(ctx: &Context, marker: Option<&str>, days: Option<&str>) -> Result<Ex
     let from = Window::Days(days).start(to, None);
     let inputs = store.readiness_inputs(to, t.lookback_days() + days)?;
     let verdicts = readiness::levels(&inputs, from, to, t);
-    println!("trends over {days} days to {}", to.format("%a %-d %b %Y"));
+    say(&format!("trends over {days} days to {}", to.format("%a %-d %b %Y")))?;
     for m in markers {
         let series = trends::series(m, &inputs, from, to, t, &verdicts);
         let acwr = (m == Marker::Load).then(|| readiness::acwr(&inputs, to));
-        println!("{:<9} {}", m.name(), text::trend_summary(m, &trends::summary(&series), acwr));
+        say(&format!("{:<9} {}", m.name(), text::trend_summary(m, &trends::summary(&series), acwr)))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! `cooldown verdict [--json] [--explain]`: the readiness verdict with its reasons.
 
 use super::Context;
+use super::output::{say, show};
 use crate::domain::readiness::{Check, Verdict, meaning};
 use crate::error::{Error, Result};
 use crate::exchange::export::verdict_json;
@@ -63,9 +64,9 @@ pub fn run(ctx: &Context, json: bool, explain: bool) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let v = ctx.verdict(&store, ctx.date)?;
     if json {
-        println!("{}", to_json(&v)?);
+        say(&to_json(&v)?)?;
     } else {
-        print!("{}", to_text(&v, explain));
+        show(&to_text(&v, explain))?;
     }
     Ok(ExitCode::SUCCESS)
 }

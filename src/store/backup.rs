@@ -9,29 +9,36 @@ use std::path::Path;
 use std::time::Duration;
 
 impl super::Store {
-    /// A consistent copy at `target` (replaced atomically), opened and checked with
-    /// `PRAGMA integrity_check`; returns its size in bytes.
+    /// A consistent copy at `target`, opened and checked with `PRAGMA integrity_check`
+    /// before it replaces anything there; returns its size in bytes. A damaged database
+    /// is refused (exit 69) and an earlier backup at `target` is left as it was.
     pub fn backup(&self, target: &Path) -> Result<u64> {
-        backup_to(&self.conn, &self.path, target)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let check = Connection::open_with_flags(target, flags)
-            .and_then(|c| c.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)))
-            .map_err(|e| errors::from_sql(e, target))?;
-        if check != "ok" {
-            return Err(Error::io(
-                format!("the backup failed its integrity check: {check}"),
-                target.display().to_string(),
-                "try again; keep the previous backup",
-            ));
-        }
+        backup_to(&self.conn, &self.path, target, Verify::Yes)?;
         std::fs::metadata(target).map(|m| m.len()).map_err(|e| {
             Error::io(format!("cannot read the backup: {e}"), target.display().to_string(), "try again")
         })
     }
 }
 
+/// Whether a copy is opened again and checked before it is renamed into place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Verify {
+    Yes,
+    No,
+}
+
+/// The first line of `PRAGMA integrity_check` on a copy; `None` when it is "ok".
+fn damage(copy: &Path, target: &Path) -> Result<Option<String>> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let first: String = Connection::open_with_flags(copy, flags)
+        .and_then(|c| c.query_row("PRAGMA integrity_check", [], |r| r.get(0)))
+        .map_err(|e| errors::from_sql(e, target))?;
+    let detail = first.lines().find(|l| !l.starts_with("***")).unwrap_or("integrity check failed");
+    Ok((first != "ok").then(|| detail.to_string()))
+}
+
 /// Copies the database behind `conn` (at `source`, for messages) to `target`.
-pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path) -> Result<()> {
+pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path, verify: Verify) -> Result<()> {
     let place = target.display().to_string();
     let cannot = |e: std::io::Error| {
         Error::io(
@@ -52,6 +59,15 @@ pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path) -> Resu
         // One self-contained file: no `-wal` beside it, whoever opens it later.
         dst.pragma_update(None, "journal_mode", "DELETE").map_err(|e| errors::from_sql(e, target))?;
         dst.close().map_err(|(_, e)| errors::from_sql(e, target))?;
+    }
+    if verify == Verify::Yes
+        && let Some(first) = damage(tmp.path(), target)?
+    {
+        return Err(Error::unusable(
+            format!("the database is damaged ({first})"),
+            source.display().to_string(),
+            "restore it from a backup; nothing was written",
+        ));
     }
     tmp.as_file().sync_all().map_err(cannot)?;
     tmp.persist(target).map_err(|e| cannot(e.error))?;

@@ -28,7 +28,11 @@ impl Store {
             )),
             Ok(meta) => {
                 check_header(path, meta.len())?;
-                open_existing(path)
+                let store = open_existing(path)?;
+                if let Some(dir) = path.parent() {
+                    sweep_stale(dir);
+                }
+                Ok(store)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(path),
             Err(e) => Err(Error::io(
@@ -78,10 +82,18 @@ fn check_header(path: &Path, len: u64) -> Result<()> {
         return Err(refuse(path, "damaged database header (impossible page size)"));
     }
     // With a non-empty write-ahead log the main file may legitimately lag behind its
-    // header until the next checkpoint; SQLite checks that case itself.
+    // header until the next checkpoint; `open_existing` asks SQLite read-only instead.
     if wal_path(path).metadata().is_ok_and(|m| m.len() > 0) {
         return Ok(());
     }
+    // Identity from the header alone: a refusal must not open the file read-write, since
+    // closing such a connection can checkpoint or tidy files we promised not to touch.
+    let be32 = |at: usize| i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let (app, version) = (be32(68), i64::from(be32(60)));
+    let pages_in_header = u32::from_be_bytes([header[28], header[29], header[30], header[31]]);
+    // An SQLite file with one page and no ids is an empty database (no schema yet).
+    let objects = if app == 0 && version == 0 && pages_in_header <= 1 { 0 } else { 1 };
+    check_identity(path, app, version, objects)?;
     let pages_valid = header[24..28] == header[92..96];
     let pages = u64::from(u32::from_be_bytes([header[28], header[29], header[30], header[31]]));
     if !len.is_multiple_of(page_size) || (pages_valid && pages * page_size > len) {
@@ -100,15 +112,14 @@ fn wal_path(path: &Path) -> PathBuf {
     sibling(path, "-wal")
 }
 
-fn connect(path: &Path) -> Result<Connection> {
-    let sql = |e| errors::from_sql(e, path);
+fn connect(path: &Path) -> rusqlite::Result<Connection> {
     // No SQLITE_OPEN_URI: a path is a path. No CREATE: new files are made by `create`.
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(sql)?;
-    conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS)).map_err(sql)?;
-    conn.pragma_update(None, "trusted_schema", "OFF").map_err(sql)?;
-    conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
-    conn.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS))?;
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
     Ok(conn)
 }
 
@@ -150,13 +161,35 @@ fn create(path: &Path) -> Result<Store> {
 
 /// The schema in a new file at `tmp` (errors named after `path`, the file the user asked for).
 fn build_schema(tmp: &Path, path: &Path) -> Result<()> {
-    let conn = connect(tmp)?;
     let sql = |e| errors::from_sql(e, path);
+    let conn = connect(tmp).map_err(sql)?;
     conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
     conn.execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
     migrate::migrate(&conn, 0).map_err(sql)?;
     conn.execute_batch("COMMIT").map_err(sql)?;
     conn.close().map_err(|(_, e)| sql(e))
+}
+
+/// Temporary files of ours that a killed process left (a first run's new database, a
+/// backup before migrating, with their SQLite side files) older than this are removed.
+const STALE_AFTER: Duration = Duration::from_secs(15 * 60);
+
+/// Best effort, and only names we create: a crash must not leave litter forever.
+fn sweep_stale(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let ours = name
+            .to_str()
+            .is_some_and(|n| n.starts_with(".cooldown-new-") || n.starts_with(".cooldown-backup-"));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_AFTER));
+        if ours && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn sync_dir(dir: &Path) {
@@ -166,10 +199,74 @@ fn sync_dir(dir: &Path) {
     }
 }
 
-fn open_existing(path: &Path) -> Result<Store> {
-    let conn = connect(path)?;
+/// With a write-ahead log pending, the identity comes from a read-only connection, which
+/// never checkpoints the log into the file or removes it when it closes.
+fn check_identity_read_only(path: &Path) -> Result<()> {
+    if !wal_path(path).metadata().is_ok_and(|m| m.len() > 0) {
+        return Ok(());
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let sql = |e| errors::from_sql(e, path);
+    let conn = Connection::open_with_flags(path, flags).map_err(sql)?;
+    conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS)).map_err(sql)?;
     let (app, version, objects) = migrate::identity(&conn).map_err(sql)?;
+    check_identity(path, app, version, objects)
+}
+
+/// SQLite could not open the file for writing, or not create the `-shm` beside it.
+fn cannot_write(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if matches!(f.code, rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen))
+}
+
+/// `path` as an SQLite URI we build ourselves (never from user text): every byte outside
+/// the unreserved set percent-encoded, then `query`.
+fn uri(path: &Path, query: &str) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::from("file:");
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out + "?" + query
+}
+
+/// A database on a read-only file, folder or file system: reads work; every write is
+/// refused by SQLite as read-only (exit 74) and the file is never touched. Without a
+/// pending write-ahead log the file is opened `immutable` (no `-shm` needed); with one,
+/// read-only over the existing `-shm`.
+fn open_read_only(path: &Path) -> Result<Store> {
+    let sql = |e| errors::from_sql(e, path);
+    let pending = wal_path(path).metadata().is_ok_and(|m| m.len() > 0);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = if pending {
+        Connection::open_with_flags(path, flags)
+    } else {
+        Connection::open_with_flags(uri(path, "immutable=1"), flags | OpenFlags::SQLITE_OPEN_URI)
+    }
+    .map_err(sql)?;
+    conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS)).map_err(sql)?;
+    conn.pragma_update(None, "trusted_schema", "OFF").map_err(sql)?;
+    let (app, version, objects) = migrate::identity(&conn).map_err(sql)?;
+    check_identity(path, app, version, objects)?;
+    if version < migrate::LATEST_VERSION {
+        return Err(refuse(path, format!("read-only database of an older schema ({version})")));
+    }
+    Ok(Store { conn, path: path.to_path_buf() })
+}
+
+fn open_existing(path: &Path) -> Result<Store> {
+    check_identity_read_only(path)?;
+    let sql = |e| errors::from_sql(e, path);
+    let opened = connect(path).and_then(|conn| migrate::identity(&conn).map(|identity| (conn, identity)));
+    let (conn, (app, version, objects)) = match opened {
+        Ok(both) => both,
+        Err(e) if cannot_write(&e) => return open_read_only(path),
+        Err(e) => return Err(sql(e)),
+    };
     check_identity(path, app, version, objects)?;
     let read_only = conn.is_readonly(MAIN_DB).map_err(sql)?;
     if version < migrate::LATEST_VERSION {
@@ -240,7 +337,7 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Resu
         .map(|n| if n == 1 { base.clone() } else { sibling(&base, &format!(".{n}")) })
         .find(|p| !p.exists())
         .unwrap_or(base);
-    super::backup::backup_to(conn, path, &target)?;
+    super::backup::backup_to(conn, path, &target, super::backup::Verify::No)?;
     Ok(target)
 }
 
