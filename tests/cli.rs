@@ -256,7 +256,7 @@ fn a_config_value_of_the_wrong_type_names_its_key() {
         .arg("checklist")
         .assert()
         .code(65)
-        .stderr(contains("foam_roll_seconds: invalid type: string \"abc\", expected a whole number"))
+        .stderr(contains("foam_roll_seconds = \"abc\" is not a whole number; give 1–600"))
         .stderr(contains("config.toml line 3"));
 }
 

@@ -53,9 +53,9 @@ struct RawConfig {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawTimers {
-    foam_roll_seconds: Option<Spanned<i64>>,
+    foam_roll_seconds: Option<Spanned<toml::Value>>,
     auto_advance: Option<bool>,
-    cue_seconds: Option<Spanned<i64>>,
+    cue_seconds: Option<Spanned<toml::Value>>,
 }
 
 impl Config {
@@ -132,6 +132,18 @@ mod tests {
             ("\n[timers]\nfoam_roll_seconds = 0\n", 3, "foam_roll_seconds = 0 is outside 1–600"),
             ("[timers]\nfoam_roll_seconds = 601\n", 2, "outside 1–600"),
             ("[timers]\ncue_seconds = -1\n", 2, "cue_seconds = -1 is outside 0–600"),
+            (
+                "[timers]\nfoam_roll_seconds = \"abc\"\n",
+                2,
+                "foam_roll_seconds = \"abc\" is not a whole number; give 1–600",
+            ),
+            (
+                "[timers]\nfoam_roll_seconds = 90.5\n",
+                2,
+                "foam_roll_seconds = 90.5 is not a whole number; give 1–600",
+            ),
+            ("[readiness]\nband_sd = nan\n", 2, "band_sd = NaN is outside 0.1–2"),
+            ("[readiness]\nacwr_spike = \"high\"\n", 2, "acwr_spike = \"high\" is not a number; give 1–3"),
             ("[timers]\nauto_advance = \"yes\"\n", 2, "invalid type"),
             ("colour = \"red\"\n", 1, "unknown field"),
             ("focus = \n", 1, ""),

@@ -8,46 +8,42 @@ use toml::Spanned;
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawReadiness {
-    band_sd: Option<Spanned<f64>>,
-    baseline_days: Option<Spanned<i64>>,
-    calibrating_min: Option<Spanned<i64>>,
-    trusted_min: Option<Spanned<i64>>,
-    sleep_red_hours: Option<Spanned<f64>>,
-    sleep_amber_hours: Option<Spanned<f64>>,
-    sleep_mean3_amber_hours: Option<Spanned<f64>>,
-    soreness_amber: Option<Spanned<i64>>,
-    soreness_red: Option<Spanned<i64>>,
-    soreness_rise: Option<Spanned<i64>>,
-    hop_amber_drop_pct: Option<Spanned<f64>>,
-    hop_red_drop_pct: Option<Spanned<f64>>,
-    rhr_amber_bpm: Option<Spanned<f64>>,
-    rhr_red_bpm: Option<Spanned<f64>>,
-    rhr_safety_bpm: Option<Spanned<f64>>,
-    acwr_spike: Option<Spanned<f64>>,
+    band_sd: Option<Spanned<toml::Value>>,
+    baseline_days: Option<Spanned<toml::Value>>,
+    calibrating_min: Option<Spanned<toml::Value>>,
+    trusted_min: Option<Spanned<toml::Value>>,
+    sleep_red_hours: Option<Spanned<toml::Value>>,
+    sleep_amber_hours: Option<Spanned<toml::Value>>,
+    sleep_mean3_amber_hours: Option<Spanned<toml::Value>>,
+    soreness_amber: Option<Spanned<toml::Value>>,
+    soreness_red: Option<Spanned<toml::Value>>,
+    soreness_rise: Option<Spanned<toml::Value>>,
+    hop_amber_drop_pct: Option<Spanned<toml::Value>>,
+    hop_red_drop_pct: Option<Spanned<toml::Value>>,
+    rhr_amber_bpm: Option<Spanned<toml::Value>>,
+    rhr_red_bpm: Option<Spanned<toml::Value>>,
+    rhr_safety_bpm: Option<Spanned<toml::Value>>,
+    acwr_spike: Option<Spanned<toml::Value>>,
     strict_hrv: Option<bool>,
 }
 
 fn real(
     at: &Located,
-    v: &Option<Spanned<f64>>,
+    v: &Option<Spanned<toml::Value>>,
     key: &str,
     lo: f64,
     hi: f64,
     into: &mut f64,
 ) -> Result<(), FileError> {
     if let Some(v) = v {
-        let x = *v.get_ref();
-        if !(lo..=hi).contains(&x) {
-            return Err(at.error(v.span(), format!("{key} = {x} is outside {lo}–{hi}")));
-        }
-        *into = x;
+        *into = at.real_in(v, key, lo, hi)?;
     }
     Ok(())
 }
 
 fn int(
     at: &Located,
-    v: &Option<Spanned<i64>>,
+    v: &Option<Spanned<toml::Value>>,
     key: &str,
     lo: u32,
     hi: u32,
@@ -82,7 +78,7 @@ impl RawReadiness {
         if let Some(n) = int(at, &self.trusted_min, "trusted_min", 3, 365)? {
             t.trusted_min = n;
         }
-        let span = |v: &Option<Spanned<i64>>| v.as_ref().map(Spanned::span);
+        let span = |v: &Option<Spanned<toml::Value>>| v.as_ref().map(Spanned::span);
         ordered(
             at,
             span(&self.trusted_min).or(span(&self.calibrating_min)),
@@ -105,7 +101,7 @@ impl RawReadiness {
             24.0,
             &mut t.sleep_mean3_amber_hours,
         )?;
-        let fspan = |v: &Option<Spanned<f64>>| v.as_ref().map(Spanned::span);
+        let fspan = |v: &Option<Spanned<toml::Value>>| v.as_ref().map(Spanned::span);
         ordered(
             at,
             fspan(&self.sleep_amber_hours).or(fspan(&self.sleep_red_hours)),

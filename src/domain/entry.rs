@@ -42,7 +42,7 @@ pub struct RunTexts {
 /// "not logged" as an empty form field or CSV cell is: the first such field.
 pub fn refuse_empty(fields: &[(&str, &Option<String>)]) -> Result<(), FieldError> {
     match fields.iter().find(|(_, t)| t.as_deref().is_some_and(|t| t.trim().is_empty())) {
-        Some((name, _)) => Err(FieldError::new(*name, "is empty; give a value, or leave the option out")),
+        Some((name, _)) => Err(FieldError::new(*name, format!("is empty; give {}", values::accepts(name)))),
         None => Ok(()),
     }
 }

@@ -163,8 +163,8 @@ struct RawPhase {
     id: Spanned<String>,
     title: Spanned<String>,
     window: Option<String>,
-    from_min: Option<Spanned<i64>>,
-    to_min: Option<Spanned<i64>>,
+    from_min: Option<Spanned<toml::Value>>,
+    to_min: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -175,9 +175,9 @@ struct RawItem {
     title: Spanned<String>,
     kind: Spanned<String>,
     sessions: Spanned<Vec<String>>,
-    minutes: Option<Spanned<f64>>,
-    seconds: Option<Spanned<i64>>,
-    sets: Option<Spanned<i64>>,
+    minutes: Option<Spanned<toml::Value>>,
+    seconds: Option<Spanned<toml::Value>>,
+    sets: Option<Spanned<toml::Value>>,
     #[serde(default)]
     optional: bool,
     note: Option<Spanned<String>>,
@@ -197,10 +197,7 @@ impl RawItem {
         }
         let kind = self.kind(at)?;
         let minutes = match &self.minutes {
-            Some(m) if !(0.0..=240.0).contains(m.get_ref()) => {
-                return Err(at.error(m.span(), "minutes must be 0–240"));
-            }
-            Some(m) => *m.get_ref(),
+            Some(m) => at.real_in(m, "minutes", 0.0, 240.0)?,
             None => 0.0,
         };
         let note = match &self.note {
@@ -262,7 +259,7 @@ impl RawItem {
 
     fn kind(&self, at: &Located) -> Result<ItemKind, FileError> {
         let name = self.kind.get_ref().as_str();
-        let only_for = |field: &Option<Spanned<i64>>, key: &str, kind: &str| match field {
+        let only_for = |field: &Option<Spanned<toml::Value>>, key: &str, kind: &str| match field {
             Some(v) if name != kind => {
                 Err(at.error(v.span(), format!("'{key}' is only for kind = \"{kind}\"")))
             }

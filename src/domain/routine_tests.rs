@@ -117,7 +117,7 @@ fn bad_routines_name_the_file_and_line() {
         (item("").replace("\"runs\"", ""), 10, "sessions is empty"),
         (item("").replace("\"x\"", "\"Foam Calves\""), 6, "must be 1–40 characters"),
         (item("seconds = 90\n"), 11, "only for kind = \"timed\""),
-        (item("minutes = -3\n"), 11, "minutes must be 0–240"),
+        (item("minutes = -3\n"), 11, "minutes = -3 is outside 0–240"),
         (item("").replace("\"check\"", "\"sets\""), 9, "needs 'sets = N'"),
         (item("").replace("\"check\"", "\"sets\"") + "sets = 0\n", 11, "sets = 0 is outside 1–20"),
         (

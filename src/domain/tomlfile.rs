@@ -87,13 +87,48 @@ impl<'a> Located<'a> {
         Ok(text.to_string())
     }
 
-    /// A whole number in `lo..=hi`.
-    pub fn int_in(&self, value: &Spanned<i64>, key: &str, lo: u32, hi: u32) -> Result<u32, FileError> {
-        let v = *value.get_ref();
-        if (i64::from(lo)..=i64::from(hi)).contains(&v) {
-            Ok(v as u32)
+    /// A whole number in `lo..=hi`. Numbers are read as any TOML value so that a string
+    /// or a fraction gets this message, with the key and its range, not serde's.
+    pub fn int_in(
+        &self,
+        value: &Spanned<toml::Value>,
+        key: &str,
+        lo: u32,
+        hi: u32,
+    ) -> Result<u32, FileError> {
+        match value.get_ref() {
+            toml::Value::Integer(v) if (i64::from(lo)..=i64::from(hi)).contains(v) => Ok(*v as u32),
+            toml::Value::Integer(v) => {
+                Err(self.error(value.span(), format!("{key} = {v} is outside {lo}–{hi}")))
+            }
+            other => {
+                Err(self
+                    .error(value.span(), format!("{key} = {other} is not a whole number; give {lo}–{hi}")))
+            }
+        }
+    }
+
+    /// A number (whole or not) in `lo..=hi`.
+    pub fn real_in(
+        &self,
+        value: &Spanned<toml::Value>,
+        key: &str,
+        lo: f64,
+        hi: f64,
+    ) -> Result<f64, FileError> {
+        let x = match value.get_ref() {
+            toml::Value::Integer(v) => *v as f64,
+            toml::Value::Float(v) => *v,
+            other => {
+                return Err(
+                    self.error(value.span(), format!("{key} = {other} is not a number; give {lo}–{hi}"))
+                );
+            }
+        };
+        if (lo..=hi).contains(&x) {
+            Ok(x)
         } else {
-            Err(self.error(value.span(), format!("{key} = {v} is outside {lo}–{hi}")))
+            Err(self.error(value.span(), format!("{key} = {x} is outside {lo}–{hi}")))
         }
     }
 }

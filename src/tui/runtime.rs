@@ -15,7 +15,7 @@ use crate::domain::timer::{Countdown, StoredTimer};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::text;
-use chrono::{FixedOffset, Local, NaiveDateTime, Utc};
+use chrono::Local;
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::VecDeque;
 use std::io::IsTerminal;
@@ -83,28 +83,6 @@ fn wall_ms() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
-/// The local wall clock without a look at the time-zone database on every wake-up: the
-/// UTC offset is read again once a minute (and so follows DST and zone changes).
-struct WallClock {
-    offset: FixedOffset,
-    read_at: Instant,
-}
-
-impl WallClock {
-    const REREAD: Duration = Duration::from_secs(60);
-
-    fn new() -> WallClock {
-        WallClock { offset: *Local::now().offset(), read_at: Instant::now() }
-    }
-
-    fn now(&mut self) -> NaiveDateTime {
-        if self.read_at.elapsed() >= Self::REREAD {
-            *self = WallClock::new();
-        }
-        Utc::now().with_timezone(&self.offset).naive_local()
-    }
-}
-
 /// A little past the moment the display changes, so the wake-up lands on the new second.
 const PAST_BOUNDARY: Duration = Duration::from_millis(2);
 
@@ -118,7 +96,6 @@ struct Loop<'a> {
 impl Loop<'_> {
     fn run(&mut self, term: &mut Term) -> Result<()> {
         let mut dirty = true;
-        let mut clock = WallClock::new();
         let mut seen_version = self.store.data_version()?;
         let mut early = 0;
         while self.app.running {
@@ -132,7 +109,8 @@ impl Loop<'_> {
             let ready = event::poll(timeout).map_err(terminal_gone)?;
             // The clock first, so a key acts on the present moment (a timer started now
             // runs its full length) and a finished timer is noticed before the key.
-            let wall = clock.now();
+            // "Today" from the wall clock on every wake-up (DST and zone changes included).
+            let wall = Local::now().naive_local();
             dirty |= wall.date() != self.app.today || self.app.timer.is_some();
             self.dispatch(Action::Clock { wall, mono: Instant::now() }, term);
             if ready {
