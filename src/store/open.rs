@@ -258,8 +258,19 @@ fn open_read_only(path: &Path) -> Result<Store> {
     Ok(Store { conn, path: path.to_path_buf() })
 }
 
+/// The file itself cannot be opened for writing (permissions, a read-only file system).
+fn file_read_only(path: &Path) -> bool {
+    fs::OpenOptions::new().write(true).open(path).is_err_and(|e| {
+        matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem)
+    })
+}
+
 fn open_existing(path: &Path) -> Result<Store> {
     check_identity_read_only(path)?;
+    if file_read_only(path) {
+        // Straight to read-only: a read-write attempt would leave `-wal`/`-shm` behind.
+        return open_read_only(path);
+    }
     let sql = |e| errors::from_sql(e, path);
     let opened = connect(path).and_then(|conn| migrate::identity(&conn).map(|identity| (conn, identity)));
     let (conn, (app, version, objects)) = match opened {
