@@ -13,6 +13,7 @@ pub mod theme;
 pub mod timer;
 mod update;
 pub mod views;
+mod wait;
 
 pub use app::{App, Day, History, Overlay, Status, StatusKind, Trends};
 pub use runtime::run;

@@ -10,6 +10,7 @@ use super::theme::Theme;
 use super::timer::ActiveTimer;
 use super::update::{Action, Change, Effect, update};
 use super::views::Dashboard;
+use super::wait::Waiter;
 use crate::cli::Context;
 use crate::domain::timer::{Countdown, StoredTimer};
 use crate::error::{Error, Result};
@@ -25,13 +26,20 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// How often the loop wakes with nothing to do: to notice midnight and writes from other
-/// processes (`PRAGMA data_version`). Nothing is redrawn unless one of them happened.
-const WAKE: Duration = Duration::from_secs(1);
+/// With nothing to do the loop wakes on the wall clock's multiples of this: exactly at
+/// each new minute (the phases' "due in" texts) and at midnight, and within this long
+/// after the clock is set. Writes by other processes wake it through inotify.
+const CLOCK_STEP: Duration = Duration::from_secs(10);
 
-/// A terminal that vanished can make `poll` return at once, forever. After this many
-/// early returns in a row with no event, the loop takes the terminal as gone.
-const MAX_EARLY_WAKES: u32 = 50;
+/// Without inotify, how often the loop asks SQLite whether another process wrote.
+const DATA_POLL: Duration = Duration::from_secs(1);
+
+/// inotify reports a write to the log as it happens, before that commit is complete (the
+/// commit ends in shared memory, which raises no event): after a write with no new data
+/// version yet, the loop looks again this often, for up to `RECHECK_FOR`. Every clock
+/// wake-up looks too, should a commit take longer than that.
+const RECHECK_EVERY: Duration = Duration::from_millis(20);
+const RECHECK_FOR: Duration = Duration::from_secs(1);
 
 fn terminal_gone(e: std::io::Error) -> Error {
     Error::io(format!("the terminal went away: {e}"), "dashboard", "start cooldown again")
@@ -95,26 +103,35 @@ struct Loop<'a> {
 
 impl Loop<'_> {
     fn run(&mut self, term: &mut Term) -> Result<()> {
+        let mut waiter = Waiter::new(self.store.path()).map_err(terminal_gone)?;
         let mut dirty = true;
         let mut seen_version = self.store.data_version()?;
-        let mut early = 0;
+        let mut drawn_minute = None;
+        let mut recheck_until: Option<Instant> = None;
         while self.app.running {
             if dirty {
                 let _held = self.screen.lock().unwrap_or_else(|p| p.into_inner());
                 term.draw(|f| f.render_widget(Dashboard(self.app), f.area())).map_err(terminal_gone)?;
+                drawn_minute = Some(self.app.now.format("%H:%M").to_string());
                 dirty = false;
             }
-            let timeout = self.timeout();
-            let started = Instant::now();
-            let ready = event::poll(timeout).map_err(terminal_gone)?;
+            let mut timeout = self.timeout(waiter.sees_writes());
+            if recheck_until.is_some() {
+                timeout = timeout.min(RECHECK_EVERY);
+            }
+            let woke = waiter.wait(timeout).map_err(terminal_gone)?;
+            if woke.hangup {
+                return Err(terminal_gone(std::io::Error::other("hang-up")));
+            }
             // The clock first, so a key acts on the present moment (a timer started now
             // runs its full length) and a finished timer is noticed before the key.
             // "Today" from the wall clock on every wake-up (DST and zone changes included).
             let wall = Local::now().naive_local();
-            dirty |= wall.date() != self.app.today || self.app.timer.is_some();
+            let minute = wall.format("%H:%M").to_string();
+            dirty |= drawn_minute.as_ref() != Some(&minute) || self.app.timer.is_some();
             self.dispatch(Action::Clock { wall, mono: Instant::now() }, term);
-            if ready {
-                early = 0;
+            // Every event crossterm has read, keys and resizes, before sleeping again.
+            while event::poll(Duration::ZERO).map_err(terminal_gone)? {
                 match event::read().map_err(terminal_gone)? {
                     Event::Key(key) => dirty |= self.key(key, term),
                     Event::Resize(width, height) => {
@@ -123,29 +140,39 @@ impl Loop<'_> {
                     }
                     _ => {}
                 }
-            } else if timeout >= WAKE / 2 && started.elapsed() < timeout / 2 {
-                early += 1;
-                if early > MAX_EARLY_WAKES {
-                    return Err(terminal_gone(std::io::Error::other("input closed")));
-                }
             }
-            let version = self.store.data_version()?;
-            if version != seen_version {
-                seen_version = version;
-                self.dispatch(Action::Reload, term);
-                dirty = true;
+            let idle_wake = !woke.input && !woke.data;
+            if woke.data || idle_wake || recheck_until.is_some() {
+                let version = self.store.data_version()?;
+                if version != seen_version {
+                    seen_version = version;
+                    recheck_until = None;
+                    self.dispatch(Action::Reload, term);
+                    dirty = true;
+                } else if woke.data && waiter.sees_writes() {
+                    recheck_until = Some(Instant::now() + RECHECK_FOR);
+                } else if recheck_until.is_some_and(|until| Instant::now() >= until) {
+                    recheck_until = None;
+                }
             }
         }
         Ok(())
     }
 
-    /// Until the timer's display next changes, else the idle wake-up.
-    fn timeout(&self) -> Duration {
+    /// Until the timer's display next changes, else the next multiple of `CLOCK_STEP` on
+    /// the wall clock (or `DATA_POLL` when writes do not wake the loop).
+    fn timeout(&self, sees_writes: bool) -> Duration {
         let now = Instant::now();
-        match self.app.timer.as_ref().and_then(|t| t.next_change(now)) {
-            Some(change) => (change + PAST_BOUNDARY).min(WAKE),
-            None => WAKE,
+        if let Some(change) = self.app.timer.as_ref().and_then(|t| t.next_change(now)) {
+            return (change + PAST_BOUNDARY).min(CLOCK_STEP);
         }
+        let step = CLOCK_STEP.as_millis() as u64;
+        let into_step =
+            u64::try_from(SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_millis())
+                .unwrap_or(0)
+                % step;
+        let clock = Duration::from_millis(step - into_step) + PAST_BOUNDARY;
+        if sees_writes { clock } else { clock.min(DATA_POLL) }
     }
 
     /// A key press; true when the screen may have changed.

@@ -9,10 +9,15 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use std::io::{self, Stdout, stdout};
+use std::io::{self, BufWriter, Stdout, stdout};
 use std::sync::Once;
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+/// Frames go out in one write: `Stdout` alone flushes every 1 KiB, so a full frame would
+/// reach the terminal in pieces.
+pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Larger than any frame's changes at 300 columns.
+const FRAME_BUFFER: usize = 256 * 1024;
 
 static PANIC_HOOK: Once = Once::new();
 
@@ -33,7 +38,7 @@ pub fn enter() -> io::Result<Term> {
     // ask the terminal for its size (open /dev/tty, ioctl) before every frame.
     let (width, height) = ratatui::crossterm::terminal::size()?;
     Terminal::with_options(
-        CrosstermBackend::new(stdout()),
+        CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER, stdout())),
         TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, width, height)) },
     )
 }

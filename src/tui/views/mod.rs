@@ -7,6 +7,7 @@ mod header;
 mod help;
 mod history;
 mod log;
+mod plot;
 mod popup;
 mod rows;
 mod small;

@@ -2,6 +2,7 @@
 //! own band, the verdict strip under it, and the summary. Long windows are shrunk to the
 //! chart's width; days without data stay gaps.
 
+use super::plot::{self, Plot};
 use super::rows::spread;
 use crate::domain::readiness::Level;
 use crate::domain::trends::{self, Marker, Series, downsample, downsample_verdicts};
@@ -11,10 +12,8 @@ use crate::tui::theme::Theme;
 use chrono::Days;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::symbols;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Borders, Chart, Dataset, GraphType, Widget};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Widget};
 
 /// Room the y-axis labels take.
 const Y_LABELS: u16 = 8;
@@ -46,18 +45,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         .render(summary, buf);
 }
 
-/// More runs of days than this are drawn as dots (see `render_chart`).
+/// More runs of days than this are drawn as dots: a marker logged now and then would be
+/// a spray of short lines.
 const MAX_LINES: usize = 12;
-
-fn flat(runs: &[Vec<(f64, f64)>]) -> Vec<(f64, f64)> {
-    runs.iter().flatten().copied().collect()
-}
-
-/// One run of points: a line, or a dot when the run is a single day.
-fn line(points: &[(f64, f64)], style: Style) -> Dataset<'_> {
-    let kind = if points.len() == 1 { GraphType::Scatter } else { GraphType::Line };
-    Dataset::default().data(points).graph_type(kind).marker(symbols::Marker::Braille).style(style)
-}
 
 fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let t = &app.theme;
@@ -100,32 +90,17 @@ fn render_chart(s: &Series, t: &Theme, area: Rect, buf: &mut Buffer, compact: bo
     let pad = ((hi - lo) * 0.1).max(0.5);
     let (lo, hi) = (lo - pad, hi + pad);
     let n = values.len().max(2) as f64 - 1.0;
-    let (value_runs, mean_runs, low_runs, high_runs) =
-        (segments(&values), segments(&mean7), segments(&low), segments(&high));
-    let mut datasets = Vec::new();
-    let (low_all, high_all, mean_all, value_all) =
-        (flat(&low_runs), flat(&high_runs), flat(&mean_runs), flat(&value_runs));
-    for (runs, all, style) in [
-        (&low_runs, &low_all, t.dim()),
-        (&high_runs, &high_all, t.dim()),
-        (&mean_runs, &mean_all, t.title()),
-        (&value_runs, &value_all, t.text()),
-    ] {
-        // Each run of days is a line of its own, so a gap is never bridged. Past a dozen
-        // runs (a marker logged now and then) the days are drawn as dots instead: the
-        // chart's cost grows with every line it draws.
-        if runs.len() <= MAX_LINES {
-            datasets.extend(runs.iter().map(|run| line(run, style)));
-        } else {
-            datasets.push(
-                Dataset::default()
-                    .data(all)
-                    .graph_type(GraphType::Scatter)
-                    .marker(symbols::Marker::Braille)
-                    .style(style),
-            );
-        }
-    }
+    let runs = [segments(&low), segments(&high), segments(&mean7), segments(&values)];
+    let styles = [t.dim(), t.dim(), t.title(), t.text()];
+    let series = runs
+        .iter()
+        .zip(styles)
+        .map(|(runs, style)| plot::Series {
+            runs,
+            style,
+            draw: if runs.len() <= MAX_LINES { plot::Draw::Lines } else { plot::Draw::Dots },
+        })
+        .collect();
     let date = |i: f64| {
         let days = ((s.to - s.from).num_days() as f64 * i / n).round() as u64;
         (s.from + Days::new(days)).format("%-d %b").to_string()
@@ -134,22 +109,22 @@ fn render_chart(s: &Series, t: &Theme, area: Rect, buf: &mut Buffer, compact: bo
     let title = format!(" {} ({}) ", s.marker.label(), s.marker.unit());
     let legend =
         if matches!(s.marker, Marker::Hrv) { " band μ ± 0.5 SD · 7-day mean " } else { " 7-day mean " };
-    Chart::new(datasets)
-        .block(
-            Block::new()
-                .borders(if compact { Borders::NONE } else { Borders::ALL })
-                .border_style(t.border())
-                .title(Span::styled(title, t.title()))
-                .title_bottom(Line::styled(legend, t.dim()).right_aligned()),
-        )
-        .x_axis(Axis::default().bounds([0.0, n.max(1.0)]).labels(x_labels).style(t.dim()))
-        .y_axis(
-            Axis::default()
-                .bounds([lo, hi])
-                .labels(vec![trends::show(lo), trends::show((lo + hi) / 2.0), trends::show(hi)])
-                .style(t.dim()),
-        )
-        .render(area, buf);
+    let block = Block::new()
+        .borders(if compact { Borders::NONE } else { Borders::ALL })
+        .border_style(t.border())
+        .title(Span::styled(title, t.title()))
+        .title_bottom(Line::styled(legend, t.dim()).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Plot {
+        series,
+        x_bounds: [0.0, n.max(1.0)],
+        y_bounds: [lo, hi],
+        x_labels,
+        y_labels: vec![trends::show(lo), trends::show((lo + hi) / 2.0), trends::show(hi)],
+        axis_style: t.dim(),
+    }
+    .render(inner, buf);
 }
 
 fn render_load(data: &Trends, t: &Theme, area: Rect, buf: &mut Buffer, compact: bool) {
