@@ -41,6 +41,16 @@ const DATA_POLL: Duration = Duration::from_secs(1);
 const RECHECK_EVERY: Duration = Duration::from_millis(20);
 const RECHECK_FOR: Duration = Duration::from_secs(1);
 
+/// A new size, once: the SIGWINCH pipe and crossterm's own event both report it.
+fn resize_to(term: &mut Term, width: u16, height: u16) -> Result<bool> {
+    let area = term.get_frame().area();
+    if (width, height) == (area.width, area.height) {
+        return Ok(false);
+    }
+    terminal::resize(term, width, height).map_err(terminal_gone)?;
+    Ok(true)
+}
+
 fn terminal_gone(e: std::io::Error) -> Error {
     Error::io(format!("the terminal went away: {e}"), "dashboard", "start cooldown again")
 }
@@ -104,6 +114,8 @@ struct Loop<'a> {
 impl Loop<'_> {
     fn run(&mut self, term: &mut Term) -> Result<()> {
         let mut waiter = Waiter::new(self.store.path()).map_err(terminal_gone)?;
+        // crossterm starts watching for resizes with its first poll: start it now.
+        event::poll(Duration::ZERO).map_err(terminal_gone)?;
         let mut dirty = true;
         let mut seen_version = self.store.data_version()?;
         let mut drawn_minute = None;
@@ -130,14 +142,15 @@ impl Loop<'_> {
             let minute = wall.format("%H:%M").to_string();
             dirty |= drawn_minute.as_ref() != Some(&minute) || self.app.timer.is_some();
             self.dispatch(Action::Clock { wall, mono: Instant::now() }, term);
+            if woke.resized {
+                let (width, height) = ratatui::crossterm::terminal::size().map_err(terminal_gone)?;
+                dirty |= resize_to(term, width, height)?;
+            }
             // Every event crossterm has read, keys and resizes, before sleeping again.
             while event::poll(Duration::ZERO).map_err(terminal_gone)? {
                 match event::read().map_err(terminal_gone)? {
                     Event::Key(key) => dirty |= self.key(key, term),
-                    Event::Resize(width, height) => {
-                        terminal::resize(term, width, height).map_err(terminal_gone)?;
-                        dirty = true;
-                    }
+                    Event::Resize(width, height) => dirty |= resize_to(term, width, height)?,
                     _ => {}
                 }
             }

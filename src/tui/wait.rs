@@ -19,6 +19,9 @@ use std::time::Duration;
 pub struct Woke {
     /// Keys or a resize: crossterm has events to read.
     pub input: bool,
+    /// SIGWINCH came: the terminal may have a new size (crossterm reports it too, but
+    /// only once its own event source exists).
+    pub resized: bool,
     /// The database or its log changed (or, without inotify, it may have).
     pub data: bool,
     /// The terminal hung up.
@@ -60,13 +63,16 @@ impl Waiter {
         match poll(&mut fds, Some(&limit)) {
             Ok(_) => {}
             // A signal (a resize, say) arrived: look at everything once more.
-            Err(Errno::INTR) => return Ok(Woke { input: true, data: !self.sees_writes(), hangup: false }),
+            Err(Errno::INTR) => {
+                return Ok(Woke { input: true, resized: true, data: !self.sees_writes(), hangup: false });
+            }
             Err(e) => return Err(e.into()),
         }
         let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
         let has = |i: usize, flags: PollFlags| fds.get(i).is_some_and(|f| f.revents().intersects(flags));
         let woke = Woke {
             input: has(0, input) || has(1, input),
+            resized: has(1, input),
             data: has(2, input) || !self.sees_writes(),
             hangup: has(0, gone),
         };

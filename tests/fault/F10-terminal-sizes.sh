@@ -125,7 +125,11 @@ else ok "no exit, no panic message in the pane"; fi
 # --- grown back to 100×30 ---------------------------------------------------------------
 resize 100 30
 tm send-keys -t f10 Escape
-sleep 0.15
+# The help overlay must close on that Escape before the next key goes (Esc and a key read
+# together are Alt-key).
+help_gone() { ! screen_has f10 "Keys · Today"; }
+if until_true 5 help_gone; then ok "Escape closes the help overlay after the storm"
+else bad "the help overlay stayed open after Escape"; fi
 tm send-keys -t f10 1
 TODAY_HEADER="$(date +'%a %-d %b %Y')"
 if until_true 5 screen_has f10 "Recovery checklist"; then ok "100×30 after the storm shows the Today checklist"
