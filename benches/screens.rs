@@ -87,6 +87,22 @@ fn main() {
         "load the Today model (checklist, verdict)", load_ms, load_p99
     );
 
+    for (name, window) in
+        [("load Trends, HRV 28 d", Window::CYCLE[1]), ("load Trends, HRV all", Window::CYCLE[4])]
+    {
+        let (m, p) = time(20, || {
+            black_box(
+                load::trends(&ctx, &store, cooldown::domain::trends::Marker::Hrv, window, end).unwrap(),
+            );
+        });
+        println!("{name:<44} {m:>8.3} ms median {p:>8.3} ms p99");
+    }
+    let month = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let (m, p) = time(20, || {
+        black_box(load::history(&ctx, &store, month, end).unwrap());
+    });
+    println!("{:<44} {m:>8.3} ms median {p:>8.3} ms p99", "load History (month, streaks over all days)");
+
     let noon = end.and_hms_opt(12, 0, 0).unwrap();
     let new_app = || App::new(noon, load::day(&ctx, &store, end).unwrap(), false, Theme { color: true });
     let mut views: Vec<(String, App)> = Vec::new();

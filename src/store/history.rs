@@ -48,6 +48,38 @@ impl Store {
         })
     }
 
+    /// Calls `f` once per day that has ticks, from `from` to `to` in order, with that day's
+    /// ticks — without holding more than one day in memory (the streaks read every day
+    /// ever logged).
+    pub fn for_each_ticked_day(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut f: impl FnMut(NaiveDate, &[Tick]),
+    ) -> Result<()> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT day, item_id, set_no FROM ticks WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+            )?;
+            let mut rows = stmt.query([day_key(from), day_key(to)])?;
+            let mut current: Option<NaiveDate> = None;
+            let mut ticks: Vec<Tick> = Vec::new();
+            while let Some(r) = rows.next()? {
+                let day = parse_day(&r.get::<_, String>(0)?)?;
+                if current.is_some_and(|c| c != day) {
+                    f(current.unwrap_or(day), &ticks);
+                    ticks.clear();
+                }
+                current = Some(day);
+                ticks.push(Tick { item_id: r.get(1)?, set: r.get(2)? });
+            }
+            if let Some(day) = current {
+                f(day, &ticks);
+            }
+            Ok(())
+        })
+    }
+
     /// Every tick with the time it was made: `(day, item, set, ticked_at)`, in order.
     pub fn tick_rows(&self) -> Result<Vec<(NaiveDate, String, u8, String)>> {
         self.read(|c| {

@@ -120,6 +120,9 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     conn.pragma_update(None, "trusted_schema", "OFF")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // 512 KiB of page cache (SQLite's default is 2 MiB): ten years of rows are read once
+    // per view and the file stays in the OS cache, so a larger cache only grows the RSS.
+    conn.pragma_update(None, "cache_size", -512)?;
     Ok(conn)
 }
 

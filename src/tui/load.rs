@@ -6,6 +6,7 @@ use crate::cli::Context;
 use crate::domain::focus;
 use crate::domain::history;
 use crate::domain::readiness::{self, Level};
+use crate::domain::session::Session;
 use crate::domain::trends::{self, Marker, Window};
 use crate::error::Result;
 use crate::store::Store;
@@ -54,14 +55,16 @@ pub fn history(ctx: &Context, store: &Store, month: NaiveDate, today: NaiveDate)
     let t = &ctx.config.readiness;
     let last = history::month_end(month).min(today);
     let first = store.first_day()?.unwrap_or(today).min(month);
-    let shares = history::shares(
-        &ctx.routine,
-        first,
-        today,
-        &store.sessions_between(first, today)?,
-        &store.ticks_between(first, today)?,
-    );
-    let (current_streak, best_streak) = history::streaks(&shares, today);
+    // The streaks read every ticked day, one at a time; the month only its own days.
+    let sessions = store.sessions_between(first, today)?;
+    let mut streaks = history::StreakCounter::new(today);
+    let mut items = history::PhaseCache::new(&ctx.routine);
+    store.for_each_ticked_day(first, today, |day, ticks| {
+        let session = sessions.get(&day).copied().unwrap_or(Session::Rest);
+        streaks.add(day, items.get(session).share(ticks));
+    })?;
+    let (current_streak, best_streak) = streaks.finish();
+    let shares = history::shares(&ctx.routine, month, last, &sessions, &store.ticks_between(month, last)?);
     let span = u64::from(t.lookback_days()) + (last - month).num_days().max(0) as u64;
     let inputs = store.readiness_inputs(last, u32::try_from(span).unwrap_or(u32::MAX))?;
     let verdicts: std::collections::HashMap<NaiveDate, Level> = if month <= last {

@@ -29,7 +29,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// With nothing to do the loop wakes on the wall clock's multiples of this: exactly at
 /// each new minute (the phases' "due in" texts) and at midnight, and within this long
 /// after the clock is set. Writes by other processes wake it through inotify.
-const CLOCK_STEP: Duration = Duration::from_secs(10);
+const CLOCK_STEP: Duration = Duration::from_secs(60);
 
 /// Without inotify, how often the loop asks SQLite whether another process wrote.
 const DATA_POLL: Duration = Duration::from_secs(1);
