@@ -5,27 +5,6 @@
 # and after growing the layout is the one a fresh start at 100×30 draws.
 . "$(dirname "$0")/lib.sh"
 
-tm() { tmux -L "$SOCK" "$@"; }
-screen() { tm capture-pane -p -t "$1" 2>/dev/null; }
-screen_has() { screen "$1" | grep -qF -- "$2"; }
-# alive PID — the process exists and is not a zombie.
-alive() {
-    local state
-    state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
-    [[ -n "$state" && "$state" != Z && "$state" != X ]]
-}
-# child_cooldown PARENT — the pid of the cooldown process whose parent is PARENT.
-child_cooldown() {
-    local parent="$1" f pid comm state ppid rest
-    for f in /proc/[0-9]*/stat; do
-        read -r pid comm state ppid rest 2>/dev/null <"$f" || continue
-        if [[ "$comm" == "(cooldown)" && "$ppid" == "$parent" ]]; then
-            echo "$pid"
-            return 0
-        fi
-    done
-    return 1
-}
 # The screen without the status line, digits masked (the "due in 18 h 5 min" counters move).
 layout() { screen "$1" | sed '$d' | tr '0-9' '#'; }
 

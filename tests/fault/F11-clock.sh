@@ -21,25 +21,6 @@ if [[ ! -r "$FAKELIB" ]]; then
     finish
 fi
 
-tm() { tmux -L "$SOCK" "$@"; }
-screen() { tm capture-pane -p -t "$1" 2>/dev/null; }
-screen_has() { screen "$1" | grep -qF -- "$2"; }
-alive() {
-    local state
-    state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
-    [[ -n "$state" && "$state" != Z && "$state" != X ]]
-}
-child_cooldown() {
-    local parent="$1" f pid comm state ppid rest
-    for f in /proc/[0-9]*/stat; do
-        read -r pid comm state ppid rest 2>/dev/null <"$f" || continue
-        if [[ "$comm" == "(cooldown)" && "$ppid" == "$parent" ]]; then
-            echo "$pid"
-            return 0
-        fi
-    done
-    return 1
-}
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 epoch() { date -u -d "$1" +%s; }
 # spec SECONDS — a libfaketime offset: +Ns or -Ns.

@@ -9,30 +9,9 @@
 # No panic case: src/ has no debug switch or hidden flag that makes the dashboard panic.
 . "$(dirname "$0")/lib.sh"
 
-tm() { tmux -L "$SOCK" "$@"; }
-screen() { tm capture-pane -p -t "$1" 2>/dev/null; }
-screen_has() { screen "$1" | grep -qF -- "$2"; }
 fmt() { tm display -p -t "$1" "$2" 2>/dev/null; }
-# alive PID — the process exists and is not a zombie.
-alive() {
-    local state
-    state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
-    [[ -n "$state" && "$state" != Z && "$state" != X ]]
-}
 # cpu_ticks PID — utime + stime in clock ticks.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null; }
-# child_cooldown PARENT — the pid of the cooldown process whose parent is PARENT.
-child_cooldown() {
-    local parent="$1" f pid comm state ppid rest
-    for f in /proc/[0-9]*/stat; do
-        read -r pid comm state ppid rest 2>/dev/null <"$f" || continue
-        if [[ "$comm" == "(cooldown)" && "$ppid" == "$parent" ]]; then
-            echo "$pid"
-            return 0
-        fi
-    done
-    return 1
-}
 # grandchild_cooldown PID — a cooldown process whose parent's parent is PID (setsid forks).
 grandchild_cooldown() {
     local f pid comm state ppid rest

@@ -9,7 +9,6 @@ DEADLINE=$((SECONDS + 80))
 now=$(date +%s)
 day_of() { printf '%(%F)T' $((now - $1 * 86400)); }
 
-tm() { tmux -L "$SOCK" "$@"; }
 screen() { tm capture-pane -p -t f2 2>/dev/null; }
 shows() { screen | grep -q -- "$1"; }
 untrack() {

@@ -87,6 +87,31 @@ until_true() {
     return 1
 }
 
+# tmux on the script's own server; a pane's text; whether it shows a string.
+tm() { tmux -L "$SOCK" "$@"; }
+screen() { tm capture-pane -p -t "$1" 2>/dev/null; }
+screen_has() { screen "$1" | grep -qF -- "$2"; }
+
+# alive PID — the process exists and is not a zombie.
+alive() {
+    local state
+    state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
+    [[ -n "$state" && "$state" != Z && "$state" != X ]]
+}
+
+# child_cooldown PARENT — the pid of the cooldown process whose parent is PARENT.
+child_cooldown() {
+    local parent="$1" f pid comm state ppid rest
+    for f in /proc/[0-9]*/stat; do
+        read -r pid comm state ppid rest 2>/dev/null <"$f" || continue
+        if [[ "$comm" == "(cooldown)" && "$ppid" == "$parent" ]]; then
+            echo "$pid"
+            return 0
+        fi
+    done
+    return 1
+}
+
 finish() {
     echo "$PASSED passed, $FAILED failed"
     [[ $FAILED -eq 0 ]]
