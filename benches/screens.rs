@@ -7,7 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
-use cooldown::cli::{Context, Globals};
+use cooldown::clock::Clock;
+use cooldown::context::{Context, Options};
 use cooldown::domain::demo;
 use cooldown::domain::routine::Routine;
 use cooldown::domain::trends::Window;
@@ -70,13 +71,14 @@ fn main() {
     let db = dir.path().join("bench.db");
     let mut store = Store::open_path(&db).unwrap();
     store.write_history(&demo::generate(end, days, &Routine::builtin().unwrap(), 90), now).unwrap();
-    let globals = Globals {
+    let options = Options {
         db: Some(db.clone().into_os_string()),
         config: Some(dir.path().join("none.toml").into_os_string()),
         date: Some(end.to_string()),
         demo: false,
     };
-    let ctx = Context::from_globals(&globals).unwrap();
+    let clock = Clock::frozen(now);
+    let ctx = Context::new(&options, clock).unwrap();
     println!("{days} days of history\n");
 
     let (load_ms, load_p99) = time(100, || {
@@ -104,7 +106,8 @@ fn main() {
     println!("{:<44} {m:>8.3} ms median {p:>8.3} ms p99", "load History (month, streaks over all days)");
 
     let noon = end.and_hms_opt(12, 0, 0).unwrap();
-    let new_app = || App::new(noon, load::day(&ctx, &store, end).unwrap(), false, Theme { color: true });
+    let new_app =
+        || App::new(noon, clock.mono(), load::day(&ctx, &store, end).unwrap(), false, Theme { color: true });
     let mut views: Vec<(String, App)> = Vec::new();
     views.push(("Today".into(), new_app()));
     let mut timing = new_app();

@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
-use cooldown::cli::{Context, Globals};
+use cooldown::clock::Clock;
+use cooldown::context::{Context, Options};
 use cooldown::domain::demo;
 use cooldown::domain::routine::Routine;
 use cooldown::domain::trends::{Marker, Window};
@@ -33,15 +34,16 @@ fn main() {
     let db = dir.path().join("ten-years.db");
     let mut store = Store::open_path(&db).unwrap();
     store.write_history(&demo::generate(end, demo::MAX_DAYS, &Routine::builtin().unwrap(), 90), now).unwrap();
-    let globals = Globals {
+    let options = Options {
         db: Some(db.clone().into_os_string()),
         config: Some(dir.path().join("none.toml").into_os_string()),
         date: Some(end.to_string()),
         demo: false,
     };
-    let ctx = Context::from_globals(&globals).unwrap();
+    let ctx = Context::new(&options, Clock::frozen(now)).unwrap();
     let day = load::day(&ctx, &store, end).unwrap();
-    let mut app = App::new(end.and_hms_opt(12, 0, 0).unwrap(), day, false, Theme { color: true });
+    let mut app =
+        App::new(end.and_hms_opt(12, 0, 0).unwrap(), ctx.clock.mono(), day, false, Theme { color: true });
     update(&mut app, Action::Key(Command::ShowTrends));
     let area = Rect::new(0, 0, 200, 60);
     println!(

@@ -1,5 +1,5 @@
 #![forbid(unsafe_code)]
 
 fn main() -> std::process::ExitCode {
-    cooldown::cli::main()
+    cooldown::cli::main(cooldown::clock::Clock::from_env())
 }

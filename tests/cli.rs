@@ -419,9 +419,9 @@ fn checklist_json_carries_the_timer_of_its_item() {
     use cooldown::domain::timer::{Stored, StoredTimer};
     let s = Sandbox::new();
     s.cmd().args(["run", "--type", "easy", "--minutes", "30", "--at", "00:00"]).assert().success();
-    let wall = chrono::Utc::now().timestamp_millis();
+    let now = common::now();
+    let wall = now.timestamp_millis();
     let mut store = cooldown::store::Store::open_path(&s.db()).unwrap();
-    let now = chrono::Utc::now().fixed_offset();
     let timer = |state| StoredTimer {
         day: today(),
         item_id: "foam-quads".into(),
@@ -450,10 +450,8 @@ fn checklist_json_carries_the_timer_of_its_item() {
 #[test]
 fn a_long_run_with_weights_gets_grams_litres_formulas_and_the_phase_due_now() {
     let s = Sandbox::new();
-    let now = chrono::Utc::now().naive_utc();
-    let ended = now - chrono::TimeDelta::minutes(10);
-    let same_day = ended.date() == now.date();
-    let at = if same_day { ended.format("%H:%M").to_string() } else { "00:00".into() };
+    // Ten minutes before the pinned noon: the immediate phase is due now.
+    let at = "11:50";
     s.cmd()
         .args([
             "run",
@@ -466,7 +464,7 @@ fn a_long_run_with_weights_gets_grams_litres_formulas_and_the_phase_due_now() {
             "--weight-after",
             "68.8",
         ])
-        .args(["--fluid-l", "0.5", "--at", &at])
+        .args(["--fluid-l", "0.5", "--at", at])
         .assert()
         .success();
     let doc = checklist_json(&s);
@@ -486,9 +484,7 @@ fn a_long_run_with_weights_gets_grams_litres_formulas_and_the_phase_due_now() {
     assert!(fluid["advice"].as_str().unwrap().contains("2.4 %"));
     assert_eq!(item(&doc, "carbs-hourly")["unit"], "g/h");
     assert_eq!(doc["run_end"], at);
-    if same_day {
-        assert_eq!(doc["due_now"], "immediately");
-    }
+    assert_eq!(doc["due_now"], "immediately");
     s.cmd().arg("checklist").assert().success().stdout(contains("Protein · 20 g (0.3 g/kg × 70 kg)"));
 }
 

@@ -93,9 +93,15 @@ impl Drop for Tmux {
 }
 
 fn dashboard_command(s: &Sandbox, db: &Path) -> String {
+    dashboard_command_at(s, db, common::PINNED)
+}
+
+/// The dashboard with its clock starting at `pin` (`COOLDOWN_NOW`).
+fn dashboard_command_at(s: &Sandbox, db: &Path, pin: &str) -> String {
     format!(
-        "COOLDOWN_CONFIG='{}' TZ=UTC '{}' --db '{}'; echo \"EXIT=$?\"",
+        "COOLDOWN_CONFIG='{}' COOLDOWN_NOW='{}' TZ=UTC '{}' --db '{}'; echo \"EXIT=$?\"",
         s.config().display(),
+        pin,
         env!("CARGO_BIN_EXE_cooldown"),
         db.display()
     )
@@ -309,9 +315,9 @@ fn a_timer_survives_quitting_and_shows_its_overtime_on_return() {
     t.wait_for("Foam roll: calves (1/3)");
     t.send(&["q"]);
     t.wait_for("EXIT=0");
-    std::thread::sleep(Duration::from_millis(4500));
+    // Back a minute later: the 3-second timer ended while the dashboard was closed.
     t.type_line("clear");
-    t.type_line(&dashboard_command(&s, &s.db()));
+    t.type_line(&dashboard_command_at(&s, &s.db(), "2026-11-28T12:01:00"));
     let screen = t.wait_for("finished while cooldown was closed");
     assert!(screen.contains("time is up"), "{screen}");
     assert_eq!(foam(&s)[0], ("foam-calves".to_string(), true));
@@ -325,8 +331,9 @@ fn trends_and_history_on_the_demo() {
     let s = Sandbox::new();
     let t = Tmux::start(&s, 100, 30);
     t.type_line(&format!(
-        "COOLDOWN_CONFIG='{}' TZ=UTC '{}' --demo; echo \"EXIT=$?\"",
+        "COOLDOWN_CONFIG='{}' COOLDOWN_NOW='{}' TZ=UTC '{}' --demo; echo \"EXIT=$?\"",
         s.config().display(),
+        common::PINNED,
         env!("CARGO_BIN_EXE_cooldown")
     ));
     t.wait_for("Recovery checklist");

@@ -3,85 +3,98 @@
 //! `INSTA_UPDATE=always cargo test --test screens`, then read the diff.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{Days, NaiveDate};
-use cooldown::domain::checklist::{Checklist, Shape};
-use cooldown::domain::demo::{self, History};
-use cooldown::domain::focus;
-use cooldown::domain::readiness::{self, Inputs, Level, Thresholds};
-use cooldown::domain::records::{Run, Tick};
+use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
+use cooldown::clock::Clock;
+use cooldown::context::{Context, Options};
+use cooldown::domain::demo;
+use cooldown::domain::readiness::Level;
+use cooldown::domain::records::{MARKER_FIELDS, Markers, Run};
 use cooldown::domain::routine::Routine;
 use cooldown::domain::session::Session;
-use cooldown::domain::trends::{self, Marker, Window};
+use cooldown::domain::trends::{Marker, Window};
+use cooldown::store::Store;
 use cooldown::tui::keymap::Command;
+use cooldown::tui::load;
 use cooldown::tui::theme::Theme;
 use cooldown::tui::views::Dashboard;
-use cooldown::tui::{Action, App, Day, Trends, update};
+use cooldown::tui::{Action, App, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
+use std::path::PathBuf;
+use std::sync::LazyLock;
+use tempfile::TempDir;
 
 fn end() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
 }
 
-fn history() -> History {
-    demo::generate(end(), 120, &Routine::builtin().unwrap(), 90)
+/// A real database holding the demo's 120 days up to `end()`, written once and only read.
+struct Fixture {
+    dir: TempDir,
+    db: PathBuf,
 }
 
-fn inputs(h: &History) -> Inputs {
-    let mut inputs = Inputs::default();
-    inputs.markers.extend(h.markers.iter().cloned());
-    for r in &h.runs {
-        *inputs.load.entry(r.day).or_default() += f64::from(r.rpe.unwrap_or(0)) * f64::from(r.minutes);
-    }
-    inputs
+static DEMO: LazyLock<Fixture> = LazyLock::new(demo_db);
+
+fn noon(date: NaiveDate) -> chrono::DateTime<FixedOffset> {
+    FixedOffset::east_opt(0).unwrap().from_local_datetime(&date.and_hms_opt(12, 0, 0).unwrap()).unwrap()
 }
 
-/// The dashboard's day as the store would give it, from the demo history.
-fn day_of(h: &History, inputs: &Inputs, date: NaiveDate) -> Day {
-    let runs: Vec<Run> = h.runs.iter().filter(|r| r.day == date).cloned().collect();
-    let before: Vec<Run> = h.runs.iter().filter(|r| Some(r.day) == date.pred_opt()).cloned().collect();
-    let ticks: Vec<Tick> = h.ticks.iter().filter(|(d, _)| *d == date).map(|(_, t)| t.clone()).collect();
-    let week: Vec<_> =
-        h.markers.iter().filter(|(d, _)| *d <= date && *d + Days::new(6) >= date).cloned().collect();
-    let weight = h.markers.iter().rev().filter(|(d, _)| *d <= date).find_map(|(_, m)| m.weight_kg);
-    let verdict = readiness::verdict(inputs, date, &Thresholds::default());
-    let shape = Shape::for_day(&runs, &before, weight, Some((verdict.level, verdict.hint.clone())));
-    Day {
-        checklist: Checklist::shaped(date, &Routine::builtin().unwrap(), &ticks, 90, &shape),
-        verdict,
-        focus: focus::week("hrv", &week, date),
-        markers: inputs.markers.get(&date).cloned(),
-        yesterday: date.pred_opt().and_then(|y| inputs.markers.get(&y).cloned()),
-        last_run: h.runs.iter().rfind(|r| r.day < date).cloned(),
-    }
+fn demo_db() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let history = demo::generate(end(), 120, &Routine::builtin().unwrap(), 90);
+    Store::open_path(&db).unwrap().write_history(&history, noon(end())).unwrap();
+    Fixture { dir, db }
 }
 
-fn app_on(date: NaiveDate) -> App {
-    let h = history();
-    let inputs = inputs(&h);
-    let mut app = App::new(
-        end().and_hms_opt(12, 0, 0).unwrap(),
-        day_of(&h, &inputs, end()),
-        false,
-        Theme { color: true },
-    );
-    if date != end() {
-        update(&mut app, Action::Loaded { day: Box::new(day_of(&h, &inputs, date)), welcome: false });
+/// The dashboard's context on `db` with the clock at noon on `date`, and the store open.
+fn context_on(db: &std::path::Path, config_dir: &std::path::Path, date: NaiveDate) -> (Context, Store) {
+    let options = Options {
+        db: Some(db.as_os_str().to_owned()),
+        config: Some(config_dir.join("no-config.toml").into_os_string()),
+        date: Some(date.to_string()),
+        demo: false,
+    };
+    let ctx = Context::new(&options, Clock::frozen(noon(date))).unwrap();
+    let store = ctx.open_store().unwrap();
+    (ctx, store)
+}
+
+fn demo_context(today: NaiveDate) -> (Context, Store) {
+    context_on(&DEMO.db, DEMO.dir.path(), today)
+}
+
+/// The dashboard as it opens with the clock at noon on `today`, showing `date`, read from
+/// the demo database by the dashboard's own loader.
+fn app_at(today: NaiveDate, date: NaiveDate) -> App {
+    let (ctx, store) = demo_context(today);
+    let day = load::day(&ctx, &store, today).unwrap();
+    let mut app = App::new(ctx.clock.local(), ctx.clock.mono(), day, false, Theme { color: true });
+    if date != today {
+        let day = load::day(&ctx, &store, date).unwrap();
+        update(&mut app, Action::Loaded { day: Box::new(day), welcome: false });
     }
     app
 }
 
+fn app_on(date: NaiveDate) -> App {
+    app_at(end(), date)
+}
+
 /// The latest demo day with this verdict.
 fn day_with(level: Level) -> NaiveDate {
-    let h = history();
-    let inputs = inputs(&h);
-    (0..100u64)
-        .map(|n| end() - Days::new(n))
-        .find(|d| readiness::verdict(&inputs, *d, &Thresholds::default()).level == level)
-        .unwrap_or_else(|| panic!("no {level} day in the demo"))
+    let (ctx, store) = demo_context(end());
+    let verdicts = ctx.verdicts(&store, end() - Days::new(100), end()).unwrap();
+    verdicts
+        .iter()
+        .rev()
+        .find(|v| v.level == level)
+        .map(|v| v.date)
+        .unwrap_or_else(|| panic!("no {level} day"))
 }
 
 /// Today part-way through, "saved" in the status line.
@@ -146,11 +159,13 @@ fn banner_for_each_verdict() {
 
 #[test]
 fn banner_with_no_data() {
-    let h = history();
-    let mut inputs = inputs(&h);
-    inputs.markers.remove(&end());
-    let mut app = app_on(end());
-    app.day.verdict = readiness::verdict(&inputs, end(), &Thresholds::default());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("no-data.db");
+    std::fs::copy(&DEMO.db, &db).unwrap();
+    let (ctx, mut store) = context_on(&db, dir.path(), end());
+    store.edit_markers(end(), &Markers::default(), &MARKER_FIELDS, ctx.clock.now()).unwrap();
+    let day = load::day(&ctx, &store, end()).unwrap();
+    let app = App::new(ctx.clock.local(), ctx.clock.mono(), day, false, Theme { color: true });
     assert_eq!(app.day.verdict.level, Level::NoData);
     insta::assert_snapshot!(top(&app, 7));
 }
@@ -371,25 +386,14 @@ fn the_timer_shows_in_the_status_bar_when_today_is_hidden() {
 
 /// The latest demo day whose most demanding run is of `kind` and that satisfies `also`.
 fn day_with_run(kind: Session, also: impl Fn(&Run) -> bool) -> NaiveDate {
-    let h = history();
-    h.runs
-        .iter()
-        .rev()
-        .find(|r| Session::of_run(r.kind, r.minutes) == kind && also(r))
-        .map(|r| r.day)
-        .unwrap()
+    let (_, store) = demo_context(end());
+    let runs = store.runs_between(end() - Days::new(119), end()).unwrap();
+    runs.iter().rev().find(|r| Session::of_run(r.kind, r.minutes) == kind && also(r)).map(|r| r.day).unwrap()
 }
 
 /// That day seen at noon, as if it were today.
 fn as_today(date: NaiveDate) -> App {
-    let h = history();
-    let inputs = inputs(&h);
-    let mut app = App::new(
-        date.and_hms_opt(12, 0, 0).unwrap(),
-        day_of(&h, &inputs, date),
-        false,
-        Theme { color: true },
-    );
+    let mut app = app_at(date, date);
     app.status = None;
     app
 }
@@ -423,62 +427,24 @@ fn today_on_a_rest_morning() {
     insta::assert_snapshot!(draw(&app, 100, 40).backend());
 }
 
-/// The Trends screen on the demo history, as `load::trends` would fill it.
+/// The Trends screen on the demo history, read by the dashboard's loader.
 fn trends_app(marker: Marker, window: Window) -> App {
-    let h = history();
-    let inputs = inputs(&h);
-    let t = Thresholds::default();
+    let (ctx, store) = demo_context(end());
     let mut app = app_on(end());
     update(&mut app, Action::Key(Command::ShowTrends));
     app.marker = marker;
     app.window = window;
-    let from = window.start(end(), h.markers.first().map(|(d, _)| *d));
-    let verdicts = readiness::levels(&inputs, from, end(), &t);
-    let series = trends::series(marker, &inputs, from, end(), &t, &verdicts);
-    app.trends = Some(Trends {
-        summary: trends::summary(&series),
-        weekly: trends::weekly_load(&inputs, from, end()),
-        acwr: readiness::acwr(&inputs, end()),
-        series,
-    });
+    app.trends = Some(load::trends(&ctx, &store, marker, window, end()).unwrap());
     app
 }
 
-/// The History screen on the demo history, as `load::history` would fill it.
+/// The History screen on the demo history, read by the dashboard's loader.
 fn history_app(month: NaiveDate, selected: NaiveDate) -> App {
-    let h = history();
-    let inputs = inputs(&h);
-    let routine = Routine::builtin().unwrap();
-    let first = h.markers.first().unwrap().0;
-    let sessions = h
-        .runs
-        .iter()
-        .fold(std::collections::BTreeMap::<NaiveDate, Vec<(Session, u32)>>::new(), |mut m, r| {
-            m.entry(r.day).or_default().push((r.kind, r.minutes));
-            m
-        })
-        .into_iter()
-        .map(|(d, r)| (d, Session::of_day(r)))
-        .collect();
-    let ticks =
-        h.ticks.iter().fold(std::collections::BTreeMap::<NaiveDate, Vec<Tick>>::new(), |mut m, (d, t)| {
-            m.entry(*d).or_default().push(t.clone());
-            m
-        });
-    let shares = cooldown::domain::history::shares(&routine, first, end(), &sessions, &ticks);
-    let (current_streak, best_streak) = cooldown::domain::history::streaks(&shares, end());
-    let last = cooldown::domain::history::month_end(month).min(end());
-    let verdicts: std::collections::HashMap<_, _> =
-        readiness::levels(&inputs, month, last, &Thresholds::default()).into_iter().collect();
-    let days = month
-        .iter_days()
-        .take_while(|d| *d <= last)
-        .map(|d| (d, (shares[&d], verdicts.get(&d).copied())))
-        .collect();
+    let (ctx, store) = demo_context(end());
     let mut app = app_on(end());
     update(&mut app, Action::Key(Command::ShowHistory));
     app.history_day = selected;
-    app.history = Some(cooldown::tui::History { month, days, current_streak, best_streak });
+    app.history = Some(load::history(&ctx, &store, month, end()).unwrap());
     app
 }
 
@@ -501,23 +467,74 @@ fn trends_hrv_over_each_window() {
     }
 }
 
-#[test]
-fn trends_show_gaps_not_lines_through_them() {
-    // The demo logs balance on about a third of the days: its chart has many runs.
-    let app = trends_app(Marker::Balance, Window::Days(28));
-    let series = &app.trends.as_ref().unwrap().series;
-    assert!(series.values.iter().any(Option::is_none) && series.values.iter().any(Option::is_some));
-    assert!(series.values.len() == 28);
+/// The plot's first column and width, from the x axis drawn under it (`└───…`).
+fn plot_columns(screen: &str) -> (usize, usize) {
+    let axis = screen.lines().find(|l| l.contains('└') && l.contains("──")).unwrap();
+    let chars: Vec<char> = axis.chars().collect();
+    let corner = chars.iter().position(|c| *c == '└').unwrap();
+    let last = chars.iter().rposition(|c| *c == '─').unwrap();
+    (corner + 1, last - corner)
 }
 
 #[test]
-fn the_overreaching_episode_shows_in_the_charts_and_the_strip() {
+fn trends_show_gaps_not_lines_through_them() {
+    // Five days without soreness (a chart with no band) in the middle of the 28 days.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gap.db");
+    std::fs::copy(&DEMO.db, &db).unwrap();
+    let (ctx, mut store) = context_on(&db, dir.path(), end());
+    let gap = 11..=15u64;
+    for back in gap.clone() {
+        store
+            .edit_markers(end() - Days::new(back), &Markers::default(), &["soreness"], ctx.clock.now())
+            .unwrap();
+    }
+    let mut app = app_on(end());
+    update(&mut app, Action::Key(Command::ShowTrends));
+    app.marker = Marker::Soreness;
+    app.trends = Some(load::trends(&ctx, &store, Marker::Soreness, Window::Days(28), end()).unwrap());
+    let buf = buffer(&app, 100, 30);
+    let screen = text(&buf);
+    let (x0, width) = plot_columns(&screen);
+    // Day i of 28 sits at column x0 + i·(width − 1)/27; the daily values are drawn in the
+    // text style (no colour), the 7-day mean in the title colour.
+    let column = |i: u64| x0 + (i as usize * (width - 1)) / 27;
+    let daily_marks_in = |cols: std::ops::Range<usize>| {
+        (0..buf.area.height)
+            .flat_map(|y| cols.clone().map(move |x| (x as u16, y)))
+            .filter(|&(x, y)| {
+                let cell = &buf[(x, y)];
+                ('\u{2801}'..='\u{28FF}').contains(&cell.symbol().chars().next().unwrap())
+                    && cell.fg == Color::Reset
+            })
+            .count()
+    };
+    let (first, last) = (27 - gap.end(), 27 - gap.start());
+    let inside = column(first) + 2..column(last) - 1;
+    assert!(!inside.is_empty(), "the gap spans no whole column: {inside:?}");
+    assert_eq!(daily_marks_in(inside.clone()), 0, "a line is drawn through the gap {inside:?}:\n{screen}");
+    assert!(daily_marks_in(x0..column(first)) > 0, "no daily values drawn before the gap:\n{screen}");
+    assert!(daily_marks_in(column(last) + 1..x0 + width) > 0, "none after the gap:\n{screen}");
+}
+
+#[test]
+fn the_overreaching_episode_shows_in_the_strip() {
     let app = trends_app(Marker::Hrv, Window::Days(90));
-    let s = &app.trends.as_ref().unwrap().series;
-    let episode = s.verdicts[45..62].iter().filter(|v| matches!(v, Some(Level::Easy | Level::Rest))).count();
-    assert!(episode >= 10, "{:?}", &s.verdicts[45..62]);
-    let strip = text(&buffer(&app, 100, 30));
-    assert!(strip.contains("RR") || strip.contains("R"), "{strip}");
+    let screen = text(&buffer(&app, 100, 30));
+    let strip = screen.lines().find(|l| l.starts_with(" verdicts ")).unwrap();
+    let cells: Vec<char> = strip[" verdicts ".len()..].trim_end().chars().collect();
+    // The episode is days 45–61 of the 90; the strip spreads the days over its cells.
+    let episode: Vec<char> = cells
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| (45..62).contains(&(i * 90 / cells.len())))
+        .map(|(_, c)| *c)
+        .collect();
+    let eased = episode.iter().filter(|c| matches!(c, 'E' | 'R')).count();
+    assert!(eased * 10 >= episode.len() * 6, "{episode:?} in {strip}");
+    let before: Vec<char> =
+        cells.iter().enumerate().filter(|(i, _)| i * 90 / cells.len() < 40).map(|(_, c)| *c).collect();
+    assert!(before.iter().filter(|c| **c == 'R').count() * 10 < before.len(), "{strip}");
 }
 
 #[test]

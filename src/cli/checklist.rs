@@ -171,14 +171,14 @@ pub fn to_text(c: &Checklist, now: Option<NaiveDateTime>) -> String {
 
 /// The local time, when `date` is today: the timeline is placed only on the day itself.
 fn now_on(ctx: &Context) -> Option<NaiveDateTime> {
-    (ctx.date == ctx.today).then(|| chrono::Local::now().naive_local())
+    (ctx.date == ctx.today).then(|| ctx.clock.local())
 }
 
 pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let checklist = ctx.checklist(&store, ctx.date)?;
     if json {
-        let wall_ms = chrono::Utc::now().timestamp_millis();
+        let wall_ms = ctx.clock.unix_ms();
         say(&to_json(&checklist, store.active_timer()?.as_ref(), wall_ms, now_on(ctx))?)?;
     } else {
         show(&to_text(&checklist, now_on(ctx)))?;

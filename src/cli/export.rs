@@ -2,7 +2,6 @@
 
 use super::Context;
 use super::output::emit;
-use crate::domain::readiness;
 use crate::domain::values::EARLIEST_DATE;
 use crate::error::Result;
 use crate::exchange::export;
@@ -41,13 +40,7 @@ pub fn render(ctx: &Context, what: What, format: Format) -> Result<String> {
         }
         What::Verdicts => {
             let verdicts = match store.first_day()? {
-                Some(first) => {
-                    let t = &ctx.config.readiness;
-                    let span =
-                        t.lookback_days() + u32::try_from((to - first).num_days().max(0)).unwrap_or(u32::MAX);
-                    let inputs = store.readiness_inputs(to, span)?;
-                    readiness::verdicts(&inputs, first, to, t)
-                }
+                Some(first) => ctx.verdicts(&store, first, to)?,
                 None => Vec::new(),
             };
             if csv { export::verdicts_csv(&verdicts) } else { export::verdicts_json(&verdicts) }

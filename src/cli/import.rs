@@ -1,7 +1,7 @@
 //! `cooldown import FILE|-`: a markers or runs CSV, or a wellness export, all or nothing.
 
+use super::Context;
 use super::output::say;
-use super::{Context, context::now};
 use crate::error::{Error, Result};
 use crate::exchange::import;
 use crate::store::Tally;
@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, file: &str) -> Result<ExitCode> {
     };
     let got = import::parse(&text, &name, ctx.today)?;
     let mut store = ctx.open_store()?;
-    let (mornings, runs) = store.import_rows(&got.markers, &got.runs, now())?;
+    let (mornings, runs) = store.import_rows(&got.markers, &got.runs, ctx.clock.now())?;
     let parts: Vec<String> = [(mornings, "morning", "mornings"), (runs, "run", "runs")]
         .iter()
         .filter_map(|(t, one, many)| tally(*t, one, many))

@@ -2,7 +2,7 @@
 //! the same day replaces the fields it names and keeps the others.
 
 use super::output::say;
-use super::{Context, context::now, verdict::summary};
+use super::{Context, verdict::summary};
 use crate::domain::entry::{self, MarkerTexts};
 use crate::domain::records::Markers;
 use crate::domain::values::fmt_num;
@@ -114,7 +114,7 @@ pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode> {
         Error::bad_input(e.to_string(), "log", "nothing was saved; see `cooldown log --help`")
     })?;
     let mut store = ctx.open_store()?;
-    store.save_markers(ctx.date, &m, now())?;
+    store.save_markers(ctx.date, &m, ctx.clock.now())?;
     say(&format!("logged {}: {}", ctx.date, logged(&m)))?;
     say(&summary(&ctx.verdict(&store, ctx.date)?))?;
     Ok(ExitCode::SUCCESS)

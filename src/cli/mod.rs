@@ -2,7 +2,6 @@
 
 mod backup;
 mod checklist;
-mod context;
 mod export;
 mod import;
 mod log;
@@ -15,7 +14,8 @@ mod tick;
 mod trends;
 mod verdict;
 
-pub use context::{Context, now};
+use crate::clock::Clock;
+use crate::context::{Context, Options};
 
 use crate::error::Error;
 use clap::{Parser, Subcommand};
@@ -146,10 +146,12 @@ pub enum Command {
     },
 }
 
-/// Parses the command line, runs it, and turns the outcome into an exit code.
-pub fn main() -> ExitCode {
+/// Parses the command line, runs it on `clock`, and turns the outcome into an exit code.
+pub fn main(clock: Result<Clock, String>) -> ExitCode {
     let cli = Cli::parse();
-    match dispatch(cli) {
+    let clock =
+        clock.map_err(|e| Error::bad_input(e, crate::clock::PIN_VAR, "unset it to use the system clock"));
+    match clock.and_then(|clock| dispatch(cli, clock)) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("cooldown: {err}");
@@ -158,8 +160,14 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
-    let ctx = Context::from_globals(&cli.globals)?;
+impl Globals {
+    fn options(&self) -> Options {
+        Options { db: self.db.clone(), config: self.config.clone(), date: self.date.clone(), demo: self.demo }
+    }
+}
+
+fn dispatch(cli: Cli, clock: Clock) -> Result<ExitCode, Error> {
+    let ctx = Context::new(&cli.globals.options(), clock)?;
     match cli.command {
         None => crate::tui::run(&ctx),
         Some(Command::Log(args)) => log::run(&ctx, &args),

@@ -1,13 +1,13 @@
 //! `cooldown run --type T --minutes N …`: record a training session.
 
+use super::Context;
 use super::output::say;
-use super::{Context, context::now};
 use crate::domain::entry::{self, RunTexts};
 use crate::domain::records::Run;
 use crate::domain::values::FieldError;
 use crate::error::{Error, Result};
 use crate::store::Saved;
-use chrono::{Local, NaiveTime, Timelike};
+use chrono::{NaiveTime, Timelike};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -66,7 +66,7 @@ fn build(ctx: &Context, a: &RunArgs) -> std::result::Result<Run, FieldError> {
         ("note", &texts.note),
     ];
     entry::refuse_empty(&given)?;
-    let now = Local::now().time();
+    let now = ctx.clock.local().time();
     let now = NaiveTime::from_hms_opt(now.hour(), now.minute(), 0).unwrap_or(NaiveTime::MIN);
     entry::run(ctx.date, ctx.today, now, &texts)
 }
@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<ExitCode> {
         Error::bad_input(e.to_string(), "run", "nothing was saved; see `cooldown run --help`")
     })?;
     let mut store = ctx.open_store()?;
-    let saved = store.save_run(&run, now())?;
+    let saved = store.save_run(&run, ctx.clock.now())?;
     let what = format!("{}, {} min", run.kind.label(), run.minutes);
     let (day, at) = (run.day, run.at.format("%H:%M"));
     match saved {

@@ -1,7 +1,7 @@
 //! `cooldown tick ITEM_ID [--undo]`: tick or untick one item of the day's checklist.
 
+use super::Context;
 use super::output::say;
-use super::{Context, context::now};
 use crate::error::{Error, Result};
 use std::process::ExitCode;
 
@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, item_id: &str, undo: bool) -> Result<ExitCode> {
     let done = if undo {
         store.untick_last(ctx.date, item_id)?
     } else {
-        store.tick_next(ctx.date, item_id, total, now())?
+        store.tick_next(ctx.date, item_id, total, ctx.clock.now())?
     };
     let state = match (total, done) {
         (1, 1) => "ticked".to_string(),

@@ -4,6 +4,16 @@
 
 use super::records::Run;
 use super::session::Session;
+use chrono::{Days, NaiveDate};
+
+/// A morning weight older than this many days is not used for the targets.
+pub const MORNING_WEIGHT_LOOKBACK_DAYS: u64 = 30;
+
+/// The days whose latest morning weight stands in for the body weight on `day` (when the
+/// run has no pre-run weight): `day` and the 30 before it.
+pub fn morning_weight_days(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    (day.checked_sub_days(Days::new(MORNING_WEIGHT_LOOKBACK_DAYS)).unwrap_or(day), day)
+}
 
 /// Where the body weight came from.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -86,15 +86,14 @@ impl Store {
         Ok(self.markers_between(day, day)?.into_iter().next().map(|(_, m)| m))
     }
 
-    /// The latest morning weight on `day` or in the `lookback_days` before it.
-    pub fn latest_weight(&self, day: NaiveDate, lookback_days: u32) -> Result<Option<f64>> {
-        let from = day.checked_sub_days(chrono::Days::new(u64::from(lookback_days))).unwrap_or(day);
+    /// The latest morning weight from `from` to `to`.
+    pub fn latest_weight(&self, from: NaiveDate, to: NaiveDate) -> Result<Option<f64>> {
         self.read(|c| {
             let mut stmt = c.prepare_cached(
                 "SELECT weight_kg FROM markers WHERE day BETWEEN ?1 AND ?2 AND weight_kg IS NOT NULL
                  ORDER BY day DESC LIMIT 1",
             )?;
-            let mut rows = stmt.query_map([day_key(from), day_key(day)], |r| r.get(0))?;
+            let mut rows = stmt.query_map([day_key(from), day_key(to)], |r| r.get(0))?;
             rows.next().transpose()
         })
     }

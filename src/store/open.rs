@@ -188,7 +188,7 @@ fn sweep_stale(dir: &Path) {
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
-            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_AFTER));
+            .is_ok_and(|t| crate::clock::file_age(t).is_some_and(|age| age > STALE_AFTER));
         if ours && old {
             let _ = fs::remove_file(entry.path());
         }

@@ -103,10 +103,10 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(now: NaiveDateTime, day: Day, welcome: bool, theme: Theme) -> App {
+    pub fn new(now: NaiveDateTime, mono: Instant, day: Day, welcome: bool, theme: Theme) -> App {
         App {
             now,
-            mono: Instant::now(),
+            mono,
             today: now.date(),
             date: day.checklist.date,
             day,

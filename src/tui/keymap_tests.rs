@@ -9,7 +9,8 @@ const TODAY_MODE: Mode = Mode::Screen(Screen::Today);
 
 #[test]
 fn no_key_is_bound_twice_in_a_mode() {
-    for mode in [TODAY_MODE, Mode::Screen(Screen::Log), Mode::Form, Mode::Overlay] {
+    let modes = Screen::ALL.into_iter().map(Mode::Screen).chain([Mode::Form, Mode::Overlay]);
+    for mode in modes {
         let mut seen: Vec<Key> = Vec::new();
         for b in active(mode) {
             for k in b.keys {

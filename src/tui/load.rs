@@ -2,7 +2,7 @@
 //! forms start from. The only place the dashboard reads the store.
 
 use super::app::{Day, History, Trends};
-use crate::cli::Context;
+use crate::context::Context;
 use crate::domain::focus;
 use crate::domain::history;
 use crate::domain::readiness::{self, Level};
@@ -35,12 +35,10 @@ pub fn trends(
     window: Window,
     today: NaiveDate,
 ) -> Result<Trends> {
-    let t = &ctx.config.readiness;
     let from = window.start(today, store.first_day()?);
-    let span = u64::from(t.lookback_days()) + (today - from).num_days().max(0) as u64;
-    let inputs = store.readiness_inputs(today, u32::try_from(span).unwrap_or(u32::MAX))?;
-    let verdicts = readiness::levels(&inputs, from, today, t);
-    let series = trends::series(marker, &inputs, from, today, t, &verdicts);
+    let inputs = ctx.readiness_inputs(store, from, today)?;
+    let verdicts = ctx.levels(&inputs, from, today);
+    let series = trends::series(marker, &inputs, from, today, &ctx.config.readiness, &verdicts);
     Ok(Trends {
         summary: trends::summary(&series),
         weekly: trends::weekly_load(&inputs, from, today),
@@ -52,7 +50,6 @@ pub fn trends(
 /// The month that starts on `month`: each day's share of the immediate phase and verdict,
 /// and the streaks over the whole history.
 pub fn history(ctx: &Context, store: &Store, month: NaiveDate, today: NaiveDate) -> Result<History> {
-    let t = &ctx.config.readiness;
     let last = history::month_end(month).min(today);
     let first = store.first_day()?.unwrap_or(today).min(month);
     // The streaks read every ticked day, one at a time; the month only its own days.
@@ -65,13 +62,9 @@ pub fn history(ctx: &Context, store: &Store, month: NaiveDate, today: NaiveDate)
     })?;
     let (current_streak, best_streak) = streaks.finish();
     let shares = history::shares(&ctx.routine, month, last, &sessions, &store.ticks_between(month, last)?);
-    let span = u64::from(t.lookback_days()) + (last - month).num_days().max(0) as u64;
-    let inputs = store.readiness_inputs(last, u32::try_from(span).unwrap_or(u32::MAX))?;
-    let verdicts: std::collections::HashMap<NaiveDate, Level> = if month <= last {
-        readiness::levels(&inputs, month, last, t).into_iter().collect()
-    } else {
-        Default::default()
-    };
+    let inputs = ctx.readiness_inputs(store, month, last)?;
+    let verdicts: std::collections::HashMap<NaiveDate, Level> =
+        ctx.levels(&inputs, month, last).into_iter().collect();
     let days = month
         .iter_days()
         .take_while(|d| *d <= last)

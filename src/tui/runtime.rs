@@ -11,12 +11,11 @@ use super::timer::ActiveTimer;
 use super::update::{Action, Change, Effect, update};
 use super::views::Dashboard;
 use super::wait::Waiter;
-use crate::cli::Context;
+use crate::context::Context;
 use crate::domain::timer::{Countdown, StoredTimer};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::text;
-use chrono::Local;
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::VecDeque;
 use std::io::IsTerminal;
@@ -24,7 +23,6 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// With nothing to do the loop wakes on the wall clock's multiples of this: exactly at
 /// each new minute (the phases' "due in" texts) and at midnight, and within this long
@@ -65,7 +63,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     }
     let mut store = ctx.open_store()?;
     let day = load::day(ctx, &store, ctx.date)?;
-    let mut app = App::new(Local::now().naive_local(), day, store.is_empty()?, Theme::from_env());
+    let mut app = App::new(ctx.clock.local(), ctx.clock.mono(), day, store.is_empty()?, Theme::from_env());
     app.timers = ctx.config.timers.clone();
     let restored = restore_timer(ctx, &store)?;
     if ctx.is_demo() {
@@ -88,17 +86,12 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
 /// longer a timed item of its day (the routine changed).
 fn restore_timer(ctx: &Context, store: &Store) -> Result<Option<ActiveTimer>> {
     let Some(stored) = store.active_timer()? else { return Ok(None) };
-    let now = Instant::now();
+    let now = ctx.clock.mono();
     let checklist = ctx.checklist(store, stored.day)?;
     Ok(ActiveTimer::for_item(&checklist, &stored.item_id, now).map(|mut timer| {
-        timer.countdown = Countdown::from_stored(stored.state, stored.total, now, wall_ms());
+        timer.countdown = Countdown::from_stored(stored.state, stored.total, now, ctx.clock.unix_ms());
         timer
     }))
-}
-
-/// The wall clock in Unix milliseconds, for stored timers.
-fn wall_ms() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
 /// A little past the moment the display changes, so the wake-up lands on the new second.
@@ -138,10 +131,10 @@ impl Loop<'_> {
             // The clock first, so a key acts on the present moment (a timer started now
             // runs its full length) and a finished timer is noticed before the key.
             // "Today" from the wall clock on every wake-up (DST and zone changes included).
-            let wall = Local::now().naive_local();
+            let wall = self.ctx.clock.local();
             let minute = wall.format("%H:%M").to_string();
             dirty |= drawn_minute.as_ref() != Some(&minute) || self.app.timer.is_some();
-            self.dispatch(Action::Clock { wall, mono: Instant::now() }, term);
+            self.dispatch(Action::Clock { wall, mono: self.ctx.clock.mono() }, term);
             if woke.resized {
                 let (width, height) = ratatui::crossterm::terminal::size().map_err(terminal_gone)?;
                 dirty |= resize_to(term, width, height)?;
@@ -163,8 +156,8 @@ impl Loop<'_> {
                     self.dispatch(Action::Reload, term);
                     dirty = true;
                 } else if woke.data && waiter.sees_writes() {
-                    recheck_until = Some(Instant::now() + RECHECK_FOR);
-                } else if recheck_until.is_some_and(|until| Instant::now() >= until) {
+                    recheck_until = Some(self.ctx.clock.mono() + RECHECK_FOR);
+                } else if recheck_until.is_some_and(|until| self.ctx.clock.mono() >= until) {
                     recheck_until = None;
                 }
             }
@@ -175,15 +168,12 @@ impl Loop<'_> {
     /// Until the timer's display next changes, else the next multiple of `CLOCK_STEP` on
     /// the wall clock (or `DATA_POLL` when writes do not wake the loop).
     fn timeout(&self, sees_writes: bool) -> Duration {
-        let now = Instant::now();
+        let now = self.ctx.clock.mono();
         if let Some(change) = self.app.timer.as_ref().and_then(|t| t.next_change(now)) {
             return (change + PAST_BOUNDARY).min(CLOCK_STEP);
         }
         let step = CLOCK_STEP.as_millis() as u64;
-        let into_step =
-            u64::try_from(SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_millis())
-                .unwrap_or(0)
-                % step;
+        let into_step = u64::try_from(self.ctx.clock.unix_ms()).unwrap_or(0) % step;
         let clock = Duration::from_millis(step - into_step) + PAST_BOUNDARY;
         if sees_writes { clock } else { clock.min(DATA_POLL) }
     }
@@ -257,7 +247,7 @@ impl Loop<'_> {
             }
             Effect::SaveTimer(timer) => {
                 let saved = match timer {
-                    Some(t) => match t.countdown.to_stored(Instant::now(), wall_ms()) {
+                    Some(t) => match t.countdown.to_stored(self.ctx.clock.mono(), self.ctx.clock.unix_ms()) {
                         Some(state) => {
                             let stored = StoredTimer {
                                 day: t.day,
@@ -265,7 +255,7 @@ impl Loop<'_> {
                                 total: t.countdown.total(),
                                 state,
                             };
-                            self.store.set_timer(&stored, crate::cli::now())
+                            self.store.set_timer(&stored, self.ctx.clock.now())
                         }
                         None => self.store.clear_timer(),
                     },
@@ -281,7 +271,7 @@ impl Loop<'_> {
     }
 
     fn persist(&mut self, change: &Change) -> Result<String> {
-        let now = crate::cli::now();
+        let now = self.ctx.clock.now();
         match change {
             Change::TickNext { date, item, sets_total } => {
                 let done = self.store.tick_next(*date, item, *sets_total, now)?;

@@ -22,7 +22,13 @@ fn app() -> App {
         yesterday: None,
         last_run: None,
     };
-    App::new(d(11, 28).and_hms_opt(12, 0, 0).unwrap(), day, false, Theme { color: false })
+    App::new(
+        d(11, 28).and_hms_opt(12, 0, 0).unwrap(),
+        std::time::Instant::now(),
+        day,
+        false,
+        Theme { color: false },
+    )
 }
 
 fn press(a: &mut App, c: Command) -> Vec<Effect> {

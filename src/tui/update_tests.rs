@@ -31,7 +31,7 @@ fn data(date: NaiveDate, ticks: &[Tick]) -> Day {
 }
 
 fn app() -> App {
-    App::new(noon(28), data(day(28), &[]), false, Theme { color: false })
+    App::new(noon(28), std::time::Instant::now(), data(day(28), &[]), false, Theme { color: false })
 }
 
 fn press(app: &mut App, command: Command) -> Vec<Effect> {
@@ -85,6 +85,7 @@ fn space_on_an_open_item_ticks_it_then_reloads() {
 fn space_on_a_ticked_item_unticks_it() {
     let mut a = App::new(
         noon(28),
+        std::time::Instant::now(),
         data(day(28), &[Tick { item_id: "mobility".into(), set: 1 }]),
         false,
         Theme { color: false },
@@ -256,7 +257,7 @@ fn toggling_an_empty_list_does_nothing() {
     .unwrap();
     let mut d = data(day(28), &[]);
     d.checklist = Checklist::build(day(28), &empty, Session::Rest, &[], 90);
-    let mut a = App::new(noon(28), d, false, Theme { color: false });
+    let mut a = App::new(noon(28), std::time::Instant::now(), d, false, Theme { color: false });
     assert_eq!(press(&mut a, Command::Toggle), []);
     press(&mut a, Command::Down);
     assert_eq!(a.selected, 0);

@@ -24,7 +24,13 @@ fn app_with(ticks: &[Tick]) -> App {
         yesterday: None,
         last_run: None,
     };
-    App::new(day().and_hms_opt(18, 0, 0).unwrap(), d, false, Theme { color: false })
+    App::new(
+        day().and_hms_opt(18, 0, 0).unwrap(),
+        std::time::Instant::now(),
+        d,
+        false,
+        Theme { color: false },
+    )
 }
 
 fn press(app: &mut App, c: Command) -> Vec<Effect> {

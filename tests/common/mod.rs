@@ -73,6 +73,7 @@ impl Sandbox {
             .env("XDG_CONFIG_HOME", self.path("home/.config"))
             .env("TMPDIR", self.dir.path())
             .env("COOLDOWN_CONFIG", self.config())
+            .env("COOLDOWN_NOW", PINNED)
             .env("TZ", "UTC");
         c
     }
@@ -83,7 +84,16 @@ pub fn sha256(path: &Path) -> String {
     Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Today's local date as the binary sees it (TZ=UTC in `Sandbox::cmd`).
+/// Where every process of `Sandbox` starts its clock (`COOLDOWN_NOW`, local time in
+/// TZ=UTC): a Saturday at noon. A test that needs another moment sets `COOLDOWN_NOW` itself.
+pub const PINNED: &str = "2026-11-28T12:00:00";
+
+/// The pinned moment, as the binary sees it at its start.
+pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339(&format!("{PINNED}Z")).unwrap()
+}
+
+/// Today's local date as the binary sees it.
 pub fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
+    now().date_naive()
 }

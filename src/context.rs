@@ -1,24 +1,35 @@
-//! What every command needs: the day, the config, the routine and the database location,
-//! each checked before anything is opened.
+//! What the command line and the dashboard both stand on: the clock, the day, the
+//! config, the routine and the database location, each checked before anything is
+//! opened; and the reads that combine the store with the rules (a day's verdict and
+//! checklist, the verdicts over a range).
 
-use super::Globals;
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::checklist::{Checklist, Shape};
 use crate::domain::demo;
-use crate::domain::readiness::{self, Verdict};
+use crate::domain::readiness::{self, Inputs, Level, Verdict};
 use crate::domain::routine::Routine;
+use crate::domain::targets;
 use crate::domain::tomlfile::FileError;
 use crate::domain::values;
 use crate::error::{Error, Result};
 use crate::paths::{self, DbLocation};
 use crate::store::Store;
-use chrono::{DateTime, FixedOffset, Local, NaiveDate};
-
-/// A morning weight older than this is not used for the targets.
-const WEIGHT_LOOKBACK_DAYS: u32 = 30;
+use chrono::NaiveDate;
+use std::ffi::OsString;
 use std::path::PathBuf;
 
+/// The global options as given (CLI.md "Global options").
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub db: Option<OsString>,
+    pub config: Option<OsString>,
+    pub date: Option<String>,
+    pub demo: bool,
+}
+
 pub struct Context {
+    pub clock: Clock,
     /// The local calendar day when the command started.
     pub today: NaiveDate,
     /// `--date`, else today.
@@ -40,15 +51,15 @@ fn file_error(err: FileError) -> Error {
 }
 
 impl Context {
-    pub fn from_globals(g: &Globals) -> Result<Context> {
-        let today = Local::now().date_naive();
-        let date = match &g.date {
+    pub fn new(options: &Options, clock: Clock) -> Result<Context> {
+        let today = clock.today();
+        let date = match &options.date {
             Some(text) => values::parse_date(text, today).map_err(|e| {
                 Error::bad_input(e.to_string(), "--date", "give a day as YYYY-MM-DD, up to today")
             })?,
             None => today,
         };
-        let config_path = paths::config_path(g.config.clone())?;
+        let config_path = paths::config_path(options.config.clone())?;
         let config = Config::load(&config_path).map_err(file_error)?;
         let routine_path = paths::routine_path(&config_path);
         let routine = match std::fs::read_to_string(&routine_path) {
@@ -61,15 +72,15 @@ impl Context {
             }),
         }
         .map_err(file_error)?;
-        let (db, demo_dir) = if g.demo {
+        let (db, demo_dir) = if options.demo {
             let dir = tempfile::Builder::new().prefix("cooldown-demo-").tempdir().map_err(|e| {
                 Error::io(format!("cannot create a temporary folder: {e}"), "--demo", "check $TMPDIR")
             })?;
             (DbLocation { path: dir.path().join("demo.db"), is_default: false }, Some(dir))
         } else {
-            (paths::db_location(g.db.clone())?, None)
+            (paths::db_location(options.db.clone())?, None)
         };
-        let ctx = Context { today, date, config, config_path, routine, db, demo_dir };
+        let ctx = Context { clock, today, date, config, config_path, routine, db, demo_dir };
         if ctx.demo_dir.is_some() {
             let mut store = ctx.open_store()?;
             // The demo's history ends today; `--date` only picks the day to open.
@@ -94,14 +105,34 @@ impl Context {
     /// Writes `days` of demo history ending on `end`.
     pub fn seed(&self, store: &mut Store, end: NaiveDate, days: u32) -> Result<()> {
         let history = demo::generate(end, days, &self.routine, self.config.timers.foam_roll_seconds);
-        store.write_history(&history, now())
+        store.write_history(&history, self.clock.now())
     }
 
     /// The readiness verdict for `day`, from the markers and load it can look back on.
     pub fn verdict(&self, store: &Store, day: NaiveDate) -> Result<Verdict> {
-        let t = &self.config.readiness;
-        let inputs = store.readiness_inputs(day, t.lookback_days())?;
-        Ok(readiness::verdict(&inputs, day, t))
+        let inputs = self.readiness_inputs(store, day, day)?;
+        Ok(readiness::verdict(&inputs, day, &self.config.readiness))
+    }
+
+    /// What the rules need to rate every day from `from` to `to`: those days and each
+    /// one's look-back.
+    pub fn readiness_inputs(&self, store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Inputs> {
+        let span = u64::from(self.config.readiness.lookback_days()) + (to - from).num_days().max(0) as u64;
+        store.readiness_inputs(to, u32::try_from(span).unwrap_or(u32::MAX))
+    }
+
+    /// The verdict of every day from `from` to `to`, the rules' chain run once.
+    pub fn verdicts(&self, store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<Verdict>> {
+        let inputs = self.readiness_inputs(store, from, to)?;
+        Ok(readiness::verdicts(&inputs, from, to, &self.config.readiness))
+    }
+
+    /// Only the levels of [`Context::verdicts`], from inputs already read.
+    pub fn levels(&self, inputs: &Inputs, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, Level)> {
+        if from > to {
+            return Vec::new();
+        }
+        readiness::levels(inputs, from, to, &self.config.readiness)
     }
 
     /// The checklist of `day`: scaled to the most demanding run recorded that day, shaped
@@ -115,13 +146,9 @@ impl Context {
     fn shape(&self, store: &Store, day: NaiveDate) -> Result<Shape> {
         let runs = store.runs_on(day)?;
         let before = day.pred_opt().map(|d| store.runs_on(d)).transpose()?.unwrap_or_default();
-        let weight = store.latest_weight(day, WEIGHT_LOOKBACK_DAYS)?;
+        let (from, to) = targets::morning_weight_days(day);
+        let weight = store.latest_weight(from, to)?;
         let verdict = self.verdict(store, day)?;
         Ok(Shape::for_day(&runs, &before, weight, Some((verdict.level, verdict.hint))))
     }
-}
-
-/// The wall-clock time, with its offset, for `updated_at` stamps.
-pub fn now() -> DateTime<FixedOffset> {
-    Local::now().fixed_offset()
 }
