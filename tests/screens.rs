@@ -163,7 +163,8 @@ fn banner_with_no_data() {
     let db = dir.path().join("no-data.db");
     std::fs::copy(&DEMO.db, &db).unwrap();
     let (ctx, mut store) = context_on(&db, dir.path(), end());
-    store.edit_markers(end(), &Markers::default(), &MARKER_FIELDS, ctx.clock.now()).unwrap();
+    let every: Vec<&str> = MARKER_FIELDS.iter().map(|s| s.column).collect();
+    store.edit_markers(end(), &Markers::default(), &every, ctx.clock.now()).unwrap();
     let day = load::day(&ctx, &store, end()).unwrap();
     let app = App::new(ctx.clock.local(), ctx.clock.mono(), day, false, Theme { color: true });
     assert_eq!(app.day.verdict.level, Level::NoData);

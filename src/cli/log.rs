@@ -2,115 +2,72 @@
 //! the same day replaces the fields it names and keeps the others.
 
 use super::output::say;
-use super::{Context, verdict::summary};
-use crate::domain::entry::{self, MarkerTexts};
-use crate::domain::records::Markers;
+use super::{Context, fields, verdict::summary};
+use crate::domain::entry;
+use crate::domain::fields::{Kind, Texts, Value};
+use crate::domain::records::{MARKER_FIELDS, Markers};
 use crate::domain::values::fmt_num;
 use crate::error::{Error, Result};
+use clap::{ArgGroup, ArgMatches, Command};
 use std::process::ExitCode;
 
-#[derive(Debug, clap::Args)]
-#[command(allow_negative_numbers = true, group(clap::ArgGroup::new("fields").required(true).multiple(true)
-    .args(["rhr", "hrv", "sleep", "sleep_quality", "soreness", "pain", "hop", "balance", "weight", "ill", "note"])))]
+/// `log`'s flags: one per field of `MARKER_FIELDS`, at least one of them.
+#[derive(Debug)]
 pub struct LogArgs {
-    /// Resting heart rate, 25–220 bpm (whole number)
-    #[arg(long, value_name = "BPM")]
-    pub rhr: Option<String>,
-    /// Morning HRV (rMSSD), 5–300 ms
-    #[arg(long, value_name = "MS")]
-    pub hrv: Option<String>,
-    /// Hours slept, 0–24
-    #[arg(long, value_name = "H")]
-    pub sleep: Option<String>,
-    /// Sleep quality, 1–5 (5 = best)
-    #[arg(long, value_name = "1-5")]
-    pub sleep_quality: Option<String>,
-    /// Muscle soreness, 0–10 (10 = worst)
-    #[arg(long, value_name = "0-10")]
-    pub soreness: Option<String>,
-    /// Localized pain, 0–10 (10 = worst)
-    #[arg(long, value_name = "0-10")]
-    pub pain: Option<String>,
-    /// Where the pain is (with --pain)
-    #[arg(long, value_name = "TEXT", requires = "pain")]
-    pub pain_site: Option<String>,
-    /// Single-leg hop distance, 1–500 cm
-    #[arg(long, value_name = "CM")]
-    pub hop: Option<String>,
-    /// Single-leg balance, eyes closed, 0–600 s
-    #[arg(long, value_name = "S")]
-    pub balance: Option<String>,
-    /// Body weight, 20–300 kg
-    #[arg(long, value_name = "KG")]
-    pub weight: Option<String>,
-    /// Feeling ill (--ill false takes it back)
-    #[arg(long, value_name = "true|false", num_args = 0..=1, default_missing_value = "true",
-          value_parser = ["true", "false"])]
-    pub ill: Option<String>,
-    /// A note on the morning, up to 500 characters on one line
-    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
-    pub note: Option<String>,
+    pub texts: Texts,
 }
 
-fn texts(a: &LogArgs) -> MarkerTexts {
-    MarkerTexts {
-        rhr: a.rhr.clone(),
-        hrv: a.hrv.clone(),
-        sleep: a.sleep.clone(),
-        sleep_quality: a.sleep_quality.clone(),
-        soreness: a.soreness.clone(),
-        pain: a.pain.clone(),
-        pain_site: a.pain_site.clone(),
-        hop: a.hop.clone(),
-        balance: a.balance.clone(),
-        weight: a.weight.clone(),
-        ill: a.ill.clone(),
-        note: a.note.clone(),
+impl clap::FromArgMatches for LogArgs {
+    fn from_arg_matches(matches: &ArgMatches) -> std::result::Result<Self, clap::Error> {
+        Ok(LogArgs { texts: fields::texts(&MARKER_FIELDS, matches) })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> std::result::Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
     }
 }
 
-/// "rhr 52 bpm · hrv 61.5 ms · sleep 7.5 h".
+impl clap::Args for LogArgs {
+    fn augment_args(cmd: Command) -> Command {
+        let any: Vec<&str> = MARKER_FIELDS.iter().map(|s| s.column).filter(|c| *c != "pain_site").collect();
+        cmd.args(fields::args(&MARKER_FIELDS))
+            .mut_arg("pain_site", |a| a.requires("pain"))
+            .group(ArgGroup::new("fields").required(true).multiple(true).args(any))
+    }
+
+    fn augment_args_for_update(cmd: Command) -> Command {
+        Self::augment_args(cmd)
+    }
+}
+
+/// "rhr 52 bpm · hrv 61.5 ms · sleep 7.5 h · sleep quality 4/5 · ill · note".
 fn logged(m: &Markers) -> String {
     let mut parts = Vec::new();
-    let mut add = |name: &str, v: Option<f64>, unit: &str| {
-        if let Some(v) = v {
-            parts.push(format!("{name} {}{unit}", fmt_num(v)));
+    let mut noted = false;
+    for spec in &MARKER_FIELDS {
+        let Some(value) = (spec.get)(m) else { continue };
+        let name = spec.name.replace('-', " ");
+        match (spec.kind, value) {
+            (Kind::Int(f) | Kind::Real(f), v) => {
+                let unit =
+                    if f.unit.is_empty() { format!("/{}", fmt_num(f.hi)) } else { format!(" {}", f.unit) };
+                parts.push(format!("{name} {}{unit}", v.typed()));
+            }
+            (_, Value::Flag(true)) => parts.push(name),
+            (_, Value::Flag(false)) => parts.push(format!("not {name}")),
+            _ => noted = true,
         }
-    };
-    add("rhr", m.rhr.map(f64::from), " bpm");
-    add("hrv", m.hrv, " ms");
-    add("sleep", m.sleep_hours, " h");
-    add("sleep quality", m.sleep_quality.map(f64::from), "/5");
-    add("soreness", m.soreness.map(f64::from), "/10");
-    add("pain", m.pain.map(f64::from), "/10");
-    add("hop", m.hop_cm, " cm");
-    add("balance", m.balance_s, " s");
-    add("weight", m.weight_kg, " kg");
-    if let Some(ill) = m.ill {
-        parts.push(if ill { "ill".into() } else { "not ill".into() });
     }
-    if m.note.is_some() || m.pain_site.is_some() {
+    if noted {
         parts.push("note".into());
     }
     parts.join(" · ")
 }
 
 pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode> {
-    let t = texts(args);
-    let given = [
-        ("rhr", &t.rhr),
-        ("hrv", &t.hrv),
-        ("sleep", &t.sleep),
-        ("sleep-quality", &t.sleep_quality),
-        ("soreness", &t.soreness),
-        ("pain", &t.pain),
-        ("pain-site", &t.pain_site),
-        ("hop", &t.hop),
-        ("balance", &t.balance),
-        ("weight", &t.weight),
-        ("note", &t.note),
-    ];
-    let m = entry::refuse_empty(&given).and_then(|()| entry::markers(&t)).map_err(|e| {
+    let t = &args.texts;
+    let m = entry::refuse_empty(&MARKER_FIELDS, t).and_then(|()| entry::markers(t)).map_err(|e| {
         Error::bad_input(e.to_string(), "log", "nothing was saved; see `cooldown log --help`")
     })?;
     let mut store = ctx.open_store()?;

@@ -3,6 +3,7 @@
 mod backup;
 mod checklist;
 mod export;
+mod fields;
 mod import;
 mod log;
 mod output;
@@ -18,16 +19,12 @@ use crate::clock::Clock;
 use crate::context::{Context, Options};
 
 use crate::error::Error;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const AFTER_HELP: &str = "\
-Value ranges: rhr 25–220 bpm · hrv 5–300 ms · sleep 0–24 h · sleep-quality 1–5 ·
-soreness 0–10 · pain 0–10 · hop 1–500 cm · balance 0–600 s · weight 20–300 kg ·
-minutes 1–1440 · km 0–1000 · rpe 1–10 · fluid-l 0–20 L · dates YYYY-MM-DD up to today.
-
 Exit codes: 0 ok · 2 usage · 65 bad input · 69 database not usable · 74 I/O error · 75 busy.
 Data: $COOLDOWN_DB or ~/.local/share/cooldown/cooldown.db; config: $COOLDOWN_CONFIG or
 ~/.config/cooldown/config.toml (a routine.toml beside it replaces the built-in routine).";
@@ -36,7 +33,7 @@ Data: $COOLDOWN_DB or ~/.local/share/cooldown/cooldown.db; config: $COOLDOWN_CON
 ///
 /// With no command it opens the dashboard.
 #[derive(Debug, Parser)]
-#[command(name = "cooldown", version, after_help = AFTER_HELP)]
+#[command(name = "cooldown", version)]
 pub struct Cli {
     #[command(flatten)]
     pub globals: Globals,
@@ -148,7 +145,7 @@ pub enum Command {
 
 /// Parses the command line, runs it on `clock`, and turns the outcome into an exit code.
 pub fn main(clock: Result<Clock, String>) -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let clock =
         clock.map_err(|e| Error::bad_input(e, crate::clock::PIN_VAR, "unset it to use the system clock"));
     match clock.and_then(|clock| dispatch(cli, clock)) {
@@ -158,6 +155,13 @@ pub fn main(clock: Result<Clock, String>) -> ExitCode {
             ExitCode::from(err.exit_code())
         }
     }
+}
+
+/// The command line, `--help` ending with the value ranges of the field tables.
+fn parse() -> Cli {
+    let help = format!("{}\n\n{AFTER_HELP}", fields::ranges());
+    let matches = Cli::command().after_help(help).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 impl Globals {

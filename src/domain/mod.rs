@@ -3,6 +3,7 @@
 pub mod checklist;
 pub mod demo;
 pub mod entry;
+pub mod fields;
 pub mod focus;
 pub mod history;
 pub mod plan;

@@ -1,24 +1,10 @@
-//! The plain records cooldown keeps: a day's morning markers, a run, a tick.
+//! The plain records cooldown keeps: a day's morning markers, a run, a tick; and the one
+//! table of each record's fields (`fields::Spec`) that everything else derives from.
 
+use super::fields::{Kind, Spec, Value, by_column};
 use super::session::Session;
+use super::values;
 use chrono::{NaiveDate, NaiveTime};
-
-/// The fields of a morning by name: the database's columns and the markers CSV's, in
-/// this order.
-pub const MARKER_FIELDS: [&str; 12] = [
-    "rhr",
-    "hrv",
-    "sleep_hours",
-    "sleep_quality",
-    "soreness",
-    "pain",
-    "pain_site",
-    "hop_cm",
-    "balance_s",
-    "weight_kg",
-    "ill",
-    "note",
-];
 
 /// One morning's markers (CLI.md `cooldown log`). `None` is "not logged".
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -42,28 +28,182 @@ impl Markers {
         *self == Markers::default()
     }
 
-    /// Sets one field (a name of `MARKER_FIELDS`) to its value in `from`, `None` included.
-    pub fn take(&mut self, from: &Markers, field: &str) {
-        match field {
-            "rhr" => self.rhr = from.rhr,
-            "hrv" => self.hrv = from.hrv,
-            "sleep_hours" => self.sleep_hours = from.sleep_hours,
-            "sleep_quality" => self.sleep_quality = from.sleep_quality,
-            "soreness" => self.soreness = from.soreness,
-            "pain" => self.pain = from.pain,
-            "pain_site" => self.pain_site.clone_from(&from.pain_site),
-            "hop_cm" => self.hop_cm = from.hop_cm,
-            "balance_s" => self.balance_s = from.balance_s,
-            "weight_kg" => self.weight_kg = from.weight_kg,
-            "ill" => self.ill = from.ill,
-            "note" => self.note.clone_from(&from.note),
-            _ => {}
+    /// Sets one field (a column of `MARKER_FIELDS`) to its value in `from`, `None` included.
+    pub fn take(&mut self, from: &Markers, column: &str) {
+        if let Some(spec) = by_column(&MARKER_FIELDS, column) {
+            (spec.set)(self, (spec.get)(from));
         }
     }
 }
 
+/// A whole-number value that fits `T`.
+fn whole<T: TryFrom<i64>>(v: Option<Value>) -> Option<T> {
+    v.and_then(Value::int).and_then(|i| T::try_from(i).ok())
+}
+
+fn int<T: Into<i64>>(v: Option<T>) -> Option<Value> {
+    v.map(|v| Value::Int(v.into()))
+}
+
+fn real(v: Option<f64>) -> Option<Value> {
+    v.map(Value::Real)
+}
+
+fn text(v: &Option<String>) -> Option<Value> {
+    v.clone().map(Value::Text)
+}
+
+/// The fields of a morning, in the order of the database, the markers CSV and the form.
+pub const MARKER_FIELDS: [Spec<Markers>; 12] = [
+    Spec {
+        column: "rhr",
+        name: "rhr",
+        label: "Resting HR",
+        hint: "bpm, 25–220",
+        help: "Resting heart rate, 25–220 bpm (whole number)",
+        value_name: "BPM",
+        kind: Kind::Int(values::RHR),
+        required: false,
+        get: |m| int(m.rhr),
+        set: |m, v| m.rhr = whole(v),
+    },
+    Spec {
+        column: "hrv",
+        name: "hrv",
+        label: "HRV (rMSSD)",
+        hint: "ms, 5–300",
+        help: "Morning HRV (rMSSD), 5–300 ms",
+        value_name: "MS",
+        kind: Kind::Real(values::HRV),
+        required: false,
+        get: |m| real(m.hrv),
+        set: |m, v| m.hrv = v.and_then(Value::real),
+    },
+    Spec {
+        column: "sleep_hours",
+        name: "sleep",
+        label: "Sleep",
+        hint: "hours, 0–24",
+        help: "Hours slept, 0–24",
+        value_name: "H",
+        kind: Kind::Real(values::SLEEP),
+        required: false,
+        get: |m| real(m.sleep_hours),
+        set: |m, v| m.sleep_hours = v.and_then(Value::real),
+    },
+    Spec {
+        column: "sleep_quality",
+        name: "sleep-quality",
+        label: "Sleep quality",
+        hint: "1–5, 5 = best",
+        help: "Sleep quality, 1–5 (5 = best)",
+        value_name: "1-5",
+        kind: Kind::Int(values::SLEEP_QUALITY),
+        required: false,
+        get: |m| int(m.sleep_quality),
+        set: |m, v| m.sleep_quality = whole(v),
+    },
+    Spec {
+        column: "soreness",
+        name: "soreness",
+        label: "Soreness",
+        hint: "0–10, 10 = worst",
+        help: "Muscle soreness, 0–10 (10 = worst)",
+        value_name: "0-10",
+        kind: Kind::Int(values::SORENESS),
+        required: false,
+        get: |m| int(m.soreness),
+        set: |m, v| m.soreness = whole(v),
+    },
+    Spec {
+        column: "pain",
+        name: "pain",
+        label: "Localized pain",
+        hint: "0–10, 10 = worst",
+        help: "Localized pain, 0–10 (10 = worst)",
+        value_name: "0-10",
+        kind: Kind::Int(values::PAIN),
+        required: false,
+        get: |m| int(m.pain),
+        set: |m, v| m.pain = whole(v),
+    },
+    Spec {
+        column: "pain_site",
+        name: "pain-site",
+        label: "Pain site",
+        hint: "where it hurts",
+        help: "Where the pain is (with --pain)",
+        value_name: "TEXT",
+        kind: Kind::Text,
+        required: false,
+        get: |m| text(&m.pain_site),
+        set: |m, v| m.pain_site = v.and_then(Value::text),
+    },
+    Spec {
+        column: "hop_cm",
+        name: "hop",
+        label: "Single-leg hop",
+        hint: "cm, 1–500",
+        help: "Single-leg hop distance, 1–500 cm",
+        value_name: "CM",
+        kind: Kind::Real(values::HOP),
+        required: false,
+        get: |m| real(m.hop_cm),
+        set: |m, v| m.hop_cm = v.and_then(Value::real),
+    },
+    Spec {
+        column: "balance_s",
+        name: "balance",
+        label: "Balance, eyes closed",
+        hint: "s, 0–600",
+        help: "Single-leg balance, eyes closed, 0–600 s",
+        value_name: "S",
+        kind: Kind::Real(values::BALANCE),
+        required: false,
+        get: |m| real(m.balance_s),
+        set: |m, v| m.balance_s = v.and_then(Value::real),
+    },
+    Spec {
+        column: "weight_kg",
+        name: "weight",
+        label: "Body weight",
+        hint: "kg, 20–300",
+        help: "Body weight, 20–300 kg",
+        value_name: "KG",
+        kind: Kind::Real(values::WEIGHT),
+        required: false,
+        get: |m| real(m.weight_kg),
+        set: |m, v| m.weight_kg = v.and_then(Value::real),
+    },
+    Spec {
+        column: "ill",
+        name: "ill",
+        label: "Ill",
+        hint: "yes / no",
+        help: "Feeling ill (--ill false takes it back)",
+        value_name: "true|false",
+        kind: Kind::YesNo,
+        required: false,
+        get: |m| m.ill.map(Value::Flag),
+        set: |m, v| m.ill = v.and_then(Value::flag),
+    },
+    Spec {
+        column: "note",
+        name: "note",
+        label: "Note",
+        hint: "anything else",
+        help: "A note on the morning, up to 500 characters on one line",
+        value_name: "TEXT",
+        kind: Kind::Text,
+        required: false,
+        get: |m| text(&m.note),
+        set: |m, v| m.note = v.and_then(Value::text),
+    },
+];
+
 /// A training session (CLI.md `cooldown run`). A day may have several; the end time
-/// `at` tells them apart, so recording the same run twice replaces it.
+/// `at` tells them apart, so recording the same run twice replaces it. Its day comes from
+/// `--date` or the CSV's `date`, not from `RUN_FIELDS`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
     pub day: NaiveDate,
@@ -96,6 +236,130 @@ impl Run {
         }
     }
 }
+
+/// The fields of a run, in the order of the runs CSV (`date` first, outside the table).
+pub const RUN_FIELDS: [Spec<Run>; 9] = [
+    Spec {
+        column: "type",
+        name: "type",
+        label: "Type",
+        hint: "easy tempo intervals long race cross",
+        help: "easy, tempo, intervals, long, race or cross",
+        value_name: "TYPE",
+        kind: Kind::RunType,
+        required: true,
+        get: |r| Some(Value::RunType(r.kind)),
+        set: |r, v| {
+            if let Some(kind) = v.and_then(Value::run_type) {
+                r.kind = kind;
+            }
+        },
+    },
+    Spec {
+        column: "minutes",
+        name: "minutes",
+        label: "Minutes",
+        hint: "1–1440",
+        help: "Duration, 1–1440",
+        value_name: "N",
+        kind: Kind::Int(values::MINUTES),
+        required: true,
+        get: |r| Some(Value::Int(r.minutes.into())),
+        set: |r, v| {
+            if let Some(minutes) = whole(v) {
+                r.minutes = minutes;
+            }
+        },
+    },
+    Spec {
+        column: "km",
+        name: "km",
+        label: "Distance",
+        hint: "km, 0–1000",
+        help: "Distance, 0–1000",
+        value_name: "X",
+        kind: Kind::Real(values::KM),
+        required: false,
+        get: |r| real(r.km),
+        set: |r, v| r.km = v.and_then(Value::real),
+    },
+    Spec {
+        column: "rpe",
+        name: "rpe",
+        label: "Effort (RPE)",
+        hint: "1–10",
+        help: "Session effort, 1–10 (CR-10)",
+        value_name: "1-10",
+        kind: Kind::Int(values::RPE),
+        required: false,
+        get: |r| int(r.rpe),
+        set: |r, v| r.rpe = whole(v),
+    },
+    Spec {
+        column: "weight_before_kg",
+        name: "weight-before",
+        label: "Weight before",
+        hint: "kg, 20–300",
+        help: "Body weight before the run, 20–300 kg",
+        value_name: "KG",
+        kind: Kind::Real(values::WEIGHT_BEFORE),
+        required: false,
+        get: |r| real(r.weight_before_kg),
+        set: |r, v| r.weight_before_kg = v.and_then(Value::real),
+    },
+    Spec {
+        column: "weight_after_kg",
+        name: "weight-after",
+        label: "Weight after",
+        hint: "kg, 20–300",
+        help: "Body weight after the run, 20–300 kg",
+        value_name: "KG",
+        kind: Kind::Real(values::WEIGHT_AFTER),
+        required: false,
+        get: |r| real(r.weight_after_kg),
+        set: |r, v| r.weight_after_kg = v.and_then(Value::real),
+    },
+    Spec {
+        column: "fluid_l",
+        name: "fluid-l",
+        label: "Fluid drunk",
+        hint: "litres, 0–20",
+        help: "Litres drunk during the run, 0–20",
+        value_name: "L",
+        kind: Kind::Real(values::FLUID),
+        required: false,
+        get: |r| real(r.fluid_l),
+        set: |r, v| r.fluid_l = v.and_then(Value::real),
+    },
+    Spec {
+        column: "note",
+        name: "note",
+        label: "Note",
+        hint: "anything else",
+        help: "A note on the run, up to 500 characters on one line",
+        value_name: "TEXT",
+        kind: Kind::Text,
+        required: false,
+        get: |r| text(&r.note),
+        set: |r, v| r.note = v.and_then(Value::text),
+    },
+    Spec {
+        column: "at",
+        name: "at",
+        label: "Ended at",
+        hint: "HH:MM",
+        help: "When the run ended [default: now]; the same day and time replaces that run",
+        value_name: "HH:MM",
+        kind: Kind::Time,
+        required: false,
+        get: |r| Some(Value::Time(r.at)),
+        set: |r, v| {
+            if let Some(at) = v.and_then(Value::time) {
+                r.at = at;
+            }
+        },
+    },
+];
 
 /// One ticked set of a checklist item. Items that are not sets have one set.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -24,6 +24,9 @@ impl Session {
     pub const RUNS: [Session; 6] =
         [Session::Easy, Session::Tempo, Session::Intervals, Session::Long, Session::Race, Session::Cross];
 
+    /// The names of `RUNS`, as messages list them.
+    pub const RUN_TYPES: &str = "easy, tempo, intervals, long, race, cross";
+
     pub fn name(self) -> &'static str {
         match self {
             Session::Rest => "rest",

@@ -43,38 +43,6 @@ pub const KM: Field = real("km", "km", 0.0, 1000.0);
 pub const RPE: Field = int("rpe", "", 1.0, 10.0);
 pub const FLUID: Field = real("fluid-l", "L", 0.0, 20.0);
 
-/// Every number field, for looking one up by name.
-pub const NUMBER_FIELDS: [Field; 15] = [
-    RHR,
-    HRV,
-    SLEEP,
-    SLEEP_QUALITY,
-    SORENESS,
-    PAIN,
-    HOP,
-    BALANCE,
-    WEIGHT,
-    WEIGHT_BEFORE,
-    WEIGHT_AFTER,
-    MINUTES,
-    KM,
-    RPE,
-    FLUID,
-];
-
-/// What a field accepts, in words: "25–220 bpm, a whole number" for a number field.
-pub fn accepts(name: &str) -> String {
-    match NUMBER_FIELDS.iter().find(|f| f.name == name) {
-        Some(f) => f.range_text(),
-        None => match name {
-            "type" => "one of easy, tempo, intervals, long, race, cross".into(),
-            "at" => "a time as HH:MM".into(),
-            "ill" => "yes or no".into(),
-            _ => format!("up to {MAX_TEXT_CHARS} characters"),
-        },
-    }
-}
-
 /// The longest free text (notes, pain site) we store, in characters.
 pub const MAX_TEXT_CHARS: usize = 500;
 

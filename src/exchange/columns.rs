@@ -1,13 +1,16 @@
 //! CSV columns: cooldown's own (CLI.md "CSV formats") and the common names of wellness
 //! exports (intervals.icu and the like), with the unit and scale conversions they need.
 
-/// The markers file: `date` plus any of these.
-pub const MARKER_COLUMNS: [&str; 12] = crate::domain::records::MARKER_FIELDS;
+use crate::domain::fields::Spec;
+use crate::domain::records::{MARKER_FIELDS, RUN_FIELDS};
 
-/// The runs file: `date,type,minutes` plus any of the rest. `at` (when the run ended) is
-/// cooldown's own addition; without it runs of a day get 12:00, 12:01, … in file order.
-pub const RUN_COLUMNS: [&str; 10] =
-    ["date", "type", "minutes", "km", "rpe", "weight_before_kg", "weight_after_kg", "fluid_l", "note", "at"];
+/// A file's header: `date`, then the columns of a record's field table. The markers file
+/// takes `date` plus any of `MARKER_FIELDS`; the runs file `date,type,minutes` plus any of
+/// the rest of `RUN_FIELDS` (`at`, when the run ended, is cooldown's own addition; without
+/// it runs of a day get 12:00, 12:01, … in file order).
+pub fn header<R>(table: &'static [Spec<R>]) -> Vec<&'static str> {
+    std::iter::once("date").chain(table.iter().map(|s| s.column)).collect()
+}
 
 /// The ticks file.
 pub const TICK_COLUMNS: [&str; 4] = ["date", "item_id", "set", "ticked_at"];
@@ -61,20 +64,10 @@ pub fn alias(header: &str) -> Option<(&'static str, Convert)> {
     })
 }
 
-/// The name a column's errors use (CLI.md's field names).
-pub fn field_name(column: &str) -> &str {
-    match column {
-        "sleep_hours" => "sleep",
-        "sleep_quality" => "sleep-quality",
-        "pain_site" => "pain-site",
-        "hop_cm" => "hop",
-        "balance_s" => "balance",
-        "weight_kg" => "weight",
-        "weight_before_kg" => "weight-before",
-        "weight_after_kg" => "weight-after",
-        "fluid_l" => "fluid-l",
-        other => other,
-    }
+/// The column of the field a runner calls `name` (errors use names, files columns).
+pub fn column_of(name: &str) -> Option<&'static str> {
+    let markers = MARKER_FIELDS.iter().find(|s| s.name == name).map(|s| s.column);
+    markers.or_else(|| RUN_FIELDS.iter().find(|s| s.name == name).map(|s| s.column))
 }
 
 const FORMULA: [char; 4] = ['=', '+', '-', '@'];

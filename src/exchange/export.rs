@@ -2,24 +2,55 @@
 //! or JSON. Numbers are written so they read back to the same value: export → import into
 //! an empty database → export gives the same bytes.
 
-use super::columns::{MARKER_COLUMNS, RUN_COLUMNS, TICK_COLUMNS, neutralise, restore};
+use super::columns::{TICK_COLUMNS, header, neutralise};
+use crate::domain::fields::{Spec, Value as Field};
 use crate::domain::readiness::{Domain, Verdict};
-use crate::domain::records::{Markers, Run};
+use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, Run};
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-fn num(v: Option<f64>) -> String {
-    v.map(|v| format!("{v}")).unwrap_or_default()
+/// A field as a CSV cell: numbers that read back to the same value, yes/no as 1/0, text
+/// with the spreadsheet guard.
+fn cell(v: Option<Field>) -> String {
+    match v {
+        None => String::new(),
+        Some(Field::Int(v)) => v.to_string(),
+        Some(Field::Real(v)) => format!("{v}"),
+        Some(Field::Flag(v)) => if v { "1" } else { "0" }.to_string(),
+        Some(Field::Text(v)) => neutralise(&v),
+        Some(other) => other.typed(),
+    }
 }
 
-fn int<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+/// A field as JSON: integers stay integers (`52`, not `52.0`), text as logged.
+fn json_value(v: Field) -> Value {
+    match v {
+        Field::Int(v) => json!(v),
+        Field::Real(v) if v.fract() == 0.0 && v.abs() < 1e15 => json!(v as i64),
+        Field::Real(v) => json!(v),
+        Field::Flag(v) => json!(v),
+        Field::Text(v) => json!(v),
+        other => json!(other.typed()),
+    }
 }
 
-fn text(v: &Option<String>) -> String {
-    v.as_deref().map(neutralise).unwrap_or_default()
+/// A record's row: its day, then every field of its table.
+fn cells<R>(day: NaiveDate, table: &'static [Spec<R>], record: &R) -> Vec<String> {
+    std::iter::once(day.to_string()).chain(table.iter().map(|s| cell((s.get)(record)))).collect()
+}
+
+/// A record as an object with its day and the fields that have a value.
+fn record_json<R>(day: NaiveDate, table: &'static [Spec<R>], record: &R) -> Value {
+    let mut map = Map::new();
+    map.insert("date".into(), json!(day.to_string()));
+    for spec in table {
+        if let Some(v) = (spec.get)(record) {
+            map.insert(spec.column.into(), json_value(v));
+        }
+    }
+    Value::Object(map)
 }
 
 fn csv_of(header: &[&str], rows: Vec<Vec<String>>) -> Result<String> {
@@ -35,47 +66,12 @@ fn csv_of(header: &[&str], rows: Vec<Vec<String>>) -> Result<String> {
         .map_err(|e| Error::io(format!("cannot write CSV: {e}"), "export", "report this as a bug"))
 }
 
-fn marker_cells(m: &Markers) -> Vec<String> {
-    vec![
-        int(m.rhr),
-        num(m.hrv),
-        num(m.sleep_hours),
-        int(m.sleep_quality),
-        int(m.soreness),
-        int(m.pain),
-        text(&m.pain_site),
-        num(m.hop_cm),
-        num(m.balance_s),
-        num(m.weight_kg),
-        m.ill.map(|i| if i { "1" } else { "0" }.to_string()).unwrap_or_default(),
-        text(&m.note),
-    ]
-}
-
 pub fn markers_csv(rows: &[(NaiveDate, Markers)]) -> Result<String> {
-    let header: Vec<&str> = std::iter::once("date").chain(MARKER_COLUMNS).collect();
-    let rows =
-        rows.iter().map(|(d, m)| std::iter::once(d.to_string()).chain(marker_cells(m)).collect()).collect();
-    csv_of(&header, rows)
-}
-
-fn run_cells(r: &Run) -> Vec<String> {
-    vec![
-        r.day.to_string(),
-        r.kind.name().to_string(),
-        r.minutes.to_string(),
-        num(r.km),
-        int(r.rpe),
-        num(r.weight_before_kg),
-        num(r.weight_after_kg),
-        num(r.fluid_l),
-        text(&r.note),
-        r.at.format("%H:%M").to_string(),
-    ]
+    csv_of(&header(&MARKER_FIELDS), rows.iter().map(|(d, m)| cells(*d, &MARKER_FIELDS, m)).collect())
 }
 
 pub fn runs_csv(runs: &[Run]) -> Result<String> {
-    csv_of(&RUN_COLUMNS, runs.iter().map(run_cells).collect())
+    csv_of(&header(&RUN_FIELDS), runs.iter().map(|r| cells(r.day, &RUN_FIELDS, r)).collect())
 }
 
 pub fn ticks_csv(ticks: &[(NaiveDate, String, u8, String)]) -> Result<String> {
@@ -105,34 +101,15 @@ pub fn verdicts_csv(verdicts: &[Verdict]) -> Result<String> {
     csv_of(&["date", "verdict", "confidence", "reasons", "hint", "rules_version"], rows)
 }
 
-/// A cell as a JSON number: integers stay integers (`52`, not `52.0`).
-fn number(cell: &str) -> Value {
-    if let Ok(i) = cell.parse::<i64>() {
-        return json!(i);
-    }
-    cell.parse::<f64>().map_or_else(|_| Value::String(cell.to_string()), |n| json!(n))
-}
-
-/// An object with the columns that have a value (numbers as numbers).
-fn object(header: &[&str], cells: Vec<String>) -> Value {
+/// A tick row as an object; `set` is a number.
+fn tick_json(day: NaiveDate, id: &str, set: u8, at: &str) -> Value {
     let mut map = Map::new();
-    for (h, c) in header.iter().zip(cells) {
-        if c.is_empty() {
-            continue;
-        }
-        let value = match (*h, !TEXT.contains(h)) {
-            ("ill", _) => Value::Bool(c == "1"),
-            (_, true) => number(&c),
-            // The CSV cells carry the spreadsheet guard; JSON gets the text as logged.
-            _ => Value::String(restore(&c).to_string()),
-        };
-        map.insert((*h).to_string(), value);
+    for (column, value) in TICK_COLUMNS.iter().zip([json!(day.to_string()), json!(id), json!(set), json!(at)])
+    {
+        map.insert((*column).to_string(), value);
     }
     Value::Object(map)
 }
-
-/// The columns that hold text; every other one holds a number.
-const TEXT: [&str; 7] = ["date", "pain_site", "note", "type", "at", "item_id", "ticked_at"];
 
 fn pretty(v: &Value) -> Result<String> {
     serde_json::to_string_pretty(v)
@@ -141,26 +118,15 @@ fn pretty(v: &Value) -> Result<String> {
 }
 
 pub fn markers_json(rows: &[(NaiveDate, Markers)]) -> Result<String> {
-    let header: Vec<&str> = std::iter::once("date").chain(MARKER_COLUMNS).collect();
-    let items = rows
-        .iter()
-        .map(|(d, m)| object(&header, std::iter::once(d.to_string()).chain(marker_cells(m)).collect()))
-        .collect();
-    pretty(&Value::Array(items))
+    pretty(&Value::Array(rows.iter().map(|(d, m)| record_json(*d, &MARKER_FIELDS, m)).collect()))
 }
 
 pub fn runs_json(runs: &[Run]) -> Result<String> {
-    pretty(&Value::Array(runs.iter().map(|r| object(&RUN_COLUMNS, run_cells(r))).collect()))
+    pretty(&Value::Array(runs.iter().map(|r| record_json(r.day, &RUN_FIELDS, r)).collect()))
 }
 
 pub fn ticks_json(ticks: &[(NaiveDate, String, u8, String)]) -> Result<String> {
-    let items = ticks
-        .iter()
-        .map(|(d, id, set, at)| {
-            object(&TICK_COLUMNS, vec![d.to_string(), id.clone(), set.to_string(), at.clone()])
-        })
-        .collect();
-    pretty(&Value::Array(items))
+    pretty(&Value::Array(ticks.iter().map(|(d, id, set, at)| tick_json(*d, id, *set, at)).collect()))
 }
 
 /// CLI.md's `verdict --json`, exactly these fields, in this order.

@@ -2,9 +2,10 @@
 //! export whose columns are mapped and converted. Every value is checked exactly as `log`
 //! and `run` check it; the first bad row rejects the whole file.
 
-use super::columns::{self, Convert, MARKER_COLUMNS, RUN_COLUMNS};
-use crate::domain::entry::{self, MarkerTexts, RunTexts};
-use crate::domain::records::{Markers, Run};
+use super::columns::{self, Convert};
+use crate::domain::entry;
+use crate::domain::fields::{Kind, Texts, by_column};
+use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, Run};
 use crate::domain::values::{self, FieldError};
 use crate::error::{Error, Result};
 use chrono::{NaiveDate, NaiveTime};
@@ -86,7 +87,7 @@ fn marker_plan(
     date_column: usize,
     file: &str,
 ) -> Result<(ColumnPlan, Vec<String>, Vec<String>)> {
-    let ours = |h: &str| MARKER_COLUMNS.iter().find(|c| **c == h).copied();
+    let ours = |h: &str| by_column(&MARKER_FIELDS, h).map(|s| s.column);
     let wellness = headers.iter().any(|h| ours(h).is_none() && columns::alias(h).is_some());
     let (mut ignored, mut converted, mut plan) = (Vec::new(), Vec::new(), Vec::new());
     for (i, h) in headers.iter().enumerate() {
@@ -103,7 +104,7 @@ fn marker_plan(
                 return Err(header_error(
                     file,
                     format!("unknown column '{h}'"),
-                    &format!("use date plus any of {}", MARKER_COLUMNS.join(", ")),
+                    &format!("use date plus any of {}", columns::header(&MARKER_FIELDS)[1..].join(", ")),
                 ));
             }
         };
@@ -137,7 +138,7 @@ fn parse_markers(
                 &format!("{day} appears twice (line {first}): one row per date"),
             ));
         }
-        let mut texts = MarkerTexts::default();
+        let mut texts = Texts::new();
         for (cell, target) in row.iter().zip(&plan) {
             let Some((column, convert)) = target else { continue };
             let cell = columns::restore(cell);
@@ -149,7 +150,7 @@ fn parse_markers(
             } else {
                 converted_value(cell, column, *convert).map_err(|r| row_error(file, line, column, &r))?
             };
-            set(&mut texts, column, value);
+            texts.insert(column, value);
         }
         let m = entry::markers(&texts).map_err(|e| field_error(file, line, &e))?;
         if !m.is_empty() {
@@ -166,36 +167,13 @@ fn converted_value(cell: &str, column: &str, convert: Convert) -> std::result::R
         .map_err(|_| format!("'{cell}' is not a number"))?;
     let v =
         convert.apply(number).ok_or_else(|| format!("{cell} is off the scale ({})", convert.describe()))?;
-    let whole = matches!(column, "sleep_quality" | "soreness" | "rhr");
+    let whole = by_column(&MARKER_FIELDS, column).is_some_and(|s| matches!(s.kind, Kind::Int(_)));
     Ok(if whole { format!("{}", v.round() as i64) } else { format!("{}", (v * 1000.0).round() / 1000.0) })
-}
-
-fn set(t: &mut MarkerTexts, column: &str, value: String) {
-    let slot = match column {
-        "rhr" => &mut t.rhr,
-        "hrv" => &mut t.hrv,
-        "sleep_hours" => &mut t.sleep,
-        "sleep_quality" => &mut t.sleep_quality,
-        "soreness" => &mut t.soreness,
-        "pain" => &mut t.pain,
-        "pain_site" => &mut t.pain_site,
-        "hop_cm" => &mut t.hop,
-        "balance_s" => &mut t.balance,
-        "weight_kg" => &mut t.weight,
-        "ill" => &mut t.ill,
-        _ => &mut t.note,
-    };
-    *slot = Some(value);
 }
 
 /// A field error with the CSV column's name.
 fn field_error(file: &str, line: u64, e: &FieldError) -> Error {
-    let column = MARKER_COLUMNS
-        .iter()
-        .chain(RUN_COLUMNS.iter())
-        .find(|c| columns::field_name(c) == e.field)
-        .copied()
-        .unwrap_or(e.field.as_str());
+    let column = columns::column_of(&e.field).unwrap_or(e.field.as_str());
     row_error(file, line, column, &e.reason)
 }
 
@@ -205,11 +183,12 @@ fn parse_runs(
     file: &str,
     today: NaiveDate,
 ) -> Result<Imported> {
-    if let Some(h) = headers.iter().find(|h| !RUN_COLUMNS.contains(&h.as_str())) {
+    let known = columns::header(&RUN_FIELDS);
+    if let Some(h) = headers.iter().find(|h| !known.contains(&h.as_str())) {
         return Err(header_error(
             file,
             format!("unknown column '{h}'"),
-            &format!("use {}", RUN_COLUMNS.join(", ")),
+            &format!("use {}", known.join(", ")),
         ));
     }
     let cell = |row: &csv::StringRecord, name: &str| {
@@ -237,19 +216,11 @@ fn parse_runs(
                 "required: how long the session lasted, 1–1440 min",
             ));
         }
-        let texts = RunTexts {
-            kind: cell(&row, "type").unwrap_or_default(),
-            minutes,
-            km: cell(&row, "km"),
-            rpe: cell(&row, "rpe"),
-            weight_before: cell(&row, "weight_before_kg"),
-            weight_after: cell(&row, "weight_after_kg"),
-            fluid_l: cell(&row, "fluid_l"),
-            at: cell(&row, "at")
-                .filter(|a| !a.is_empty())
-                .or_else(|| Some(default_at.format("%H:%M").to_string())),
-            note: cell(&row, "note"),
-        };
+        let mut texts: Texts =
+            RUN_FIELDS.iter().filter_map(|s| Some((s.column, cell(&row, s.column)?))).collect();
+        if texts.get("at").is_none_or(|a| a.is_empty()) {
+            texts.insert("at", default_at.format("%H:%M").to_string());
+        }
         // Past days only: an end time later than now is no question for them.
         let run = entry::run(day, today.succ_opt().unwrap_or(today), NaiveTime::MIN, &texts)
             .map_err(|e| field_error(file, line, &e))?;

@@ -1,13 +1,12 @@
 //! Morning markers: one row per day; saving names only the fields given and keeps the
 //! others (CLI.md `cooldown log`: upsert).
 
+use super::fields::{bind_all, columns, placeholders, read};
 use super::{Store, Written, day_key, exists, parse_day, stamp};
-use crate::domain::records::Markers;
+use crate::domain::records::{MARKER_FIELDS, Markers};
 use crate::error::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use rusqlite::params;
-
-const FIELDS: [&str; 12] = crate::domain::records::MARKER_FIELDS;
+use rusqlite::types::Value as Sql;
 
 pub(super) fn upsert_markers(
     tx: &rusqlite::Connection,
@@ -15,33 +14,23 @@ pub(super) fn upsert_markers(
     m: &Markers,
     updated: &str,
 ) -> rusqlite::Result<Written> {
-    let keep: Vec<String> = FIELDS.iter().map(|f| format!("{f} = coalesce(excluded.{f}, {f})")).collect();
-    let differs: Vec<String> =
-        FIELDS.iter().map(|f| format!("coalesce(excluded.{f}, {f}) IS NOT {f}")).collect();
+    let fields = MARKER_FIELDS.iter().map(|s| s.column);
+    let keep: Vec<String> = fields.clone().map(|f| format!("{f} = coalesce(excluded.{f}, {f})")).collect();
+    let differs: Vec<String> = fields.map(|f| format!("coalesce(excluded.{f}, {f}) IS NOT {f}")).collect();
     let sql = format!(
-        "INSERT INTO markers (day, {}, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+        "INSERT INTO markers (day, {}, updated_at) VALUES (?1, {}, ?{})
          ON CONFLICT (day) DO UPDATE SET {}, updated_at = excluded.updated_at WHERE {}",
-        FIELDS.join(", "),
+        columns(&MARKER_FIELDS),
+        placeholders(&MARKER_FIELDS, 2),
+        MARKER_FIELDS.len() + 2,
         keep.join(", "),
         differs.join(" OR ")
     );
     let existed = exists(tx, "SELECT EXISTS (SELECT 1 FROM markers WHERE day = ?1)", &[&day_key(day)])?;
-    let changed = tx.prepare_cached(&sql)?.execute(params![
-        day_key(day),
-        m.rhr,
-        m.hrv,
-        m.sleep_hours,
-        m.sleep_quality,
-        m.soreness,
-        m.pain,
-        m.pain_site,
-        m.hop_cm,
-        m.balance_s,
-        m.weight_kg,
-        m.ill,
-        m.note,
-        updated
-    ])?;
+    let values = std::iter::once(Sql::Text(day_key(day)))
+        .chain(bind_all(&MARKER_FIELDS, m))
+        .chain(std::iter::once(Sql::Text(updated.to_string())));
+    let changed = tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
     Ok(Written::of(existed, changed))
 }
 
@@ -52,7 +41,7 @@ impl Store {
         self.write(|tx| upsert_markers(tx, day, m, &updated)).map(drop)
     }
 
-    /// Sets exactly `fields` (names of `MARKER_FIELDS`) of the day to their values in `m`
+    /// Sets exactly `fields` (columns of `MARKER_FIELDS`) of the day to their values in `m`
     /// — `None` clears one — and keeps every other field as it is in the database, in one
     /// transaction. The dashboard's form saves what the user changed this way, so a value
     /// logged meanwhile from another terminal is never overwritten with the form's stale
@@ -111,33 +100,17 @@ fn read_between(
 ) -> rusqlite::Result<Vec<(NaiveDate, Markers)>> {
     let mut stmt = c.prepare_cached(&format!(
         "SELECT day, {} FROM markers WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
-        FIELDS.join(", ")
+        columns(&MARKER_FIELDS)
     ))?;
     let rows = stmt.query_map([day_key(from), day_key(to)], |r| {
         let day: String = r.get(0)?;
-        Ok((parse_day(&day)?, markers_from_row(r, 1)?))
+        let mut m = Markers::default();
+        read(&MARKER_FIELDS, r, 1, &mut m)?;
+        Ok((parse_day(&day)?, m))
     })?;
     rows.collect()
 }
 
 fn read_day(c: &rusqlite::Connection, day: NaiveDate) -> rusqlite::Result<Option<Markers>> {
     Ok(read_between(c, day, day)?.into_iter().next().map(|(_, m)| m))
-}
-
-fn markers_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Markers> {
-    let i = |n: usize| first + n;
-    Ok(Markers {
-        rhr: r.get(i(0))?,
-        hrv: r.get(i(1))?,
-        sleep_hours: r.get(i(2))?,
-        sleep_quality: r.get(i(3))?,
-        soreness: r.get(i(4))?,
-        pain: r.get(i(5))?,
-        pain_site: r.get(i(6))?,
-        hop_cm: r.get(i(7))?,
-        balance_s: r.get(i(8))?,
-        weight_kg: r.get(i(9))?,
-        ill: r.get(i(10))?,
-        note: r.get(i(11))?,
-    })
 }

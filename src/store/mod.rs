@@ -5,6 +5,7 @@
 
 mod backup;
 mod errors;
+mod fields;
 mod history;
 mod markers;
 mod migrate;

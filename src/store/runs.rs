@@ -1,11 +1,14 @@
 //! Runs: upserted by day and end time, so recording the same run twice replaces it.
 
+use super::fields::{bind_all, columns, placeholders, read};
 use super::{Store, Written, day_key, exists, parse_day, stamp};
-use crate::domain::records::Run;
+use crate::domain::records::{RUN_FIELDS, Run};
 use crate::domain::session::Session;
 use crate::error::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
-use rusqlite::{Row, params};
+use rusqlite::Row;
+use rusqlite::types::Value as Sql;
+use std::sync::LazyLock;
 
 /// Whether a run was new or replaced one recorded earlier with the same day and end time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,59 +17,42 @@ pub enum Saved {
     Replaced,
 }
 
-const COLUMNS: &str = "day, at, type, minutes, km, rpe, weight_before_kg, weight_after_kg, fluid_l, note";
+/// `day` and the fields of `RUN_FIELDS`.
+static COLUMNS: LazyLock<String> = LazyLock::new(|| format!("day, {}", columns(&RUN_FIELDS)));
+
+/// The fields a run is found by besides its day; every other one is updated in place.
+const KEY: &str = "at";
 
 fn run_from_row(r: &Row) -> rusqlite::Result<Run> {
     let day: String = r.get(0)?;
-    let at: String = r.get(1)?;
-    let kind: String = r.get(2)?;
-    let bad = |what: &str| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.to_string().into())
-    };
-    Ok(Run {
-        day: parse_day(&day)?,
-        at: NaiveTime::parse_from_str(&at, "%H:%M").map_err(|_| bad("run time"))?,
-        kind: Session::parse_run(&kind).ok_or_else(|| bad("run type"))?,
-        minutes: r.get(3)?,
-        km: r.get(4)?,
-        rpe: r.get(5)?,
-        weight_before_kg: r.get(6)?,
-        weight_after_kg: r.get(7)?,
-        fluid_l: r.get(8)?,
-        note: r.get(9)?,
-    })
+    let mut run = Run::new(parse_day(&day)?, NaiveTime::MIN, Session::Easy, 1);
+    read(&RUN_FIELDS, r, 1, &mut run)?;
+    Ok(run)
 }
+
+static UPSERT: LazyLock<String> = LazyLock::new(|| {
+    let others: Vec<&str> = RUN_FIELDS.iter().map(|s| s.column).filter(|c| *c != KEY).collect();
+    let set: Vec<String> = others.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    let differs: Vec<String> = others.iter().map(|c| format!("{c} IS NOT excluded.{c}")).collect();
+    format!(
+        "INSERT INTO runs ({}, updated_at) VALUES (?1, {}, ?{})
+         ON CONFLICT (day, {KEY}) DO UPDATE SET {}, updated_at = excluded.updated_at WHERE {}",
+        *COLUMNS,
+        placeholders(&RUN_FIELDS, 2),
+        RUN_FIELDS.len() + 2,
+        set.join(", "),
+        differs.join(" OR ")
+    )
+});
 
 pub(super) fn insert_run(tx: &rusqlite::Connection, run: &Run, updated: &str) -> rusqlite::Result<Written> {
     let day = day_key(run.day);
     let at = run.at.format("%H:%M").to_string();
     let existed = exists(tx, "SELECT EXISTS (SELECT 1 FROM runs WHERE day = ?1 AND at = ?2)", &[&day, &at])?;
-    let changed = tx.execute(
-        &format!(
-            "INSERT INTO runs ({COLUMNS}, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-             ON CONFLICT (day, at) DO UPDATE SET type = excluded.type, minutes = excluded.minutes,
-               km = excluded.km, rpe = excluded.rpe, weight_before_kg = excluded.weight_before_kg,
-               weight_after_kg = excluded.weight_after_kg, fluid_l = excluded.fluid_l,
-               note = excluded.note, updated_at = excluded.updated_at
-             WHERE type IS NOT excluded.type OR minutes IS NOT excluded.minutes OR km IS NOT excluded.km
-               OR rpe IS NOT excluded.rpe OR weight_before_kg IS NOT excluded.weight_before_kg
-               OR weight_after_kg IS NOT excluded.weight_after_kg OR fluid_l IS NOT excluded.fluid_l
-               OR note IS NOT excluded.note"
-        ),
-        params![
-            day,
-            at,
-            run.kind.name(),
-            run.minutes,
-            run.km,
-            run.rpe,
-            run.weight_before_kg,
-            run.weight_after_kg,
-            run.fluid_l,
-            run.note,
-            updated
-        ],
-    )?;
+    let values = std::iter::once(Sql::Text(day))
+        .chain(bind_all(&RUN_FIELDS, run))
+        .chain(std::iter::once(Sql::Text(updated.to_string())));
+    let changed = tx.prepare_cached(&UPSERT)?.execute(rusqlite::params_from_iter(values))?;
     Ok(Written::of(existed, changed))
 }
 
@@ -98,7 +84,8 @@ impl Store {
     pub fn last_run_before(&self, day: NaiveDate) -> Result<Option<Run>> {
         self.read(|c| {
             let mut stmt = c.prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM runs WHERE day < ?1 ORDER BY day DESC, at DESC LIMIT 1"
+                "SELECT {} FROM runs WHERE day < ?1 ORDER BY day DESC, at DESC LIMIT 1",
+                *COLUMNS
             ))?;
             let mut rows = stmt.query_map([day_key(day)], run_from_row)?;
             rows.next().transpose()
@@ -109,7 +96,8 @@ impl Store {
     pub fn runs_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Run>> {
         self.read(|c| {
             let mut stmt = c.prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM runs WHERE day BETWEEN ?1 AND ?2 ORDER BY day, at"
+                "SELECT {} FROM runs WHERE day BETWEEN ?1 AND ?2 ORDER BY day, at",
+                *COLUMNS
             ))?;
             let rows = stmt.query_map([day_key(from), day_key(to)], run_from_row)?;
             rows.collect()
@@ -120,7 +108,7 @@ impl Store {
     pub fn runs_on(&self, day: NaiveDate) -> Result<Vec<Run>> {
         self.read(|c| {
             let mut stmt =
-                c.prepare_cached(&format!("SELECT {COLUMNS} FROM runs WHERE day = ?1 ORDER BY at"))?;
+                c.prepare_cached(&format!("SELECT {} FROM runs WHERE day = ?1 ORDER BY at", *COLUMNS))?;
             let rows = stmt.query_map([day_key(day)], run_from_row)?;
             rows.collect()
         })

@@ -2,9 +2,9 @@
 //! Saving checks every field with the same parser as the command line; a bad value
 //! names the field and the range, moves the cursor there, and saves nothing.
 
-use crate::domain::entry::{self, MarkerTexts, RunTexts};
-use crate::domain::records::{MARKER_FIELDS as MARKER_COLUMNS, Markers, Run};
-use crate::domain::values::fmt_num;
+use crate::domain::entry;
+use crate::domain::fields::{Spec, Texts, Value};
+use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, Run};
 use chrono::{NaiveDate, NaiveTime};
 use tui_input::{Input, InputRequest};
 
@@ -18,6 +18,8 @@ pub enum FormKind {
 pub struct FormField {
     /// The field's name as errors give it (`rhr`, `sleep-quality`).
     pub key: &'static str,
+    /// Its column in the record's table (`sleep_quality`).
+    pub column: &'static str,
     pub label: &'static str,
     /// Unit and range, e.g. "bpm, 25–220".
     pub hint: &'static str,
@@ -41,86 +43,29 @@ pub struct Form {
     pub saving: bool,
 }
 
-/// What a valid form saves: the markers with the names (`MARKER_FIELDS` of records) of
-/// the fields the user changed, or a run.
+/// What a valid form saves: the markers with the columns (of `MARKER_FIELDS`) of the
+/// fields the user changed, or a run.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Submission {
     Markers(NaiveDate, Markers, Vec<&'static str>),
     Run(Run),
 }
 
-const MARKER_FIELDS: [(&str, &str, &str); 12] = [
-    ("rhr", "Resting HR", "bpm, 25–220"),
-    ("hrv", "HRV (rMSSD)", "ms, 5–300"),
-    ("sleep", "Sleep", "hours, 0–24"),
-    ("sleep-quality", "Sleep quality", "1–5, 5 = best"),
-    ("soreness", "Soreness", "0–10, 10 = worst"),
-    ("pain", "Localized pain", "0–10, 10 = worst"),
-    ("pain-site", "Pain site", "where it hurts"),
-    ("hop", "Single-leg hop", "cm, 1–500"),
-    ("balance", "Balance, eyes closed", "s, 0–600"),
-    ("weight", "Body weight", "kg, 20–300"),
-    ("ill", "Ill", "yes / no"),
-    ("note", "Note", "anything else"),
-];
-
-const RUN_FIELDS: [(&str, &str, &str); 9] = [
-    ("type", "Type", "easy tempo intervals long race cross"),
-    ("minutes", "Minutes", "1–1440"),
-    ("km", "Distance", "km, 0–1000"),
-    ("rpe", "Effort (RPE)", "1–10"),
-    ("weight-before", "Weight before", "kg, 20–300"),
-    ("weight-after", "Weight after", "kg, 20–300"),
-    ("fluid-l", "Fluid drunk", "litres, 0–20"),
-    ("at", "Ended at", "HH:MM"),
-    ("note", "Note", "anything else"),
-];
-
-fn num(v: Option<f64>) -> Option<String> {
-    v.map(fmt_num)
-}
-
-fn marker_values(m: &Markers) -> [Option<String>; 12] {
-    [
-        num(m.rhr.map(f64::from)),
-        num(m.hrv),
-        num(m.sleep_hours),
-        num(m.sleep_quality.map(f64::from)),
-        num(m.soreness.map(f64::from)),
-        num(m.pain.map(f64::from)),
-        m.pain_site.clone(),
-        num(m.hop_cm),
-        num(m.balance_s),
-        num(m.weight_kg),
-        m.ill.map(|i| if i { "yes".into() } else { "no".into() }),
-        m.note.clone(),
-    ]
-}
-
-fn run_values(r: &Run) -> [Option<String>; 9] {
-    [
-        Some(r.kind.name().into()),
-        Some(r.minutes.to_string()),
-        num(r.km),
-        num(r.rpe.map(f64::from)),
-        num(r.weight_before_kg),
-        num(r.weight_after_kg),
-        num(r.fluid_l),
-        Some(r.at.format("%H:%M").to_string()),
-        r.note.clone(),
-    ]
-}
-
-fn fields<const N: usize>(
-    spec: [(&'static str, &'static str, &'static str); N],
-    current: [Option<String>; N],
-    reference: [Option<String>; N],
-) -> Vec<FormField> {
-    spec.into_iter()
-        .zip(current.into_iter().zip(reference))
-        .map(|((key, label, hint), (value, reference))| {
-            let value = value.unwrap_or_default();
-            FormField { key, label, hint, input: Input::new(value.clone()), original: value, reference }
+/// A form field per field of `table`, holding `current`'s values, with `reference`'s greyed.
+fn fields<R>(table: &'static [Spec<R>], current: Option<&R>, reference: Option<&R>) -> Vec<FormField> {
+    table
+        .iter()
+        .map(|spec| {
+            let value = current.and_then(|r| spec.typed(r)).unwrap_or_default();
+            FormField {
+                key: spec.name,
+                column: spec.column,
+                label: spec.label,
+                hint: spec.hint,
+                input: Input::new(value.clone()),
+                original: value,
+                reference: reference.and_then(|r| spec.typed(r)),
+            }
         })
         .collect()
 }
@@ -128,38 +73,22 @@ fn fields<const N: usize>(
 impl Form {
     /// The day's markers, filled with what is already logged; the day before greyed.
     pub fn markers(date: NaiveDate, current: Option<&Markers>, yesterday: Option<&Markers>) -> Form {
-        let none = || std::array::from_fn(|_| None);
-        let fields = fields(
-            MARKER_FIELDS,
-            current.map_or_else(none, marker_values),
-            yesterday.map_or_else(none, marker_values),
-        );
+        let fields = fields(&MARKER_FIELDS, current, yesterday);
         Form { kind: FormKind::Markers, date, fields, focus: 0, error: None, saving: false }
     }
 
     /// A new run ending `now`; the last run before greyed.
     pub fn run(date: NaiveDate, now: NaiveTime, last: Option<&Run>) -> Form {
-        let mut current: [Option<String>; 9] = std::array::from_fn(|_| None);
-        current[7] = Some(now.format("%H:%M").to_string());
-        let reference = last.map_or_else(|| std::array::from_fn(|_| None), run_values);
-        Form {
-            kind: FormKind::Run,
-            date,
-            fields: fields(RUN_FIELDS, current, reference),
-            focus: 0,
-            error: None,
-            saving: false,
+        let mut fields = fields(&RUN_FIELDS, None, last);
+        for field in fields.iter_mut().filter(|f| f.column == "at") {
+            field.input = Input::new(Value::Time(now).typed());
         }
+        Form { kind: FormKind::Run, date, fields, focus: 0, error: None, saving: false }
     }
 
-    /// The markers' database field names of the fields whose text the user changed.
+    /// The columns of the fields whose text the user changed.
     pub fn changed_markers(&self) -> Vec<&'static str> {
-        self.fields
-            .iter()
-            .zip(MARKER_COLUMNS)
-            .filter(|(f, _)| f.input.value().trim() != f.original.trim())
-            .map(|(_, column)| column)
-            .collect()
+        self.fields.iter().filter(|f| f.input.value().trim() != f.original.trim()).map(|f| f.column).collect()
     }
 
     /// The day's markers changed in the database while the form is open (another
@@ -169,9 +98,8 @@ impl Form {
         if self.kind != FormKind::Markers {
             return;
         }
-        let values = current.map_or_else(|| std::array::from_fn(|_| None), marker_values);
-        for (field, value) in self.fields.iter_mut().zip(values) {
-            let value = value.unwrap_or_default();
+        for (field, spec) in self.fields.iter_mut().zip(&MARKER_FIELDS) {
+            let value = current.and_then(|m| spec.typed(m)).unwrap_or_default();
             if field.input.value() == field.original {
                 field.input = Input::new(value.clone());
             }
@@ -193,46 +121,19 @@ impl Form {
         }
     }
 
-    fn text(&self, key: &str) -> Option<String> {
-        self.fields.iter().find(|f| f.key == key).map(|f| f.input.value().trim().to_string())
+    /// What the fields hold, by column.
+    fn texts(&self) -> Texts {
+        self.fields.iter().map(|f| (f.column, f.input.value().trim().to_string())).collect()
     }
 
     /// Checks every field; on the first bad one, its index and the message.
     pub fn submit(&self, today: NaiveDate, now: NaiveTime) -> Result<Submission, (usize, String)> {
-        let t = |k| self.text(k);
+        let texts = self.texts();
         let result = match self.kind {
-            FormKind::Markers => entry::markers(&MarkerTexts {
-                rhr: t("rhr"),
-                hrv: t("hrv"),
-                sleep: t("sleep"),
-                sleep_quality: t("sleep-quality"),
-                soreness: t("soreness"),
-                pain: t("pain"),
-                pain_site: t("pain-site"),
-                hop: t("hop"),
-                balance: t("balance"),
-                weight: t("weight"),
-                ill: t("ill"),
-                note: t("note"),
-            })
-            .map(|m| Submission::Markers(self.date, m, self.changed_markers())),
-            FormKind::Run => entry::run(
-                self.date,
-                today,
-                now,
-                &RunTexts {
-                    kind: t("type").unwrap_or_default(),
-                    minutes: t("minutes").unwrap_or_default(),
-                    km: t("km"),
-                    rpe: t("rpe"),
-                    weight_before: t("weight-before"),
-                    weight_after: t("weight-after"),
-                    fluid_l: t("fluid-l"),
-                    at: t("at"),
-                    note: t("note"),
-                },
-            )
-            .map(Submission::Run),
+            FormKind::Markers => {
+                entry::markers(&texts).map(|m| Submission::Markers(self.date, m, self.changed_markers()))
+            }
+            FormKind::Run => entry::run(self.date, today, now, &texts).map(Submission::Run),
         };
         result.map_err(|e| {
             let index = self.fields.iter().position(|f| f.key == e.field).unwrap_or(self.focus);
@@ -330,7 +231,8 @@ mod tests {
     #[test]
     fn a_run_form_defaults_to_now_and_checks_its_fields() {
         let mut f = Form::run(day(), noon(), None);
-        assert_eq!(f.fields[7].input.value(), "12:00");
+        let at = f.fields.iter().find(|f| f.column == "at").unwrap();
+        assert_eq!(at.input.value(), "12:00");
         assert_eq!(f.submit(day(), noon()).unwrap_err().0, 0);
         type_text(&mut f, "tempo");
         f.next();

@@ -227,7 +227,8 @@ fn r_opens_a_run_form_ending_now_and_esc_cancels() {
     press(&mut a, Command::LogRun);
     let form = a.form.as_ref().unwrap();
     assert_eq!(form.kind, FormKind::Run);
-    assert_eq!(form.fields[7].input.value(), "12:00");
+    let at = form.fields.iter().find(|f| f.column == "at").unwrap();
+    assert_eq!(at.input.value(), "12:00");
     press(&mut a, Command::Cancel);
     assert_eq!((a.form.is_none(), a.screen), (true, Screen::Today));
     assert!(a.status.as_ref().unwrap().text.contains("nothing saved"));

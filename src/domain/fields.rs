@@ -1,0 +1,265 @@
+//! One table per record. Each field of a morning's markers and of a run is declared once
+//! (`records::MARKER_FIELDS`, `records::RUN_FIELDS`): its column in the database, the CSV
+//! files and the JSON; the name a runner types (the CLI flag, the form, the errors); its
+//! label, hint and help; how its text is read; and how to get and set it on the record.
+//! The store, import and export, the forms and the command line all derive from the
+//! table, so adding a marker is one row there (and a migration for its column).
+
+use super::entry::parse_yes_no;
+use super::session::Session;
+use super::values::{self, Field, FieldError};
+use chrono::NaiveTime;
+use std::collections::BTreeMap;
+
+/// How a field's text is read, and what it holds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// A whole number in the field's range.
+    Int(Field),
+    /// A plain decimal in the field's range.
+    Real(Field),
+    /// yes/no (true/false, 1/0).
+    YesNo,
+    /// Free text on one line, up to `values::MAX_TEXT_CHARS`.
+    Text,
+    /// One of easy, tempo, intervals, long, race, cross.
+    RunType,
+    /// `HH:MM`.
+    Time,
+}
+
+/// A field's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Int(i64),
+    Real(f64),
+    Flag(bool),
+    Text(String),
+    RunType(Session),
+    Time(NaiveTime),
+}
+
+impl Value {
+    pub fn int(self) -> Option<i64> {
+        match self {
+            Value::Int(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn real(self) -> Option<f64> {
+        match self {
+            Value::Real(v) => Some(v),
+            Value::Int(v) => Some(v as f64),
+            _ => None,
+        }
+    }
+
+    pub fn flag(self) -> Option<bool> {
+        match self {
+            Value::Flag(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn text(self) -> Option<String> {
+        match self {
+            Value::Text(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn run_type(self) -> Option<Session> {
+        match self {
+            Value::RunType(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn time(self) -> Option<NaiveTime> {
+        match self {
+            Value::Time(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// As a runner reads and types it: `52`, `61.5`, `yes`, `tempo`, `07:05`.
+    pub fn typed(&self) -> String {
+        match self {
+            Value::Int(v) => v.to_string(),
+            Value::Real(v) => values::fmt_num(*v),
+            Value::Flag(v) => if *v { "yes" } else { "no" }.to_string(),
+            Value::Text(v) => v.clone(),
+            Value::RunType(v) => v.name().to_string(),
+            Value::Time(v) => v.format("%H:%M").to_string(),
+        }
+    }
+}
+
+impl Kind {
+    /// Reads what the runner typed for the field `name`.
+    pub fn parse(self, name: &str, text: &str) -> Result<Value, FieldError> {
+        Ok(match self {
+            Kind::Int(f) => Value::Int(f.parse_int(text)?),
+            Kind::Real(f) => Value::Real(f.parse(text)?),
+            Kind::YesNo => Value::Flag(parse_yes_no(name, text)?),
+            Kind::Text => Value::Text(values::parse_text(name, text)?),
+            Kind::RunType => Value::RunType(Session::parse_run(text).ok_or_else(|| {
+                let shown: String = text.chars().take(24).collect();
+                FieldError::new(name, format!("'{shown}' is not one of {}", Session::RUN_TYPES))
+            })?),
+            Kind::Time => Value::Time(parse_time(name, text)?),
+        })
+    }
+
+    /// What the field accepts, in words: "25–220 bpm, a whole number".
+    pub fn accepts(self) -> String {
+        match self {
+            Kind::Int(f) | Kind::Real(f) => f.range_text(),
+            Kind::YesNo => "yes or no".into(),
+            Kind::Text => format!("up to {} characters", values::MAX_TEXT_CHARS),
+            Kind::RunType => format!("one of {}", Session::RUN_TYPES),
+            Kind::Time => "a time as HH:MM".into(),
+        }
+    }
+
+    /// A value that holds a number (as opposed to text) in CSV and JSON.
+    pub fn is_number(self) -> bool {
+        matches!(self, Kind::Int(_) | Kind::Real(_))
+    }
+}
+
+/// `HH:MM`, 00:00–23:59.
+pub fn parse_time(field: &str, text: &str) -> Result<NaiveTime, FieldError> {
+    let shaped = text.len() == 5 && text.as_bytes().get(2) == Some(&b':');
+    match NaiveTime::parse_from_str(text, "%H:%M") {
+        Ok(t) if shaped => Ok(t),
+        _ => Err(FieldError::new(field, format!("'{text}' is not a time; write HH:MM, 00:00–23:59"))),
+    }
+}
+
+/// One field of record `R`.
+pub struct Spec<R: 'static> {
+    /// The column of the database, the CSV files and the JSON: `sleep_hours`.
+    pub column: &'static str,
+    /// The name a runner types and errors use: the CLI flag without `--`, `sleep`.
+    pub name: &'static str,
+    /// The form's label.
+    pub label: &'static str,
+    /// The form's hint: unit and range in a few words.
+    pub hint: &'static str,
+    /// The command line's help for the flag.
+    pub help: &'static str,
+    /// The flag's placeholder in `--help`: `BPM`.
+    pub value_name: &'static str,
+    pub kind: Kind,
+    /// A record cannot be made without it.
+    pub required: bool,
+    pub get: fn(&R) -> Option<Value>,
+    pub set: fn(&mut R, Option<Value>),
+}
+
+impl<R> Spec<R> {
+    /// The value as a runner types it, if set.
+    pub fn typed(&self, record: &R) -> Option<String> {
+        (self.get)(record).map(|v| v.typed())
+    }
+}
+
+/// The field of `table` with this column.
+pub fn by_column<R>(table: &'static [Spec<R>], column: &str) -> Option<&'static Spec<R>> {
+    table.iter().find(|s| s.column == column)
+}
+
+/// The field of `table` a runner calls `name`.
+pub fn by_name<R>(table: &'static [Spec<R>], name: &str) -> Option<&'static Spec<R>> {
+    table.iter().find(|s| s.name == name)
+}
+
+/// What a runner typed, by column, as typed (a form trims its fields; the command line and
+/// CSV cells do not, so ` 62` is refused there); an empty text is "not given".
+pub type Texts = BTreeMap<&'static str, String>;
+
+/// Sets every field of `record` given in `texts`, read by its kind; the first bad field in
+/// table order is the error, and a required field that is missing is one.
+pub fn fill<R>(table: &'static [Spec<R>], texts: &Texts, record: &mut R) -> Result<(), FieldError> {
+    for spec in table {
+        match texts.get(spec.column).filter(|t| !t.is_empty()) {
+            Some(text) => (spec.set)(record, Some(spec.kind.parse(spec.name, text)?)),
+            None if spec.required => {
+                return Err(FieldError::new(spec.name, format!("is missing; give {}", spec.kind.accepts())));
+            }
+            None => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, Run};
+    use chrono::NaiveDate;
+
+    fn every_kind_of_value() -> Vec<(Kind, &'static str)> {
+        vec![
+            (Kind::Int(values::RHR), "52"),
+            (Kind::Real(values::HRV), "61.5"),
+            (Kind::YesNo, "yes"),
+            (Kind::Text, "left calf"),
+            (Kind::RunType, "tempo"),
+            (Kind::Time, "07:05"),
+        ]
+    }
+
+    #[test]
+    fn every_kind_reads_back_what_it_shows() {
+        for (kind, text) in every_kind_of_value() {
+            assert_eq!(kind.parse("f", text).unwrap().typed(), text, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn names_and_columns_are_unique_and_every_field_gets_what_it_sets() {
+        fn check<R>(table: &'static [Spec<R>], new: fn() -> R) {
+            for (i, spec) in table.iter().enumerate() {
+                assert!(
+                    table[..i].iter().all(|s| s.column != spec.column && s.name != spec.name),
+                    "{}",
+                    spec.name
+                );
+                let value = every_kind_of_value()
+                    .into_iter()
+                    .find(|(k, _)| std::mem::discriminant(k) == std::mem::discriminant(&spec.kind));
+                let text = match spec.kind {
+                    Kind::Int(f) | Kind::Real(f) => values::fmt_num(f.lo),
+                    _ => value.unwrap().1.to_string(),
+                };
+                let mut record = new();
+                (spec.set)(&mut record, Some(spec.kind.parse(spec.name, &text).unwrap()));
+                assert_eq!(spec.typed(&record).as_deref(), Some(text.as_str()), "{}", spec.name);
+                // A field the record may lack (a run's end time always has a value).
+                if (spec.get)(&new()).is_none() {
+                    (spec.set)(&mut record, None);
+                    assert_eq!((spec.get)(&record), None, "{}", spec.name);
+                }
+            }
+        }
+        check(&MARKER_FIELDS, Markers::default);
+        check(&RUN_FIELDS, || Run::new(NaiveDate::MIN, NaiveTime::MIN, Session::Easy, 1));
+    }
+
+    #[test]
+    fn the_first_bad_field_in_table_order_is_the_error() {
+        let texts: Texts =
+            [("hrv", "NaN"), ("rhr", "400")].into_iter().map(|(c, t)| (c, t.to_string())).collect();
+        let err = fill(&MARKER_FIELDS, &texts, &mut Markers::default()).unwrap_err();
+        assert_eq!(err.field, "rhr");
+        let mut run = Run::new(NaiveDate::MIN, NaiveTime::MIN, Session::Easy, 1);
+        let err = fill(&RUN_FIELDS, &Texts::new(), &mut run).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "type: is missing; give one of easy, tempo, intervals, long, race, cross"
+        );
+    }
+}
