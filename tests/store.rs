@@ -9,7 +9,7 @@ use cooldown::domain::records::{Markers, Run};
 use cooldown::domain::session::Session;
 use cooldown::error::Kind;
 use cooldown::paths::DbLocation;
-use cooldown::store::{APPLICATION_ID, LATEST_VERSION, Store};
+use cooldown::store::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS, Store};
 use rusqlite::Connection;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
@@ -224,6 +224,65 @@ fn a_schema_1_database_is_backed_up_then_migrated() {
     // Opening again migrates nothing and makes no second backup.
     drop(Store::open_path(&s.db()).unwrap());
     assert!(!s.path("cooldown.db.schema1.bak.2").exists());
+}
+
+/// Every schema object as SQLite keeps it (type, name, table, SQL), sorted.
+fn schema(path: &Path) -> Vec<(String, String, String, Option<String>)> {
+    let c = Connection::open(path).unwrap();
+    let mut stmt =
+        c.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name").unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// The pragmas a file keeps.
+fn file_pragmas(path: &Path) -> Vec<(&'static str, String)> {
+    let c = Connection::open(path).unwrap();
+    ["application_id", "user_version", "journal_mode", "page_size", "auto_vacuum", "encoding"]
+        .into_iter()
+        .map(|p| {
+            let v: rusqlite::types::Value = c.pragma_query_value(None, p, |r| r.get(0)).unwrap();
+            (p, format!("{v:?}"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_database_migrated_from_every_older_schema_equals_a_fresh_one() {
+    let s = Sandbox::new();
+    drop(Store::open_path(&s.path("fresh.db")).unwrap());
+    let (fresh_schema, fresh_pragmas) = (schema(&s.path("fresh.db")), file_pragmas(&s.path("fresh.db")));
+    assert_eq!(fresh_pragmas[1].1, format!("Integer({LATEST_VERSION})"));
+    // Files as each release wrote them, frozen: the latest is this build's own (it must
+    // equal a fresh file as it is); a new migration needs the next one added here.
+    let frozen = [include_str!("fixtures/schema1.sql"), include_str!("fixtures/schema2.sql")];
+    assert_eq!(frozen.len() as i64, LATEST_VERSION, "add tests/fixtures/schema{LATEST_VERSION}.sql");
+    for (i, sql) in frozen.iter().enumerate() {
+        let path = s.path(&format!("frozen{}.db", i + 1));
+        write_fixture(&path, sql);
+        drop(Store::open_path(&path).unwrap());
+        assert_eq!(schema(&path), fresh_schema, "schema {} migrated", i + 1);
+        assert_eq!(file_pragmas(&path), fresh_pragmas, "schema {} migrated", i + 1);
+    }
+    // And every step of this build's own chain, from an empty file up.
+    for version in 0..LATEST_VERSION {
+        let path = s.path(&format!("chain{version}.db"));
+        let c = Connection::open(&path).unwrap();
+        let _: String = c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).unwrap();
+        for sql in &MIGRATIONS[..version as usize] {
+            c.execute_batch(sql).unwrap();
+        }
+        if version > 0 {
+            c.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+            c.pragma_update(None, "user_version", version).unwrap();
+        }
+        drop(c);
+        drop(Store::open_path(&path).unwrap());
+        assert_eq!(schema(&path), fresh_schema, "chain from {version}");
+        assert_eq!(file_pragmas(&path), fresh_pragmas, "chain from {version}");
+    }
 }
 
 #[test]
