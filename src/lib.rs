@@ -14,6 +14,7 @@ pub mod domain;
 pub mod error;
 pub mod exchange;
 pub mod paths;
+mod platform;
 pub mod store;
 pub mod text;
 pub mod tui;

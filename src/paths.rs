@@ -2,7 +2,6 @@
 
 use crate::error::{Error, Result};
 use std::ffi::OsString;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 pub const DB_ENV: &str = "COOLDOWN_DB";
@@ -56,19 +55,14 @@ pub fn absolute(path: &Path, option: &str) -> Result<PathBuf> {
     })
 }
 
-/// Creates the default data directory, owner-only (0700), set explicitly rather than
-/// left to the umask.
+/// Creates the default data directory, owner-only (0700 on Unix), set explicitly rather
+/// than left to the umask.
 pub fn create_private_dir(dir: &Path) -> Result<()> {
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-        .and_then(|()| std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)))
-        .map_err(|e| {
-            Error::io(
-                format!("cannot create the data directory: {e}"),
-                dir.display().to_string(),
-                "check the permissions of its parent, or pass --db PATH",
-            )
-        })
+    crate::platform::create_private_dir(dir).map_err(|e| {
+        Error::io(
+            format!("cannot create the data directory: {e}"),
+            dir.display().to_string(),
+            "check the permissions of its parent, or pass --db PATH",
+        )
+    })
 }

@@ -6,6 +6,7 @@ mod common;
 use common::{Sandbox, sha256};
 use rusqlite::Connection;
 use serde_json::Value;
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
@@ -185,9 +186,11 @@ fn export_json_has_numbers_booleans_and_only_logged_fields() {
 fn export_out_writes_a_private_file_atomically_and_replaces_the_old_one() {
     let s = demo();
     let out = s.write("exports/markers.csv", "old contents\n");
+    #[cfg(unix)]
     std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
     s.cmd().args(["export", "--out", out.to_str().unwrap()]).assert().success();
     assert_eq!(std::fs::read_to_string(&out).unwrap(), stdout(&s, &["export"]));
+    #[cfg(unix)]
     assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600);
     let left: Vec<_> =
         std::fs::read_dir(s.path("exports")).unwrap().map(|e| e.unwrap().file_name()).collect();
@@ -215,6 +218,7 @@ fn backup_is_a_checked_single_file_that_holds_everything() {
     let check: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(check, "ok");
     drop(c);
+    #[cfg(unix)]
     assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
     for what in ["markers", "runs", "ticks"] {
         let args = ["export", "--what", what];

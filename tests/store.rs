@@ -11,6 +11,7 @@ use cooldown::error::Kind;
 use cooldown::paths::DbLocation;
 use cooldown::store::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS, Store};
 use rusqlite::Connection;
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
@@ -22,6 +23,8 @@ fn now() -> chrono::DateTime<FixedOffset> {
     FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2026, 11, 28, 8, 0, 0).unwrap()
 }
 
+/// File modes are Unix only; elsewhere the default ACLs apply and nothing is checked.
+#[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
@@ -42,6 +45,7 @@ fn a_new_database_is_ours_private_and_in_wal_mode() {
     let c = Connection::open(s.db()).unwrap();
     let journal: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(journal, "wal");
+    #[cfg(unix)]
     assert_eq!(mode(&s.db()), 0o600);
     // Nothing but the database is left behind.
     let names: Vec<String> = std::fs::read_dir(s.dir.path())
@@ -53,6 +57,7 @@ fn a_new_database_is_ours_private_and_in_wal_mode() {
 }
 
 #[test]
+#[cfg(unix)]
 fn wal_and_shm_files_are_private_even_with_umask_000() {
     // The test process's umask is left alone; instead the files are loosened on purpose
     // and opening must tighten them again.
@@ -76,7 +81,9 @@ fn the_default_location_gets_a_private_folder() {
     let dir = s.path("home/.local/share/cooldown");
     let loc = DbLocation { path: dir.join("cooldown.db"), is_default: true };
     Store::open(&loc).unwrap();
+    #[cfg(unix)]
     assert_eq!(mode(&dir), 0o700);
+    #[cfg(unix)]
     assert_eq!(mode(&loc.path), 0o600);
 }
 
@@ -215,6 +222,7 @@ fn a_schema_1_database_is_backed_up_then_migrated() {
     assert_eq!(pragma_i64(&s.db(), "user_version"), LATEST_VERSION);
     let backup = s.path("cooldown.db.schema1.bak");
     assert_eq!(pragma_i64(&backup, "user_version"), 1);
+    #[cfg(unix)]
     assert_eq!(mode(&backup), 0o600);
     let b = Connection::open(&backup).unwrap();
     let ok: String = b.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();

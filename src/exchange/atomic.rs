@@ -1,10 +1,10 @@
 //! Writing a file so that a crash or a full disk leaves either the old file or the new one:
-//! a temporary file in the target folder (0600), fsync, rename over, fsync of the folder
-//! (RELIABILITY.md rule 8).
+//! a temporary file in the target folder (0600 on Unix), fsync, rename over, fsync of the
+//! folder where the platform can (RELIABILITY.md rule 8).
 
 use crate::error::{Error, Result};
+use crate::platform;
 use std::io::Write;
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 fn failed(e: &std::io::Error, path: &Path) -> Error {
@@ -40,12 +40,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     let mut tmp =
         tempfile::Builder::new().prefix(".cooldown-out-").tempfile_in(dir).map_err(|e| failed(&e, path))?;
-    tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o600)).map_err(|e| failed(&e, path))?;
+    platform::make_private(tmp.path()).map_err(|e| failed(&e, path))?;
     tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(|e| failed(&e, path))?;
     tmp.persist(path).map_err(|e| failed(&e.error, path))?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
+    platform::sync_dir(dir);
     Ok(())
 }
 
@@ -60,7 +58,11 @@ mod tests {
         std::fs::write(&path, "old").unwrap();
         write(&path, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        }
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         let err = write(&dir.path().join("missing/out.csv"), b"x").unwrap_err();
         assert!(err.what.contains("does not exist"), "{err}");

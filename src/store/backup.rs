@@ -71,9 +71,7 @@ pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path, verify:
     }
     tmp.as_file().sync_all().map_err(cannot)?;
     tmp.persist(target).map_err(|e| cannot(e.error))?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
+    crate::platform::sync_dir(dir);
     Ok(())
 }
 

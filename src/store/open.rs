@@ -4,10 +4,10 @@
 use super::{BUSY_TIMEOUT_MS, Store, errors, migrate};
 use crate::error::{Error, Result};
 use crate::paths::{DbLocation, create_private_dir};
+use crate::platform::{self, sync_dir};
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
 use std::fs;
 use std::io::Read;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -195,13 +195,6 @@ fn sweep_stale(dir: &Path) {
     }
 }
 
-fn sync_dir(dir: &Path) {
-    // Best effort: some file systems cannot fsync a directory.
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-}
-
 /// With a write-ahead log pending, the identity comes from a read-only connection, which
 /// never checkpoints the log into the file or removes it when it closes.
 fn check_identity_read_only(path: &Path) -> Result<()> {
@@ -225,9 +218,8 @@ fn cannot_write(e: &rusqlite::Error) -> bool {
 /// `path` as an SQLite URI we build ourselves (never from user text): every byte outside
 /// the unreserved set percent-encoded, then `query`.
 fn uri(path: &Path, query: &str) -> String {
-    use std::os::unix::ffi::OsStrExt;
     let mut out = String::from("file:");
-    for &b in path.as_os_str().as_bytes() {
+    for &b in platform::uri_path(path).iter() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(char::from(b));
         } else {
@@ -355,12 +347,10 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Resu
     Ok(target)
 }
 
-/// The database and its `-wal` / `-shm` are the owner's alone (0600), set explicitly.
+/// The database and its `-wal` / `-shm` are the owner's alone (0600 on Unix), set
+/// explicitly.
 fn make_private(path: &Path) {
     for file in [path.to_path_buf(), wal_path(path), sibling(path, "-shm")] {
-        let loose = fs::metadata(&file).is_ok_and(|m| m.permissions().mode() & 0o777 != 0o600);
-        if loose {
-            let _ = fs::set_permissions(&file, fs::Permissions::from_mode(0o600));
-        }
+        let _ = platform::make_private(&file);
     }
 }
