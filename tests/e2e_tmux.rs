@@ -1,5 +1,6 @@
 //! End to end: the real binary in a real terminal (tmux), driven by keys.
-//! Needs `tmux` on the PATH (`.ci/run` installs it).
+//! Needs `tmux` on the PATH (`.ci/run` installs it), so Unix only.
+#![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;

@@ -192,6 +192,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Overlay, &[Char('k'), Code(KeyCode::Up)], C::ScrollUp, "scroll up", None),
     bind(Overlay, &[Code(KeyCode::Esc)], C::CloseOverlay, "close", Some(("Esc", "close"))),
     bind(Outside, &[Char('?')], C::ToggleHelp, "show / hide the help for this screen", Some(("?", "help"))),
+    #[cfg(unix)] // job control: the shell's `fg` brings it back
     bind(Always, &[Ctrl('z')], C::Suspend, "suspend to the shell (fg to return)", None),
     bind(Outside, &[Char('q')], C::Quit, "quit", Some(("q", "quit"))),
     bind(Always, &[Ctrl('c')], C::Quit, "quit (also from a form)", Some(("Ctrl-C", "quit"))),

@@ -1,55 +1,76 @@
 //! SIGTERM, SIGINT, SIGHUP and SIGQUIT restore the terminal and exit with 128 + n. On
 //! hangup (the terminal is gone) this is what ends the process promptly; when no SIGHUP
 //! comes (blocked, or no controlling terminal after `setsid`), a second thread sees the
-//! hangup on standard input itself.
+//! hangup on standard input itself. Unix only: elsewhere (Windows) Ctrl-C reaches the
+//! dashboard as a key in raw mode (bound to quit), and closing the console ends the
+//! process without a terminal to restore.
 
-use super::terminal;
-use rustix::event::{PollFd, PollFlags, poll};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-use signal_hook::iterator::Signals;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+#[cfg(unix)]
+pub use unix::install;
 
-/// `screen` is held by the run loop while it draws or writes to the store, so a signal
-/// never cuts a commit or a frame in half.
-pub fn install(screen: Arc<Mutex<()>>, remove_on_exit: Option<PathBuf>) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT])?;
-    let (screen2, remove2) = (screen.clone(), remove_on_exit.clone());
-    std::thread::Builder::new().name("signals".into()).spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            leave_and_exit(&screen, remove_on_exit.as_ref(), 128 + signal);
-        }
-    })?;
-    std::thread::Builder::new().name("hangup".into()).spawn(move || {
-        if hung_up() {
-            leave_and_exit(&screen2, remove2.as_ref(), 128 + SIGHUP);
-        }
-    })?;
+/// Nothing to install without Unix signals.
+#[cfg(not(unix))]
+pub fn install(
+    _screen: std::sync::Arc<std::sync::Mutex<()>>,
+    _remove_on_exit: Option<std::path::PathBuf>,
+) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Blocks until standard input hangs up. It asks `poll` for no events, so keys never wake
-/// it (they stay for crossterm); a hangup or error is reported regardless. False when
-/// `poll` itself fails, which leaves the watch to the signals.
-fn hung_up() -> bool {
-    let stdin = std::io::stdin();
-    loop {
-        let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
-        match poll(&mut fds, None) {
-            Ok(_) if !(fds[0].revents() & (PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)).is_empty() => {
-                return true;
+#[cfg(unix)]
+mod unix {
+    use super::super::terminal;
+    use rustix::event::{PollFd, PollFlags, poll};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::iterator::Signals;
+    use std::path::PathBuf;
+    use std::sync::{Arc, Mutex};
+
+    /// `screen` is held by the run loop while it draws or writes to the store, so a
+    /// signal never cuts a commit or a frame in half.
+    pub fn install(screen: Arc<Mutex<()>>, remove_on_exit: Option<PathBuf>) -> std::io::Result<()> {
+        let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT])?;
+        let (screen2, remove2) = (screen.clone(), remove_on_exit.clone());
+        std::thread::Builder::new().name("signals".into()).spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                leave_and_exit(&screen, remove_on_exit.as_ref(), 128 + signal);
             }
-            Ok(_) | Err(rustix::io::Errno::INTR) => continue,
-            Err(_) => return false,
+        })?;
+        std::thread::Builder::new().name("hangup".into()).spawn(move || {
+            if hung_up() {
+                leave_and_exit(&screen2, remove2.as_ref(), 128 + SIGHUP);
+            }
+        })?;
+        Ok(())
+    }
+
+    /// Blocks until standard input hangs up. It asks `poll` for no events, so keys never
+    /// wake it (they stay for crossterm); a hangup or error is reported regardless. False
+    /// when `poll` itself fails, or (outside Linux) cannot watch the terminal at all
+    /// (macOS answers `POLLNVAL` for some terminal devices), which leaves the watch to
+    /// the signals.
+    fn hung_up() -> bool {
+        let stdin = std::io::stdin();
+        let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+        loop {
+            let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+            match poll(&mut fds, None) {
+                Ok(_) if fds[0].revents().contains(PollFlags::NVAL) && !cfg!(target_os = "linux") => {
+                    return false;
+                }
+                Ok(_) if fds[0].revents().intersects(gone) => return true,
+                Ok(_) | Err(rustix::io::Errno::INTR) => continue,
+                Err(_) => return false,
+            }
         }
     }
-}
 
-fn leave_and_exit(screen: &Mutex<()>, remove_on_exit: Option<&PathBuf>, code: i32) -> ! {
-    let _held = screen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    terminal::leave();
-    if let Some(dir) = remove_on_exit {
-        let _ = std::fs::remove_dir_all(dir);
+    fn leave_and_exit(screen: &Mutex<()>, remove_on_exit: Option<&PathBuf>, code: i32) -> ! {
+        let _held = screen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        terminal::leave();
+        if let Some(dir) = remove_on_exit {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        std::process::exit(code);
     }
-    std::process::exit(code);
 }

@@ -56,6 +56,7 @@ pub fn leave() {
 }
 
 /// Ctrl-Z: give the terminal back, stop until `fg`, then take it again and redraw.
+#[cfg(unix)]
 pub fn suspend(term: &mut Term) -> io::Result<()> {
     leave();
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
@@ -64,4 +65,10 @@ pub fn suspend(term: &mut Term) -> io::Result<()> {
     let (width, height) = ratatui::crossterm::terminal::size()?;
     resize(term, width, height)?;
     term.clear()
+}
+
+/// No job control without Unix (the key is not bound there): nothing to do.
+#[cfg(not(unix))]
+pub fn suspend(_term: &mut Term) -> io::Result<()> {
+    Ok(())
 }
