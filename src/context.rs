@@ -99,13 +99,13 @@ impl Context {
     }
 
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.db)
+        Ok(Store::open(&self.db)?)
     }
 
     /// Writes `days` of demo history ending on `end`.
     pub fn seed(&self, store: &mut Store, end: NaiveDate, days: u32) -> Result<()> {
         let history = demo::generate(end, days, &self.routine, self.config.timers.foam_roll_seconds);
-        store.write_history(&history, self.clock.now())
+        Ok(store.write_history(&history, self.clock.now())?)
     }
 
     /// The readiness verdict for `day`, from the markers and load it can look back on.
@@ -118,7 +118,7 @@ impl Context {
     /// one's look-back.
     pub fn readiness_inputs(&self, store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Inputs> {
         let span = u64::from(self.config.readiness.lookback_days()) + (to - from).num_days().max(0) as u64;
-        store.readiness_inputs(to, u32::try_from(span).unwrap_or(u32::MAX))
+        Ok(store.readiness_inputs(to, u32::try_from(span).unwrap_or(u32::MAX))?)
     }
 
     /// The verdict of every day from `from` to `to`, the rules' chain run once.

@@ -1,6 +1,7 @@
 //! The one error every command ends in: a kind that fixes the exit code, and the three
 //! parts of CLI.md's one-line message `cooldown: <what> (<where>): <what to do>`.
 
+use crate::store::{Problem, StoreError};
 use std::fmt;
 
 /// What went wrong, as far as the exit code is concerned (CLI.md "Exit codes").
@@ -72,5 +73,105 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The store's problems in a runner's words: what happened, what to do, the exit code.
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Error {
+        let place = e.path.display().to_string();
+        let refuse = |what: String| {
+            Error::unusable(what, place.clone(), "check the --db path; the file was not changed")
+        };
+        match e.problem {
+            Problem::Busy => Error::new(
+                Kind::Busy,
+                "the database is busy: another cooldown held the write lock too long",
+                place,
+                "nothing was written; try again",
+            ),
+            Problem::DiskFull => {
+                Error::io("disk full: nothing saved", place, "free some space and try again")
+            }
+            Problem::ReadOnly => Error::io(
+                "the database is read-only: nothing saved",
+                place,
+                "check the permissions of the file and its folder",
+            ),
+            Problem::Folder => Error::unusable(
+                "this is a folder, not a database file",
+                place,
+                "give a file path, e.g. --db DIR/cooldown.db",
+            ),
+            Problem::Empty => refuse("empty file (0 bytes), not a cooldown database".into()),
+            Problem::NotSqlite => refuse("not a cooldown database (not an SQLite file)".into()),
+            Problem::Foreign => refuse("not a cooldown database (an SQLite file of another program)".into()),
+            Problem::Truncated(len) => refuse(format!("truncated database file ({len} bytes)")),
+            Problem::BadHeader => refuse("damaged database header (impossible page size)".into()),
+            Problem::ReadOnlyOlder(version) => {
+                refuse(format!("read-only database of an older schema ({version})"))
+            }
+            Problem::Damaged(detail) => Error::unusable(
+                match detail {
+                    Some(first) => format!("the database is damaged ({first})"),
+                    None => "the database is damaged".into(),
+                },
+                place,
+                "restore it from a backup; the file was not changed",
+            ),
+            Problem::Newer { found, known } => Error::unusable(
+                format!(
+                    "this database was written by a newer cooldown (schema {found}, this build knows {known}); \
+                     nothing was changed"
+                ),
+                place,
+                "install the newer cooldown",
+            ),
+            Problem::NoFolder => Error::io(
+                "the folder for the database does not exist",
+                place,
+                "create the folder first, or give another --db path",
+            ),
+            Problem::NoBackupFolder => {
+                Error::io("the folder for the backup does not exist", place, "create it first")
+            }
+            Problem::ReadBackup(e) => Error::io(format!("cannot read the backup: {e}"), place, "try again"),
+            Problem::Path(e) => {
+                Error::bad_input(format!("cannot use the path: {e}"), place, "give a file path")
+            }
+            Problem::DataFolder(e) => Error::io(
+                format!("cannot create the data directory: {e}"),
+                place,
+                "check the permissions of its parent, or pass --db PATH",
+            ),
+            Problem::Read(e) => Error::io(
+                format!("cannot read the database: {e}"),
+                place,
+                "check the path and its permissions",
+            ),
+            Problem::Create(e) => Error::io(
+                format!("cannot create the database: {e}"),
+                place,
+                "check the folder's permissions and free space",
+            ),
+            Problem::WriteBackup(e) => Error::io(
+                format!("cannot write the backup: {e}"),
+                place,
+                "check the folder and free space; nothing was changed",
+            ),
+            Problem::CannotOpen(e) => Error::io(
+                format!("cannot open the database: {e}"),
+                place,
+                "check that the path and its folder exist and are yours",
+            ),
+            Problem::Constraint(e) => Error::bad_input(
+                format!("the database refused a value ({e})"),
+                place,
+                "nothing was written; check the value ranges in `cooldown --help`",
+            ),
+            Problem::Sql(e) => {
+                Error::io(format!("database error: {e}"), place, "nothing was written; try again")
+            }
+        }
+    }
+}
 
 pub type Result<T> = std::result::Result<T, Error>;

@@ -54,15 +54,3 @@ pub fn absolute(path: &Path, option: &str) -> Result<PathBuf> {
         Error::bad_input(format!("cannot use the path '{}': {e}", path.display()), option, "give a file path")
     })
 }
-
-/// Creates the default data directory, owner-only (0700 on Unix), set explicitly rather
-/// than left to the umask.
-pub fn create_private_dir(dir: &Path) -> Result<()> {
-    crate::platform::create_private_dir(dir).map_err(|e| {
-        Error::io(
-            format!("cannot create the data directory: {e}"),
-            dir.display().to_string(),
-            "check the permissions of its parent, or pass --db PATH",
-        )
-    })
-}

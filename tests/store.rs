@@ -7,7 +7,7 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use common::{Sandbox, sha256};
 use cooldown::domain::records::{Markers, Run};
 use cooldown::domain::session::Session;
-use cooldown::error::Kind;
+use cooldown::error::{Error, Kind};
 use cooldown::paths::DbLocation;
 use cooldown::store::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS, Store};
 use rusqlite::Connection;
@@ -90,7 +90,7 @@ fn the_default_location_gets_a_private_folder() {
 #[test]
 fn a_named_path_in_a_missing_folder_is_an_io_error_and_creates_nothing() {
     let s = Sandbox::new();
-    let err = Store::open_path(&s.path("missing/dir/x.db")).err().unwrap();
+    let err = Error::from(Store::open_path(&s.path("missing/dir/x.db")).err().unwrap());
     assert_eq!(err.kind, Kind::Io);
     assert!(err.what.contains("does not exist"), "{err}");
     assert!(!s.path("missing").exists());
@@ -307,7 +307,7 @@ fn an_empty_sqlite_file_is_initialised() {
 /// Every way a file can be not ours: refused as unusable, its bytes untouched.
 fn assert_refused(path: &Path, needle: &str) {
     let before = sha256(path);
-    let err = Store::open_path(path).err().expect("opened a bad file");
+    let err = Error::from(Store::open_path(path).err().expect("opened a bad file"));
     assert_eq!(err.kind, Kind::Unusable, "{err}");
     assert!(err.what.contains(needle), "{needle:?} not in {err}");
     assert!(err.place.contains(&path.display().to_string()), "{err}");
@@ -383,7 +383,7 @@ fn a_newer_schema_still_in_the_write_ahead_log_is_refused_without_a_checkpoint()
     let wal = s.path("cooldown.db-wal");
     assert!(std::fs::metadata(&wal).unwrap().len() > 0, "the bump is in the log");
     let (db_sum, wal_sum) = (sha256(&s.db()), sha256(&wal));
-    let err = Store::open_path(&s.db()).err().unwrap();
+    let err = Error::from(Store::open_path(&s.db()).err().unwrap());
     assert!(err.what.contains("newer cooldown (schema 7"), "{err}");
     assert_eq!((sha256(&s.db()), sha256(&wal)), (db_sum, wal_sum), "no checkpoint, the log kept");
 }
@@ -400,10 +400,10 @@ fn a_damaged_page_is_refused_when_read() {
     }
     std::fs::write(s.db(), &bytes).unwrap();
     let before = sha256(&s.db());
-    let err = match Store::open_path(&s.db()) {
+    let err = Error::from(match Store::open_path(&s.db()) {
         Err(e) => e,
         Ok(store) => store.ticks(day(28)).expect_err("read a damaged page"),
-    };
+    });
     assert_eq!(err.kind, Kind::Unusable, "{err}");
     assert_eq!(sha256(&s.db()), before);
 }
@@ -412,9 +412,13 @@ fn a_damaged_page_is_refused_when_read() {
 fn a_folder_is_refused() {
     let s = Sandbox::new();
     std::fs::create_dir(s.path("adir")).unwrap();
-    let err = Store::open_path(&s.path("adir")).err().unwrap();
+    let err = Error::from(Store::open_path(&s.path("adir")).err().unwrap());
     assert_eq!(err.kind, Kind::Unusable);
     assert!(err.what.contains("folder"), "{err}");
+    // The store names the problem; the words above come from `cooldown::error`.
+    let typed = Store::open_path(&s.path("adir")).err().unwrap();
+    assert!(matches!(typed.problem, cooldown::store::Problem::Folder), "{typed:?}");
+    assert_eq!(typed.path, s.path("adir"));
 }
 
 #[test]

@@ -1,8 +1,7 @@
 //! Consistent copies through SQLite's backup API, written atomically: a temporary file
 //! in the target folder (0600), fsync, rename, fsync of the folder.
 
-use super::errors;
-use crate::error::{Error, Result};
+use super::errors::{self, Problem, Result, StoreError};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
@@ -14,9 +13,9 @@ impl super::Store {
     /// is refused (exit 69) and an earlier backup at `target` is left as it was.
     pub fn backup(&self, target: &Path) -> Result<u64> {
         backup_to(&self.conn, &self.path, target, Verify::Yes)?;
-        std::fs::metadata(target).map(|m| m.len()).map_err(|e| {
-            Error::io(format!("cannot read the backup: {e}"), target.display().to_string(), "try again")
-        })
+        std::fs::metadata(target)
+            .map(|m| m.len())
+            .map_err(|e| StoreError::new(target, Problem::ReadBackup(e)))
     }
 }
 
@@ -39,17 +38,11 @@ fn damage(copy: &Path, target: &Path) -> Result<Option<String>> {
 
 /// Copies the database behind `conn` (at `source`, for messages) to `target`.
 pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path, verify: Verify) -> Result<()> {
-    let place = target.display().to_string();
-    let cannot = |e: std::io::Error| {
-        Error::io(
-            format!("cannot write the backup: {e}"),
-            place.clone(),
-            "check the folder and free space; nothing was changed",
-        )
-    };
-    let dir = target.parent().filter(|d| d.is_dir()).ok_or_else(|| {
-        Error::io("the folder for the backup does not exist", place.clone(), "create it first")
-    })?;
+    let cannot = |e: std::io::Error| StoreError::new(target, Problem::WriteBackup(e));
+    let dir = target
+        .parent()
+        .filter(|d| d.is_dir())
+        .ok_or_else(|| StoreError::new(target, Problem::NoBackupFolder))?;
     let tmp = tempfile::Builder::new().prefix(".cooldown-backup-").tempfile_in(dir).map_err(cannot)?;
     {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -63,11 +56,7 @@ pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path, verify:
     if verify == Verify::Yes
         && let Some(first) = damage(tmp.path(), target)?
     {
-        return Err(Error::unusable(
-            format!("the database is damaged ({first})"),
-            source.display().to_string(),
-            "restore it from a backup; nothing was written",
-        ));
+        return Err(StoreError::new(source, Problem::Damaged(Some(first))));
     }
     tmp.as_file().sync_all().map_err(cannot)?;
     tmp.persist(target).map_err(|e| cannot(e.error))?;

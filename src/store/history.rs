@@ -1,9 +1,9 @@
 //! Reads over a span of days, for the trend charts and the calendar.
 
+use super::errors::Result;
 use super::{Store, day_key, parse_day};
 use crate::domain::records::Tick;
 use crate::domain::session::Session;
-use crate::error::Result;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 

@@ -1,10 +1,10 @@
 //! Morning markers: one row per day; saving names only the fields given and keeps the
 //! others (CLI.md `cooldown log`: upsert).
 
+use super::errors::Result;
 use super::fields::{bind_all, columns, placeholders, read};
 use super::{Store, Written, day_key, exists, parse_day, stamp};
 use crate::domain::records::{MARKER_FIELDS, Markers};
-use crate::error::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Value as Sql;
 

@@ -16,13 +16,14 @@ mod seed;
 mod ticks;
 mod timers;
 
+pub use errors::{Problem, StoreError};
 pub use runs::Saved;
 pub use seed::Tally;
 
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 
-use crate::error::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
+use errors::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 

@@ -1,9 +1,10 @@
 //! Opening the database: refuse what is not ours without touching a byte, create a new
 //! file atomically, migrate an old one after a backup (RELIABILITY.md rules 1–7).
 
-use super::{BUSY_TIMEOUT_MS, Store, errors, migrate};
-use crate::error::{Error, Result};
-use crate::paths::{DbLocation, create_private_dir};
+use super::errors::{self, Problem, Result, StoreError};
+use super::{BUSY_TIMEOUT_MS, Store, migrate};
+use crate::paths::DbLocation;
+use crate::platform::create_private_dir;
 use crate::platform::{self, sync_dir};
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
 use std::fs;
@@ -18,14 +19,10 @@ impl Store {
     pub fn open(location: &DbLocation) -> Result<Store> {
         let path = &location.path;
         if let (true, Some(dir)) = (location.is_default, path.parent()) {
-            create_private_dir(dir)?;
+            create_private_dir(dir).map_err(|e| StoreError::new(dir, Problem::DataFolder(e)))?;
         }
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => Err(Error::unusable(
-                "this is a folder, not a database file",
-                path.display().to_string(),
-                "give a file path, e.g. --db DIR/cooldown.db",
-            )),
+            Ok(meta) if meta.is_dir() => Err(StoreError::new(path, Problem::Folder)),
             Ok(meta) => {
                 check_header(path, meta.len())?;
                 let store = open_existing(path)?;
@@ -35,51 +32,43 @@ impl Store {
                 Ok(store)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(path),
-            Err(e) => Err(Error::io(
-                format!("cannot read the database: {e}"),
-                path.display().to_string(),
-                "check the path and its permissions",
-            )),
+            Err(e) => Err(StoreError::new(path, Problem::Read(e))),
         }
     }
 
     /// Opens a database at a path the user gave (its folder must exist).
     pub fn open_path(path: &Path) -> Result<Store> {
-        let path = crate::paths::absolute(path, "--db")?;
+        let path = std::path::absolute(path).map_err(|e| StoreError::new(path, Problem::Path(e)))?;
         Store::open(&DbLocation { path, is_default: false })
     }
 }
 
-fn refuse(path: &Path, what: impl Into<String>) -> Error {
-    Error::unusable(what, path.display().to_string(), "check the --db path; the file was not changed")
+fn refuse(path: &Path, problem: Problem) -> StoreError {
+    StoreError::new(path, problem)
 }
 
 /// Refuses empty, foreign, truncated and damaged files from their header alone, before
 /// SQLite sees them.
 fn check_header(path: &Path, len: u64) -> Result<()> {
     if len == 0 {
-        return Err(refuse(path, "empty file (0 bytes), not a cooldown database"));
+        return Err(refuse(path, Problem::Empty));
     }
     let mut header = Vec::with_capacity(100);
-    fs::File::open(path).and_then(|f| f.take(100).read_to_end(&mut header)).map_err(|e| {
-        Error::io(
-            format!("cannot read the database: {e}"),
-            path.display().to_string(),
-            "check its permissions",
-        )
-    })?;
+    fs::File::open(path)
+        .and_then(|f| f.take(100).read_to_end(&mut header))
+        .map_err(|e| StoreError::new(path, Problem::Read(e)))?;
     if !header.starts_with(SQLITE_MAGIC) {
-        return Err(refuse(path, "not a cooldown database (not an SQLite file)"));
+        return Err(refuse(path, Problem::NotSqlite));
     }
     if header.len() < 100 {
-        return Err(refuse(path, format!("truncated database file ({len} bytes)")));
+        return Err(refuse(path, Problem::Truncated(len)));
     }
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
         1 => 65_536,
         n => u64::from(n),
     };
     if !(512..=65_536).contains(&page_size) || !page_size.is_power_of_two() {
-        return Err(refuse(path, "damaged database header (impossible page size)"));
+        return Err(refuse(path, Problem::BadHeader));
     }
     // With a non-empty write-ahead log the main file may legitimately lag behind its
     // header until the next checkpoint; `open_existing` asks SQLite read-only instead.
@@ -97,7 +86,7 @@ fn check_header(path: &Path, len: u64) -> Result<()> {
     let pages_valid = header[24..28] == header[92..96];
     let pages = u64::from(u32::from_be_bytes([header[28], header[29], header[30], header[31]]));
     if !len.is_multiple_of(page_size) || (pages_valid && pages * page_size > len) {
-        return Err(refuse(path, format!("truncated database file ({len} bytes)")));
+        return Err(refuse(path, Problem::Truncated(len)));
     }
     Ok(())
 }
@@ -129,21 +118,8 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
 /// Builds a complete database under a temporary name and links it into place, so the
 /// path never holds a half-made file and two first runs cannot overwrite each other.
 fn create(path: &Path) -> Result<Store> {
-    let place = path.display().to_string();
-    let dir = path.parent().filter(|d| d.is_dir()).ok_or_else(|| {
-        Error::io(
-            "the folder for the database does not exist",
-            place.clone(),
-            "create the folder first, or give another --db path",
-        )
-    })?;
-    let cannot = |e: std::io::Error| {
-        Error::io(
-            format!("cannot create the database: {e}"),
-            place.clone(),
-            "check the folder's permissions and free space",
-        )
-    };
+    let dir = path.parent().filter(|d| d.is_dir()).ok_or_else(|| StoreError::new(path, Problem::NoFolder))?;
+    let cannot = |e: std::io::Error| StoreError::new(path, Problem::Create(e));
     let tmp = tempfile::Builder::new().prefix(".cooldown-new-").tempfile_in(dir).map_err(cannot)?;
     let built = build_schema(tmp.path(), path);
     // A failed build (a full disk, say) can leave SQLite's side files of the temporary name.
@@ -248,7 +224,7 @@ fn open_read_only(path: &Path) -> Result<Store> {
     let (app, version, objects) = migrate::identity(&conn).map_err(sql)?;
     check_identity(path, app, version, objects)?;
     if version < migrate::LATEST_VERSION {
-        return Err(refuse(path, format!("read-only database of an older schema ({version})")));
+        return Err(refuse(path, Problem::ReadOnlyOlder(version)));
     }
     Ok(Store { conn, path: path.to_path_buf() })
 }
@@ -277,7 +253,7 @@ fn open_existing(path: &Path) -> Result<Store> {
     let read_only = conn.is_readonly(MAIN_DB).map_err(sql)?;
     if version < migrate::LATEST_VERSION {
         if read_only {
-            return Err(refuse(path, format!("read-only database of an older schema ({version})")));
+            return Err(refuse(path, Problem::ReadOnlyOlder(version)));
         }
         let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).map_err(sql)?;
         if !mode.eq_ignore_ascii_case("wal") {
@@ -307,18 +283,10 @@ fn open_existing(path: &Path) -> Result<Store> {
 fn check_identity(path: &Path, app: i32, version: i64, objects: i64) -> Result<()> {
     let empty = app == 0 && version == 0 && objects == 0;
     if app != migrate::APPLICATION_ID && !empty {
-        return Err(refuse(path, "not a cooldown database (an SQLite file of another program)"));
+        return Err(refuse(path, Problem::Foreign));
     }
     if version > migrate::LATEST_VERSION {
-        return Err(Error::unusable(
-            format!(
-                "this database was written by a newer cooldown (schema {version}, this build knows {}); \
-                 nothing was changed",
-                migrate::LATEST_VERSION
-            ),
-            path.display().to_string(),
-            "install the newer cooldown",
-        ));
+        return Err(refuse(path, Problem::Newer { found: version, known: migrate::LATEST_VERSION }));
     }
     Ok(())
 }

@@ -1,8 +1,8 @@
 //! What the readiness rules read: the markers and daily load they can look back on.
 
 use super::Store;
+use super::errors::Result;
 use crate::domain::readiness::Inputs;
-use crate::error::Result;
 use chrono::{Days, NaiveDate};
 
 impl Store {

@@ -1,10 +1,10 @@
 //! Runs: upserted by day and end time, so recording the same run twice replaces it.
 
+use super::errors::Result;
 use super::fields::{bind_all, columns, placeholders, read};
 use super::{Store, Written, day_key, exists, parse_day, stamp};
 use crate::domain::records::{RUN_FIELDS, Run};
 use crate::domain::session::Session;
-use crate::error::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use rusqlite::Row;
 use rusqlite::types::Value as Sql;

@@ -1,10 +1,10 @@
 //! Writing many days at once — the generated demo history, an imported file — in one
 //! transaction: all of it, or nothing.
 
+use super::errors::Result;
 use super::{Store, Written, day_key, markers::upsert_markers, runs::insert_run, stamp};
 use crate::domain::demo::History;
 use crate::domain::records::{Markers, Run};
-use crate::error::Result;
 use chrono::NaiveDate;
 use chrono::{DateTime, FixedOffset};
 use rusqlite::params;

@@ -1,9 +1,9 @@
 //! Checklist ticks: one row per ticked set, keyed by day, item and set, so ticking again
 //! after a retry never duplicates.
 
+use super::errors::Result;
 use super::{Store, day_key, stamp};
 use crate::domain::records::Tick;
-use crate::error::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{OptionalExtension, params};
 

@@ -1,9 +1,9 @@
 //! The foam-roll timer that survives a restart: at most one, its wall-clock deadline or
 //! its paused remainder (schema 2's `timers` table).
 
+use super::errors::Result;
 use super::{Store, day_key, parse_day, stamp};
 use crate::domain::timer::{Stored, StoredTimer};
-use crate::error::Result;
 use chrono::{DateTime, FixedOffset};
 use rusqlite::{OptionalExtension, params};
 use std::time::Duration;

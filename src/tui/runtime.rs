@@ -261,7 +261,7 @@ impl Loop<'_> {
                     },
                     None => self.store.clear_timer(),
                 };
-                saved.err().map(failed)
+                saved.err().map(|e| failed(e.into()))
             }
             Effect::Suspend => {
                 drop(held);
