@@ -6,6 +6,8 @@
 # Everything happens in $WORK, a fresh temp dir removed on exit; processes the script
 # starts are killed by PID in the exit trap (remember them with `track PID`); tmux servers
 # use their own socket (`tmux_ -L $SOCK`). Nothing outside $WORK is touched.
+# Waiting is always for a condition (`until_true SECONDS cond…`) with a generous deadline,
+# never a bare `sleep N`: the suite must hold on a busy machine (2 cores, a build beside it).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -22,8 +24,11 @@ TRACKED=()
 
 cleanup() {
     local pid
+    # Only a pid that is still ours: our child, or a process running $BIN (pids wrap fast on
+    # a busy machine, and a tracked pid may have been reaped and reused by then).
     for pid in "${TRACKED[@]:-}"; do
-        [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null
+        [[ -n "$pid" ]] || continue
+        if ours "$pid" || [[ "$(parent "$pid")" == "$$" ]]; then kill -9 "$pid" 2>/dev/null; fi
     done
     tmux -L "$SOCK" kill-server 2>/dev/null
     # Unmount anything left below $WORK (mounts are made inside `unshare -m`, so normally none).
@@ -92,11 +97,115 @@ tm() { tmux -L "$SOCK" "$@"; }
 screen() { tm capture-pane -p -t "$1" 2>/dev/null; }
 screen_has() { screen "$1" | grep -qF -- "$2"; }
 
+# tm_procs — the pids of the tmux processes on our socket (the server keeps the command line
+# of the client that started it: `tmux -L $SOCK …`).
+tm_procs() {
+    local f args
+    for f in /proc/[0-9]*/cmdline; do
+        mapfile -d '' args 2>/dev/null <"$f" || continue
+        [[ "${args[0]:-}" == tmux || "${args[0]:-}" == */tmux ]] || continue
+        [[ " ${args[*]} " == *" -L $SOCK "* ]] && echo "${f//[^0-9]/}"
+    done
+    return 0
+}
+no_tmux() { [[ -z "$(tm_procs)" ]]; }
+
+# tm_stop — ends our tmux server and waits until its process is gone. A server that is
+# still shutting down (kill-server returns before it exits; a server whose last pane died
+# exits by itself) accepts a connection and drops it: the next new-session would fail with
+# "server exited unexpectedly".
+tm_stop() {
+    tm kill-server 2>/dev/null
+    until_true 30 no_tmux
+}
+
 # alive PID — the process exists and is not a zombie.
 alive() {
     local state
     state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
     [[ -n "$state" && "$state" != Z && "$state" != X ]]
+}
+
+# parent PID — the pid of its parent (the fields after the command name in /proc/PID/stat).
+parent() {
+    local stat=""
+    read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
+    stat="${stat##*) }"
+    set -- $stat
+    echo "${2:-}"
+}
+
+# ended PID — the process has ended (a zombie waiting to be reaped, or gone).
+ended() { ! alive "$1"; }
+
+# ours PID — the pid runs our cooldown: it has exec'd $BIN (a fork that has not exec'd yet
+# is still a shell or tmux; a reused number is something else). Only then is it killed.
+ours() {
+    local arg0=""
+    read -r -d '' arg0 2>/dev/null <"/proc/$1/cmdline"
+    [[ "$arg0" == "$BIN" ]]
+}
+
+# wait_exec SECONDS PID — waits until PID runs $BIN (see ours); 1 when it does not by the
+# deadline or ends first. A process just started (`&`, a tmux pane, `exec env …`) is a
+# shell for a while on a busy machine; its kill moments and checks count from here.
+wait_exec() {
+    local deadline=$((SECONDS + $1))
+    while ((SECONDS <= deadline)); do
+        ours "$2" && return 0
+        alive "$2" || return 1
+        sleep 0.02
+    done
+    return 1
+}
+
+# wait_pids SECONDS PID… — waits until every PID (children of this shell) has ended, then
+# reaps them; 1 when one is still running at the deadline.
+wait_pids() {
+    local limit="$1" pid
+    shift
+    for pid in "$@"; do
+        until_true "$limit" ended "$pid" || return 1
+    done
+    for pid in "$@"; do
+        wait "$pid" 2>/dev/null
+        untrack "$pid"
+    done
+    return 0
+}
+
+# lock_held DB — another writer cannot take the write lock right now.
+lock_held() { ! sqlite3 -cmd '.timeout 0' "$1" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; }
+
+# hold_lock DB — an sqlite3 takes the write lock on DB (BEGIN IMMEDIATE) and keeps it until
+# release_lock, however long what is tested takes; returns once the lock is really held
+# (1 when it is not within 30 s: $WORK/holder.out says why).
+LOCK_FD="" LOCK_HOLDER=""
+hold_lock() {
+    rm -f "$WORK/lock.fifo"
+    mkfifo "$WORK/lock.fifo"
+    timeout 300 sqlite3 "$1" <"$WORK/lock.fifo" >"$WORK/holder.out" 2>&1 &
+    LOCK_HOLDER=$!
+    track "$LOCK_HOLDER"
+    exec {LOCK_FD}>"$WORK/lock.fifo"
+    printf '.timeout 3000\nBEGIN IMMEDIATE;\n' >&"$LOCK_FD"
+    until_true 30 lock_held "$1"
+}
+# release_lock — rolls back and ends the holder; waits until it has exited.
+release_lock() {
+    [[ -n "$LOCK_FD" ]] || return 0
+    printf 'ROLLBACK;\n.quit\n' >&"$LOCK_FD" 2>/dev/null
+    exec {LOCK_FD}>&-
+    LOCK_FD=""
+    wait_pids 30 "$LOCK_HOLDER"
+}
+
+# untrack PID — the pid leaves the exit trap's list once it has been reaped (a reaped pid
+# may be reused).
+untrack() {
+    local p keep=()
+    for p in "${TRACKED[@]:-}"; do [[ -n "$p" && "$p" != "$1" ]] && keep+=("$p"); done
+    TRACKED=("${keep[@]:-}")
 }
 
 # child_cooldown PARENT — the pid of the cooldown process whose parent is PARENT.
