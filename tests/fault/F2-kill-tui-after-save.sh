@@ -11,22 +11,11 @@ day_of() { printf '%(%F)T' $((now - $1 * 86400)); }
 
 screen() { tm capture-pane -p -t f2 2>/dev/null; }
 shows() { screen | grep -q -- "$1"; }
-untrack() {
-    local p keep=()
-    for p in "${TRACKED[@]:-}"; do [[ -n "$p" && "$p" != "$1" ]] && keep+=("$p"); done
-    TRACKED=("${keep[@]:-}")
-}
-# ours PID — the pid is (still) our cooldown: only then is it killed.
-ours() {
-    local arg0=""
-    read -r -d '' arg0 <"/proc/$1/cmdline" 2>/dev/null
-    [[ "$arg0" == "$BIN" ]]
-}
-gone() {
-    local state
-    state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 0
-    [[ -z "$state" || "$state" == Z ]]
-}
+# saved_other ID — the status line says an item other than ID was ticked (the first tick's
+# "saved: ID ticked" stays on screen until the second save replaces it).
+saved_other() { shows "saved: [a-z0-9-]* ticked" && ! shows "saved: $1 ticked"; }
+# runs_round PID — the pane's process has exec'd this round's cooldown (pid, then command line).
+runs_round() { wait_exec 30 "$1" && [[ "$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null)" == "$BIN --db $DB"* ]]; }
 # ticked_json DAY ID — `cooldown checklist --json` says the item is ticked.
 ticked_json() {
     "$BIN" --db "$DB" --date "$1" checklist --json 2>/dev/null | python3 -c '
@@ -47,19 +36,21 @@ for ((r = 1; r <= ROUNDS; r++)); do
     fi
     rounds=$((rounds + 1))
     d="$(day_of "$r")"
+    # The pane's process is tmux's fork, then sh, then env, and only then cooldown (one pid,
+    # `exec` all the way): wait for the exec before judging it.
     tm -f /dev/null new-session -d -s f2 -x 80 -y 24 \
         "exec env TZ=UTC COOLDOWN_CONFIG='$COOLDOWN_CONFIG' '$BIN' --db '$DB' --date $d"
     pid="$(tm display -p -t f2 '#{pane_pid}' 2>/dev/null)"
-    if [[ ! "$pid" =~ ^[0-9]+$ ]] || [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" != "$BIN --db $DB"* ]]; then
-        bad "round $r: the pane's process is not our cooldown (pid '$pid')"
-        tm kill-server 2>/dev/null
+    if [[ ! "$pid" =~ ^[0-9]+$ ]] || ! runs_round "$pid"; then
+        bad "round $r: the pane's process is not our cooldown (pid '$pid': $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null))"
+        tm_stop
         continue
     fi
     track "$pid"
-    if ! until_true 15 shows "Recovery checklist"; then
+    if ! until_true 30 shows "Recovery checklist"; then
         bad "round $r: the dashboard never showed its checklist: $(screen | head -5)"
         ours "$pid" && kill -9 "$pid" 2>/dev/null
-        tm kill-server 2>/dev/null
+        tm_stop
         continue
     fi
 
@@ -69,15 +60,15 @@ for ((r = 1; r <= ROUNDS; r++)); do
         rhr=$((45 + RANDOM % 30))
         hrv=$((40 + RANDOM % 40))
         tm send-keys -t f2 m
-        until_true 10 shows "Morning markers" || bad "round $r: the markers form did not open"
+        until_true 30 shows "Morning markers" || bad "round $r: the markers form did not open"
         tm send-keys -t f2 -l "$rhr"
         tm send-keys -t f2 Tab
         tm send-keys -t f2 -l "$hrv"
         tm send-keys -t f2 Enter
-        if until_true 10 shows "saved: markers"; then markers_saved=$((markers_saved + 1)); else
+        if until_true 30 shows "saved: markers"; then markers_saved=$((markers_saved + 1)); else
             bad "round $r: the form never said saved: $(screen | tail -3)"
         fi
-        until_true 10 shows "Recovery checklist" || bad "round $r: Today did not come back after saving"
+        until_true 30 shows "Recovery checklist" || bad "round $r: Today did not come back after saving"
     fi
 
     # Tick an item 1–3 places below the first; on odd rounds then also the first one, and
@@ -87,7 +78,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
     tm send-keys -t f2 g
     for ((j = 0; j < k; j++)); do tm send-keys -t f2 j; done
     tm send-keys -t f2 Space
-    if until_true 10 shows "saved: [a-z0-9-]* ticked"; then
+    if until_true 30 shows "saved: [a-z0-9-]* ticked"; then
         want+=("$(screen | grep -o 'saved: [a-z0-9-]* ticked' | head -1 | cut -d' ' -f2)")
     else
         bad "round $r: no 'saved: … ticked' after Space: $(screen | tail -3)"
@@ -95,7 +86,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
     if ((r % 2 == 1)) && ((${#want[@]} == 1)); then
         tm send-keys -t f2 g
         tm send-keys -t f2 Space
-        if until_true 10 shows "saved: [a-z0-9-]* ticked" && ! shows "saved: ${want[0]} ticked"; then
+        if until_true 30 saved_other "${want[0]}"; then
             want+=("$(screen | grep -o 'saved: [a-z0-9-]* ticked' | head -1 | cut -d' ' -f2)")
         else
             bad "round $r: no second 'saved: … ticked': $(screen | tail -3)"
@@ -107,7 +98,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
     if ((r % 5 == 0)) && ((${#want[@]} > 0)); then
         last="${want[-1]}"
         tm send-keys -t f2 Space
-        if until_true 10 shows "saved: $last unticked"; then
+        if until_true 30 shows "saved: $last unticked"; then
             unwant="$last"
             unset 'want[-1]'
         else
@@ -119,9 +110,9 @@ for ((r = 1; r <= ROUNDS; r++)); do
     if ours "$pid" && kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); else
         bad "round $r: cooldown $pid had already ended before the kill"
     fi
-    until_true 10 gone "$pid" || bad "round $r: cooldown $pid still there after kill -9"
-    tm kill-server 2>/dev/null
-    gone "$pid" && untrack "$pid"
+    until_true 30 ended "$pid" || bad "round $r: cooldown $pid still there after kill -9"
+    tm_stop || bad "round $r: the tmux server did not exit"
+    ended "$pid" && untrack "$pid"
 
     for id in "${want[@]}"; do
         ALL_TICKS+=("$d|$id")
