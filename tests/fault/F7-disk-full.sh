@@ -234,7 +234,8 @@ namespace_body() {
         local args=(--db "$MB/new.db")
         case "$cmd" in
             log) args+=(log --rhr 50) ;;
-            run) args+=(run --type easy --minutes 30 --at 07:00) ;;
+            # 00:00: never later than now (07:00 is refused as the future before 07:00).
+            run) args+=(run --type easy --minutes 30 --at 00:00) ;;
             import) args+=(import "$WORK/small.csv") ;;
             seed-demo) args+=(seed-demo --days 30) ;;
             xdg) args=(log --rhr 50) ;;
