@@ -31,7 +31,7 @@ echo "  (parents made on the way: $(stat -c '%n %a' "$XDG_DATA_HOME" | sed "s|$W
 
 echo "umask 000: -wal and -shm while the dashboard holds the database open"
 tmux -L "$SOCK" new-session -d -x 120 -y 40 "umask 000; exec '$BIN' --date $DAY"
-if until_true 10 test -e "$DATA/cooldown.db-wal" -a -e "$DATA/cooldown.db-shm"; then
+if until_true 30 test -e "$DATA/cooldown.db-wal" -a -e "$DATA/cooldown.db-shm"; then
     ok "the dashboard opened the database (-wal and -shm exist)"
     check_mode 600 "-wal (dashboard)" "$DATA/cooldown.db-wal"
     check_mode 600 "-shm (dashboard)" "$DATA/cooldown.db-shm"
@@ -43,7 +43,7 @@ if until_true 10 test -e "$DATA/cooldown.db-wal" -a -e "$DATA/cooldown.db-shm"; 
 else
     bad "the dashboard never opened $DATA/cooldown.db: $(tmux -L "$SOCK" capture-pane -p 2>&1 | head -5)"
 fi
-tmux -L "$SOCK" kill-server 2>/dev/null
+tm_stop
 
 echo "umask 000: a new --db in an existing folder, held open by a reader"
 mkdir -p "$WORK/x"
@@ -51,13 +51,13 @@ chmod 777 "$WORK/x"
 expect_exit 0 "first run with --db" u0 "$BIN" --db "$WORK/x/new.db" log --rhr 52 --date "$DAY"
 check_mode 600 "the new database" "$WORK/x/new.db"
 tmux -L "$SOCK" new-session -d -x 120 -y 40 "umask 000; exec '$BIN' --db '$WORK/x/new.db' --date $DAY"
-if until_true 10 test -e "$WORK/x/new.db-wal" -a -e "$WORK/x/new.db-shm"; then
+if until_true 30 test -e "$WORK/x/new.db-wal" -a -e "$WORK/x/new.db-shm"; then
     check_mode 600 "its -wal" "$WORK/x/new.db-wal"
     check_mode 600 "its -shm" "$WORK/x/new.db-shm"
 else
     bad "the dashboard never opened $WORK/x/new.db"
 fi
-tmux -L "$SOCK" kill-server 2>/dev/null
+tm_stop
 check "no temporary files left in the folder" test -z "$(ls -A "$WORK/x" | grep -v '^new\.db\(-wal\|-shm\)\?$')"
 
 echo "umask 000: exports, backups, printouts, plans"
@@ -217,11 +217,9 @@ error_case "log with sentinel values into a read-only database" \
 error_case "tick in a read-only database" runuser -u nobody -- "$BIN" --db "$P/ro/cooldown.db" tick mobility --date "$DAY"
 # (Reading a read-only database works — F4 — so it is no error case here.)
 
-# Locked past the timeout, with sentinel values in the refused writes.
-(printf '.timeout 3000\nBEGIN IMMEDIATE;\n'; sleep 7; printf 'ROLLBACK;\n') | timeout 20 sqlite3 "$DB" >/dev/null 2>&1 &
-HOLD=$!
-track $HOLD
-if until_true 5 bash -c "! sqlite3 -cmd '.timeout 0' '$DB' 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1"; then
+# Locked past the timeout, with sentinel values in the refused writes. The lock is held until
+# the three writes have given up (their 5 s busy timeout), however long they took to start.
+if hold_lock "$DB"; then
     printf 'date,rhr,hrv,note\n2026-11-22,213,271.3,SENTINEL-7f3a\n' >"$P/ok.csv"
     error_run lock1 "$BIN" --db "$DB" log --hrv 271.3 --rhr 213 --note SENTINEL-7f3a --date 2026-11-21 &
     L1=$!
@@ -230,15 +228,16 @@ if until_true 5 bash -c "! sqlite3 -cmd '.timeout 0' '$DB' 'BEGIN IMMEDIATE; ROL
     error_run lock3 "$BIN" --db "$DB" run --type easy --minutes 30 --at 08:00 --note SENTINEL-5d1e --date 2026-11-21 &
     L3=$!
     track $L1; track $L2; track $L3
-    wait $L1 $L2 $L3
+    wait_pids 60 $L1 $L2 $L3 || bad "the writes past the held lock did not end within 60 s"
+    release_lock
     error_judge lock1 "log with sentinel values past a held lock"
     error_judge lock2 "import of sentinel rows past a held lock"
     error_judge lock3 "run with a sentinel note past a held lock"
     check "the three locked writes failed as busy (75)" test "$(cat "$WORK"/errs/lock{1,2,3}.rc | tr -d '\n')" = 757575
 else
-    bad "could not take the write lock"
+    bad "could not take the write lock: $(cat "$WORK/holder.out")"
+    release_lock
 fi
-wait $HOLD 2>/dev/null
 all_leaks="$(leaks "$WORK"/errs/*.out "$WORK"/errs/*.err)"
 [[ -z "$all_leaks" ]] && ok "no sentinel in any of the $(ls "$WORK"/errs/*.err | wc -l) error outputs" \
     || bad "sentinels in error outputs: $all_leaks"
