@@ -12,29 +12,10 @@ DB="$WORK/data/f1.db"
 mkdir -p "$WORK/data"
 DEADLINE=$((SECONDS + 140))
 
-# The pid leaves the exit trap's list once it has been reaped (a reaped pid may be reused).
-untrack() {
-    local p keep=()
-    for p in "${TRACKED[@]:-}"; do [[ -n "$p" && "$p" != "$1" ]] && keep+=("$p"); done
-    TRACKED=("${keep[@]:-}")
-}
-
-# exited PID — the process has ended (a zombie waiting to be reaped, or gone).
-exited() {
-    local state
-    state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 0
-    [[ -z "$state" || "$state" == Z ]]
-}
-all_exited() {
+# all_ended PID… — every one of the processes has ended (ended, ours, untrack: lib.sh).
+all_ended() {
     local p
-    for p in "$@"; do exited "$p" || return 1; done
-}
-
-# ours PID — the pid is (still) our cooldown, not a reused number: only then is it killed.
-ours() {
-    local arg0=""
-    read -r -d '' arg0 <"/proc/$1/cmdline" 2>/dev/null
-    [[ "$arg0" == "$BIN" ]]
+    for p in "$@"; do ended "$p" || return 1; done
 }
 
 # nap MS — a pause without forking `sleep` (a fork costs more than a write lives): a read
@@ -110,8 +91,8 @@ while ((i <= N)) && ((SECONDS < DEADLINE)); do
     done < <(printf '%s\n' "${plan[@]:-}" | sort -n)
     pids=()
     for entry in "${batch[@]}"; do pids+=("${entry#*:}"); done
-    if ! until_true 15 all_exited "${pids[@]}"; then
-        for p in "${pids[@]}"; do exited "$p" || { ours "$p" && kill -9 "$p" 2>/dev/null; hung=$((hung + 1)); }; done
+    if ! until_true 15 all_ended "${pids[@]}"; then
+        for p in "${pids[@]}"; do ended "$p" || { ours "$p" && kill -9 "$p" 2>/dev/null; hung=$((hung + 1)); }; done
     fi
     for entry in "${batch[@]}"; do
         n="${entry%%:*}" p="${entry#*:}"
@@ -247,9 +228,11 @@ for pct in 5 15 25 35 45 55 65 75 85 95 110; do
     "$BIN" --db "$db" import "$WORK/big.csv" >/dev/null 2>&1 &
     pid=$!
     track "$pid"
+    # The delay counts from the exec (a kill before it would not be sent: ours).
+    wait_exec 30 "$pid"
     nap "$delay_ms"
     ours "$pid" && kill -9 "$pid" 2>/dev/null
-    until_true 15 exited "$pid" || { ours "$pid" && kill -9 "$pid" 2>/dev/null; }
+    until_true 30 ended "$pid" || { ours "$pid" && kill -9 "$pid" 2>/dev/null; }
     { wait "$pid"; } 2>/dev/null
     rc=$?
     exec 2>&$ERR

@@ -4,22 +4,12 @@
 # migration leaves the old or the new schema, never one in between, with all the data.
 . "$(dirname "$0")/lib.sh"
 
-DEADLINE=$((SECONDS + 80))
+DEADLINE=$((SECONDS + 240)) # a guard against a hang, not a speed test
 APP_ID=1128552270
 FIXTURE="$ROOT/tests/fixtures/schema1.sql"
 mkdir -p "$WORK/d"
 
 schema() { sqlite3 "$1" 'SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name;' | sha256sum | cut -c1-16; }
-gone() {
-    local state
-    state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 0
-    [[ -z "$state" || "$state" == Z ]]
-}
-untrack() {
-    local p keep=()
-    for p in "${TRACKED[@]:-}"; do [[ -n "$p" && "$p" != "$1" ]] && keep+=("$p"); done
-    TRACKED=("${keep[@]:-}")
-}
 # set_of FILE — "name:sha" of the database and its -wal, "-" for a missing one, and whether
 # a -shm exists.
 set_of() {
@@ -98,13 +88,13 @@ for variant in F W; do
             what="[$variant] the dashboard"
             tmux -L "$SOCK" -f /dev/null new-session -d -s f8 -x 80 -y 24 \
                 "env TZ=UTC COOLDOWN_CONFIG='$COOLDOWN_CONFIG' '$BIN' --db '$db' 2>'$WORK/last.err'; echo EXIT=\$?; sleep 30"
-            if until_true 15 sh -c "tmux -L '$SOCK' capture-pane -p -t f8 | grep -q EXIT=" ; then
+            if until_true 30 screen_has f8 "EXIT="; then
                 got="$(tmux -L "$SOCK" capture-pane -p -t f8 | grep -o 'EXIT=[0-9]*' | head -1)"
                 got="${got#EXIT=}"
             else
                 got="none (still running: $(tmux -L "$SOCK" capture-pane -p -t f8 | head -3 | tr -s ' \n' ' '))"
             fi
-            tmux -L "$SOCK" kill-server 2>/dev/null
+            tm_stop
         else
             # shellcheck disable=SC2086  # the command's words
             timeout -s KILL 20 "$BIN" --db "$db" $cmd <"$WORK/import.csv" >"$WORK/last.out" 2>"$WORK/last.err"
@@ -184,12 +174,6 @@ check "a migration that is not killed leaves a whole schema-1 backup" \
 WHOLE=$(printf '%s\n' "${times[@]}" | sort -n | head -1)
 echo "   a migrating command takes $WHOLE ms at best (${times[*]})"
 
-# ours PID — the pid is (still) our cooldown, not a reused number: only then is it killed.
-ours() {
-    local arg0=""
-    read -r -d '' arg0 <"/proc/$1/cmdline" 2>/dev/null
-    [[ "$arg0" == "$BIN" ]]
-}
 mkfifo "$WORK/nap.fifo"
 exec {NAP}<>"$WORK/nap.fifo"
 nap() { read -r -t "$(printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)))" -u "$NAP"; }
@@ -213,9 +197,12 @@ for ((a = 0; a < ATTEMPTS; a++)); do
     "$BIN" --db "$db" $cmd >/dev/null 2>"$dir/err" &
     pid=$!
     track "$pid"
+    # The delay counts from the exec: on a busy machine the fork is a shell for a while, and
+    # a kill that falls before the exec is not sent (ours), so the command would run whole.
+    wait_exec 30 "$pid"
     nap "$delay_ms"
     ours "$pid" && kill -9 "$pid" 2>/dev/null
-    until_true 15 gone "$pid" || { ours "$pid" && kill -9 "$pid" 2>/dev/null; }
+    until_true 30 ended "$pid" || { ours "$pid" && kill -9 "$pid" 2>/dev/null; }
     wait "$pid"
     rc=$?
     exec 2>&$ERR
