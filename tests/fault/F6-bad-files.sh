@@ -101,7 +101,7 @@ check "the demo database uses 4096-byte pages" test "$(sqlite3 "$WORK/src/demo.d
 # wrong_silently SRC DMG WHAT DAYS… — for each day, `WHAT --json --date D` on the
 # damaged copy either fails with 69 or prints exactly what the intact file prints.
 wrong_silently() {
-    local src="$1" dmg="$2" what="$3" d n=0 refused=0 same=0 wrong=() deadline=$((SECONDS + 30))
+    local src="$1" dmg="$2" what="$3" d n=0 refused=0 same=0 wrong=() deadline=$((SECONDS + 120))
     shift 3
     for d in "$@"; do
         ((SECONDS > deadline)) && { bad "$what per day: deadline passed after $n days"; return; }
