@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 cargo build --release --quiet || exit 2
 failed=()
+suite_start=$SECONDS
 for script in tests/fault/F*.sh; do
     name="$(basename "$script" .sh)"
     echo "== $name"
@@ -17,7 +18,7 @@ for script in tests/fault/F*.sh; do
     fi
 done
 if ((${#failed[@]})); then
-    echo "fault suite: ${#failed[@]} script(s) failed: ${failed[*]}"
+    echo "fault suite: ${#failed[@]} script(s) failed: ${failed[*]} ($((SECONDS - suite_start)) s)"
     exit 1
 fi
-echo "fault suite: every script passed"
+echo "fault suite: every script passed ($((SECONDS - suite_start)) s)"
