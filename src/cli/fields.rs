@@ -4,10 +4,49 @@
 
 use crate::domain::fields::{Kind, Spec, Texts};
 use crate::domain::records::{MARKER_FIELDS, RUN_FIELDS};
-use clap::{Arg, ArgMatches};
+use clap::{Arg, ArgMatches, Command};
+use std::marker::PhantomData;
+
+/// A record whose fields a command takes as flags.
+pub trait Flags: Sized + 'static {
+    const TABLE: &'static [Spec<Self>];
+
+    /// The command's own rules over the flags (which go together, which are needed).
+    fn rules(cmd: Command) -> Command {
+        cmd
+    }
+}
+
+/// The flags of a record's fields, as given, by column.
+#[derive(Debug)]
+pub struct FieldArgs<R> {
+    pub texts: Texts,
+    record: PhantomData<R>,
+}
+
+impl<R: Flags> clap::FromArgMatches for FieldArgs<R> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        Ok(FieldArgs { texts: texts(R::TABLE, matches), record: PhantomData })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl<R: Flags> clap::Args for FieldArgs<R> {
+    fn augment_args(cmd: Command) -> Command {
+        R::rules(cmd.args(args(R::TABLE)))
+    }
+
+    fn augment_args_for_update(cmd: Command) -> Command {
+        Self::augment_args(cmd)
+    }
+}
 
 /// One flag per field, named by the field's name, with the field's column as its id.
-pub fn args<R>(table: &'static [Spec<R>]) -> Vec<Arg> {
+fn args<R>(table: &'static [Spec<R>]) -> Vec<Arg> {
     table
         .iter()
         .enumerate()
@@ -34,7 +73,7 @@ pub fn args<R>(table: &'static [Spec<R>]) -> Vec<Arg> {
 }
 
 /// What was given for each field, by column.
-pub fn texts<R>(table: &'static [Spec<R>], matches: &ArgMatches) -> Texts {
+fn texts<R>(table: &'static [Spec<R>], matches: &ArgMatches) -> Texts {
     table.iter().filter_map(|s| matches.get_one::<String>(s.column).map(|v| (s.column, v.clone()))).collect()
 }
 

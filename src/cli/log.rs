@@ -1,45 +1,30 @@
 //! `cooldown log --rhr … --hrv …`: the morning markers for `--date`. A second call for
 //! the same day replaces the fields it names and keeps the others.
 
+use super::fields::{FieldArgs, Flags};
 use super::output::say;
-use super::{Context, fields, verdict::summary};
+use super::{Context, verdict::summary};
 use crate::domain::entry;
-use crate::domain::fields::{Kind, Texts, Value};
+use crate::domain::fields::{Kind, Spec, Value};
 use crate::domain::records::{MARKER_FIELDS, Markers};
 use crate::domain::values::fmt_num;
 use crate::error::{Error, Result};
-use clap::{ArgGroup, ArgMatches, Command};
+use clap::{ArgGroup, Command};
 use std::process::ExitCode;
 
-/// `log`'s flags: one per field of `MARKER_FIELDS`, at least one of them.
-#[derive(Debug)]
-pub struct LogArgs {
-    pub texts: Texts,
-}
+/// `log`'s flags: one per field of `MARKER_FIELDS`, at least one of them; a pain site
+/// only with a pain.
+impl Flags for Markers {
+    const TABLE: &'static [Spec<Markers>] = &MARKER_FIELDS;
 
-impl clap::FromArgMatches for LogArgs {
-    fn from_arg_matches(matches: &ArgMatches) -> std::result::Result<Self, clap::Error> {
-        Ok(LogArgs { texts: fields::texts(&MARKER_FIELDS, matches) })
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> std::result::Result<(), clap::Error> {
-        *self = Self::from_arg_matches(matches)?;
-        Ok(())
-    }
-}
-
-impl clap::Args for LogArgs {
-    fn augment_args(cmd: Command) -> Command {
+    fn rules(cmd: Command) -> Command {
         let any: Vec<&str> = MARKER_FIELDS.iter().map(|s| s.column).filter(|c| *c != "pain_site").collect();
-        cmd.args(fields::args(&MARKER_FIELDS))
-            .mut_arg("pain_site", |a| a.requires("pain"))
+        cmd.mut_arg("pain_site", |a| a.requires("pain"))
             .group(ArgGroup::new("fields").required(true).multiple(true).args(any))
     }
-
-    fn augment_args_for_update(cmd: Command) -> Command {
-        Self::augment_args(cmd)
-    }
 }
+
+pub type LogArgs = FieldArgs<Markers>;
 
 /// "rhr 52 bpm · hrv 61.5 ms · sleep 7.5 h · sleep quality 4/5 · ill · note".
 fn logged(m: &Markers) -> String {

@@ -1,43 +1,23 @@
 //! `cooldown run --type T --minutes N …`: record a training session.
 
+use super::Context;
+use super::fields::{FieldArgs, Flags};
 use super::output::say;
-use super::{Context, fields};
 use crate::domain::entry;
-use crate::domain::fields::Texts;
+use crate::domain::fields::{Spec, Texts};
 use crate::domain::records::{RUN_FIELDS, Run};
 use crate::domain::values::FieldError;
 use crate::error::{Error, Result};
 use crate::store::Saved;
 use chrono::{NaiveTime, Timelike};
-use clap::{ArgMatches, Command};
 use std::process::ExitCode;
 
 /// `run`'s flags: one per field of `RUN_FIELDS`.
-#[derive(Debug)]
-pub struct RunArgs {
-    pub texts: Texts,
+impl Flags for Run {
+    const TABLE: &'static [Spec<Run>] = &RUN_FIELDS;
 }
 
-impl clap::FromArgMatches for RunArgs {
-    fn from_arg_matches(matches: &ArgMatches) -> std::result::Result<Self, clap::Error> {
-        Ok(RunArgs { texts: fields::texts(&RUN_FIELDS, matches) })
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> std::result::Result<(), clap::Error> {
-        *self = Self::from_arg_matches(matches)?;
-        Ok(())
-    }
-}
-
-impl clap::Args for RunArgs {
-    fn augment_args(cmd: Command) -> Command {
-        cmd.args(fields::args(&RUN_FIELDS))
-    }
-
-    fn augment_args_for_update(cmd: Command) -> Command {
-        Self::augment_args(cmd)
-    }
-}
+pub type RunArgs = FieldArgs<Run>;
 
 fn build(ctx: &Context, texts: &Texts) -> std::result::Result<Run, FieldError> {
     entry::refuse_empty(&RUN_FIELDS, texts)?;
