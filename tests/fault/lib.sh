@@ -121,8 +121,11 @@ tm_stop() {
 
 # alive PID — the process exists and is not a zombie.
 alive() {
-    local state
-    state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
+    local stat state
+    read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
+    # The state follows the command name, which is in parentheses and may hold spaces.
+    state="${stat##*) }"
+    state="${state%% *}"
     [[ -n "$state" && "$state" != Z && "$state" != X ]]
 }
 
@@ -149,12 +152,15 @@ ours() {
 # wait_exec SECONDS PID — waits until PID runs $BIN (see ours); 1 when it does not by the
 # deadline or ends first. A process just started (`&`, a tmux pane, `exec env …`) is a
 # shell for a while on a busy machine; its kill moments and checks count from here.
+# For its first second it spins on builtins only (no `sleep` to fork): a command that ends
+# in 20 ms would otherwise be over before the wait noticed its start, and a kill meant to
+# land inside it would always come too late.
 wait_exec() {
-    local deadline=$((SECONDS + $1))
+    local deadline=$((SECONDS + $1)) spin_until=$((${EPOCHREALTIME/./} + 1000000))
     while ((SECONDS <= deadline)); do
         ours "$2" && return 0
         alive "$2" || return 1
-        sleep 0.02
+        ((${EPOCHREALTIME/./} < spin_until)) || sleep 0.02
     done
     return 1
 }
