@@ -145,6 +145,30 @@ fn bad_run_values_exit_65_name_the_field_and_store_nothing() {
         (vec!["--type", "easy", "--minutes", "30", "--fluid-l", "21"], "fluid-l: 21 is outside 0–20 L"),
         (vec!["--type", "easy", "--minutes", "30", "--at", "25:00"], "at: '25:00' is not a time"),
         (vec!["--type", "easy", "--minutes", "30", "--at", "7:30"], "at: '7:30' is not a time"),
+        // Each in range, impossible together (ROUTINE.md "Targets: plausibility").
+        (
+            vec!["--type", "long", "--minutes", "60", "--weight-before", "300", "--weight-after", "20"],
+            "weight-after: 20 kg after is more than 10 % below 300 kg before",
+        ),
+        (
+            vec![
+                "--type",
+                "easy",
+                "--minutes",
+                "20",
+                "--weight-before",
+                "70",
+                "--weight-after",
+                "69",
+                "--fluid-l",
+                "2",
+            ],
+            "fluid-l: 3 L of sweat in 20 min",
+        ),
+        (
+            vec!["--type", "long", "--minutes", "240", "--weight-before", "80", "--weight-after", "75"],
+            "weight-after: a loss of 5 L",
+        ),
     ] {
         s.cmd()
             .arg("run")
@@ -186,6 +210,25 @@ fn usage_errors_exit_2() {
     s.cmd().args(["run", "--type", "easy"]).assert().code(2).stderr(contains("--minutes"));
     s.cmd().args(["tick"]).assert().code(2);
     s.cmd().arg("--help").assert().success().stdout(contains("Exit codes"));
+    // The demo's database is temporary: naming a real one with it is a mistake.
+    s.bare()
+        .args(["--demo", "--db", "x.db", "log", "--rhr", "50"])
+        .assert()
+        .code(2)
+        .stderr(contains("--demo"));
+    assert!(!s.path("x.db").exists());
+}
+
+#[test]
+fn a_write_under_demo_says_it_is_not_kept() {
+    let s = Sandbox::new();
+    s.bare()
+        .args(["--demo", "log", "--rhr", "50"])
+        .assert()
+        .success()
+        .stdout(contains("logged"))
+        .stderr(contains("not kept"));
+    s.bare().args(["--demo", "verdict"]).assert().success().stderr(predicate::str::is_empty());
 }
 
 #[test]

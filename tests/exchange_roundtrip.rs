@@ -110,6 +110,9 @@ fn run(day: NaiveDate) -> impl Strategy<Value = Run> {
                 note,
             },
         )
+        .prop_filter("weights and fluid that one run can have", |r| {
+            cooldown::domain::targets::implausible(r).is_none()
+        })
 }
 
 /// Up to 60 distinct days in the last ten years, markers on each, runs on some.

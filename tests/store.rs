@@ -294,6 +294,31 @@ fn a_database_migrated_from_every_older_schema_equals_a_fresh_one() {
 }
 
 #[test]
+fn a_database_restored_from_a_backup_is_put_back_into_wal() {
+    let s = Sandbox::new();
+    write_demo(&s.db());
+    let original = Store::open_path(&s.db()).unwrap();
+    let mornings = original.markers_between(day(1), day(28)).unwrap();
+    original.backup(&s.path("copy.db")).unwrap();
+    drop(original);
+    assert_eq!(journal_mode(&s.path("copy.db")), "delete", "a backup is one self-contained file");
+    // Restored the way a runner would: the copy put in place of the database.
+    for side in ["cooldown.db-wal", "cooldown.db-shm"] {
+        let _ = std::fs::remove_file(s.path(side));
+    }
+    std::fs::copy(s.path("copy.db"), s.db()).unwrap();
+    assert_eq!(journal_mode(&s.db()), "delete");
+    let store = Store::open_path(&s.db()).unwrap();
+    assert_eq!(store.markers_between(day(1), day(28)).unwrap(), mornings);
+    drop(store);
+    assert_eq!(journal_mode(&s.db()), "wal");
+}
+
+fn journal_mode(path: &Path) -> String {
+    Connection::open(path).unwrap().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap()
+}
+
+#[test]
 fn an_empty_sqlite_file_is_initialised() {
     let s = Sandbox::new();
     let c = Connection::open(s.db()).unwrap();

@@ -52,8 +52,8 @@ pub struct Globals {
     /// The day to act on or open the dashboard at [default: today]
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
-    /// Use a temporary database filled with ~120 days of generated history
-    #[arg(long, global = true)]
+    /// Use a temporary database filled with ~120 days of generated history (not with --db)
+    #[arg(long, global = true, conflicts_with = "db")]
     pub demo: bool,
 }
 
@@ -172,21 +172,33 @@ impl Globals {
 
 fn dispatch(cli: Cli, clock: Clock) -> Result<ExitCode, Error> {
     let ctx = Context::new(&cli.globals.options(), clock)?;
-    match cli.command {
-        None => crate::tui::run(&ctx),
-        Some(Command::Log(args)) => log::run(&ctx, &args),
-        Some(Command::Verdict { json, explain }) => verdict::run(&ctx, json, explain),
-        Some(Command::Trends { marker, days }) => trends::run(&ctx, marker.as_deref(), days.as_deref()),
-        Some(Command::Checklist { json }) => checklist::run(&ctx, json),
-        Some(Command::Tick { item_id, undo }) => tick::run(&ctx, &item_id, undo),
-        Some(Command::Run(args)) => run::run(&ctx, &args),
-        Some(Command::SeedDemo { days }) => seed_demo::run(&ctx, days.as_deref()),
-        Some(Command::Import { file }) => import::run(&ctx, &file),
-        Some(Command::Export { what, format, out }) => export::run(&ctx, what, format, out.as_deref()),
-        Some(Command::Backup { file }) => backup::run(&ctx, &file),
-        Some(Command::Print { format, out }) => print::run(&ctx, format, out.as_deref()),
+    let writes = matches!(
+        cli.command,
+        Some(Command::Log(_) | Command::Run(_) | Command::Tick { .. } | Command::Import { .. })
+    );
+    let code = run_command(&ctx, cli.command)?;
+    if writes && ctx.is_demo() {
+        eprintln!("cooldown: demo: this change is not kept (--demo works on a temporary database)");
+    }
+    Ok(code)
+}
+
+fn run_command(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Error> {
+    match command {
+        None => crate::tui::run(ctx),
+        Some(Command::Log(args)) => log::run(ctx, &args),
+        Some(Command::Verdict { json, explain }) => verdict::run(ctx, json, explain),
+        Some(Command::Trends { marker, days }) => trends::run(ctx, marker.as_deref(), days.as_deref()),
+        Some(Command::Checklist { json }) => checklist::run(ctx, json),
+        Some(Command::Tick { item_id, undo }) => tick::run(ctx, &item_id, undo),
+        Some(Command::Run(args)) => run::run(ctx, &args),
+        Some(Command::SeedDemo { days }) => seed_demo::run(ctx, days.as_deref()),
+        Some(Command::Import { file }) => import::run(ctx, &file),
+        Some(Command::Export { what, format, out }) => export::run(ctx, what, format, out.as_deref()),
+        Some(Command::Backup { file }) => backup::run(ctx, &file),
+        Some(Command::Print { format, out }) => print::run(ctx, format, out.as_deref()),
         Some(Command::Plan { weekly_km, weeks, format, out }) => {
-            plan::run(&ctx, &weekly_km, weeks.as_deref(), format, out.as_deref())
+            plan::run(ctx, &weekly_km, weeks.as_deref(), format, out.as_deref())
         }
     }
 }

@@ -5,6 +5,7 @@
 use super::fields::{self, Spec, Texts};
 use super::records::{MARKER_FIELDS, Markers, RUN_FIELDS, Run};
 use super::session::Session;
+use super::targets;
 use super::values::FieldError;
 use chrono::{NaiveDate, NaiveTime};
 
@@ -43,6 +44,9 @@ pub fn run(day: NaiveDate, today: NaiveDate, now: NaiveTime, t: &Texts) -> Resul
             "at",
             format!("{} is later than now; give the time the run ended", run.at.format("%H:%M")),
         ));
+    }
+    if let Some((field, reason)) = targets::implausible(&run) {
+        return Err(FieldError::new(field, reason));
     }
     Ok(run)
 }

@@ -195,6 +195,61 @@ fn fluid(facts: &Facts, sodium: bool) -> Amount {
     }
 }
 
+/// A weight after below 9/10 of the weight before is a typing mistake, not a run.
+const AFTER_MIN_TENTHS: f64 = 9.0;
+/// More sweat than this per hour (before − after + drunk, 1 kg ≈ 1 L) is not plausible.
+pub const MAX_SWEAT_L_PER_H: f64 = 5.0;
+/// A fluid target above this (the top of 1.25–1.5 L per kg lost) is not plausible.
+pub const MAX_FLUID_TARGET_L: f64 = 6.0;
+
+/// Values that are each in range but cannot all be true of one run (ROUTINE.md "Targets:
+/// plausibility"): the field to blame and the reason, naming the values.
+pub fn implausible(run: &Run) -> Option<(&'static str, String)> {
+    let (before, after) = (run.weight_before_kg?, run.weight_after_kg?);
+    // In tenths, so that exactly 90 % is not refused by a rounding error.
+    if after * 10.0 < AFTER_MIN_TENTHS * before {
+        return Some((
+            "weight-after",
+            format!(
+                "{} kg after is more than 10 % below {} kg before; check both weights",
+                kg(after),
+                kg(before)
+            ),
+        ));
+    }
+    let drunk = run.fluid_l.unwrap_or(0.0);
+    let sweat = before - after + drunk;
+    let hours = f64::from(run.minutes) / 60.0;
+    if sweat > MAX_SWEAT_L_PER_H * hours {
+        return Some((
+            "fluid-l",
+            format!(
+                "{} L of sweat in {} min ({} − {} kg + {} L drunk) is more than 5 L an hour; check the \
+                 weights, the fluid and the minutes",
+                kg(sweat),
+                run.minutes,
+                kg(before),
+                kg(after),
+                kg(drunk)
+            ),
+        ));
+    }
+    if 1.5 * sweat > MAX_FLUID_TARGET_L {
+        return Some((
+            "weight-after",
+            format!(
+                "a loss of {} L ({} − {} kg + {} L drunk) would mean drinking over 6 L; check the weights \
+                 and the fluid",
+                kg(sweat),
+                kg(before),
+                kg(after),
+                kg(drunk)
+            ),
+        ));
+    }
+    None
+}
+
 /// "20 g", "70–85 g/h", "1.5–1.8 L", or the prompt.
 pub fn show(a: &Amount) -> String {
     let n = |v: f64| crate::domain::values::fmt_num(v);

@@ -99,3 +99,41 @@ fn amounts_read_as_people_write_them() {
     assert_eq!(show(&a(Some(2.1), Some(2.5), "L")), "2.1–2.5 L");
     assert_eq!(show(&a(None, None, "g")), "");
 }
+
+fn weighed(minutes: u32, before: f64, after: f64, drunk: Option<f64>) -> Run {
+    let mut r = run(Session::Long, minutes);
+    (r.weight_before_kg, r.weight_after_kg, r.fluid_l) = (Some(before), Some(after), drunk);
+    r
+}
+
+#[test]
+fn a_weight_after_more_than_10_percent_below_before_is_refused() {
+    assert_eq!(implausible(&weighed(600, 40.0, 36.0, None)), None); // exactly 90 %, 4 L lost
+    let (field, reason) = implausible(&weighed(600, 40.0, 35.9, None)).unwrap();
+    assert_eq!(field, "weight-after");
+    assert!(reason.contains("35.9 kg after") && reason.contains("40 kg before"), "{reason}");
+    // The example: 300 before, 20 after.
+    assert_eq!(implausible(&weighed(60, 300.0, 20.0, None)).unwrap().0, "weight-after");
+}
+
+#[test]
+fn more_than_5_litres_of_sweat_an_hour_is_refused() {
+    // 30 min: 2.5 L is exactly 5 L/h.
+    assert_eq!(implausible(&weighed(30, 70.0, 68.0, Some(0.5))), None);
+    let (field, reason) = implausible(&weighed(30, 70.0, 68.0, Some(0.6))).unwrap();
+    assert_eq!(field, "fluid-l");
+    assert!(reason.contains("2.6 L of sweat in 30 min"), "{reason}");
+}
+
+#[test]
+fn a_fluid_target_over_6_litres_is_refused() {
+    // 4 L lost → 5–6 L to drink: the most we accept.
+    assert_eq!(implausible(&weighed(180, 80.0, 76.0, None)), None);
+    let (field, reason) = implausible(&weighed(180, 80.0, 75.9, None)).unwrap();
+    assert_eq!(field, "weight-after");
+    assert!(reason.contains("over 6 L"), "{reason}");
+    // Without both weights there is nothing to judge.
+    let mut r = weighed(10, 80.0, 70.0, Some(20.0));
+    r.weight_after_kg = None;
+    assert_eq!(implausible(&r), None);
+}

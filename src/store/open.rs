@@ -255,10 +255,7 @@ fn open_existing(path: &Path) -> Result<Store> {
         if read_only {
             return Err(refuse(path, Problem::ReadOnlyOlder(version)));
         }
-        let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).map_err(sql)?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
-        }
+        ensure_wal(&conn).map_err(sql)?;
         // The backup comes first: SQLite cannot copy from a connection that is writing.
         // Under the lock below the version is read again, so a backup made while another
         // process migrated is merely one backup too many.
@@ -275,9 +272,23 @@ fn open_existing(path: &Path) -> Result<Store> {
         }
     }
     if !read_only {
+        // A file restored from a backup (or written by another tool) may be in
+        // rollback-journal mode: WAL again, for every later open (rule 13). Another
+        // process with the file open in that mode can keep it from switching for now; it
+        // is tried again on the next open, and the file is safe either way.
+        let _ = ensure_wal(&conn);
         make_private(path);
     }
     Ok(Store { conn, path: path.to_path_buf() })
+}
+
+/// Puts the file in WAL mode if it is not.
+fn ensure_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+    }
+    Ok(())
 }
 
 fn check_identity(path: &Path, app: i32, version: i64, objects: i64) -> Result<()> {
