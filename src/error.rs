@@ -66,9 +66,12 @@ impl Error {
     }
 }
 
+/// One line whatever the parts hold: a path, a routine field or a CSV cell echoed in them
+/// has its control characters replaced (RELIABILITY.md rule 15).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}): {}", self.what, self.place, self.todo)
+        let clean = crate::text::clean;
+        write!(f, "{} ({}): {}", clean(&self.what), clean(&self.place), clean(&self.todo))
     }
 }
 

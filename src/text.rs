@@ -5,6 +5,54 @@ use crate::domain::routine::ItemKind;
 use crate::domain::targets::{self, Amount};
 use crate::domain::trends::{self, Direction, Marker, Summary};
 use chrono::NaiveDate;
+use std::borrow::Cow;
+use std::path::Path;
+
+/// What a control character becomes in text that reaches a terminal or a file.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// One line of text safe for a terminal: every control character (ESC, BEL, CR, LF, TAB,
+/// DEL, the C1 range) replaced by U+FFFD, so user text (a path, a routine field, a CSV
+/// header or cell) can neither move the cursor, retitle the window nor split the line.
+/// Borrows when there is nothing to replace.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    replace_controls(text, |_| false)
+}
+
+/// A page or a multi-line output safe for a terminal: like [`clean`], but line breaks
+/// (`\n`, and `\r` right before `\n`) and tabs stay.
+pub fn clean_lines(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    replace_controls(text, |at| match bytes[at] {
+        b'\n' | b'\t' => true,
+        b'\r' => bytes.get(at + 1) == Some(&b'\n'),
+        _ => false,
+    })
+}
+
+/// A path for a message, cleaned like any user text.
+pub fn path(path: &Path) -> String {
+    clean(&path.display().to_string()).into_owned()
+}
+
+/// User text echoed in a message: cleaned, and cut to `max` characters with "…".
+pub fn quote(text: &str, max: usize) -> String {
+    let cleaned = clean(text);
+    if cleaned.chars().count() > max {
+        format!("{}…", cleaned.chars().take(max).collect::<String>())
+    } else {
+        cleaned.into_owned()
+    }
+}
+
+/// Replaces the control characters of `text` except those at byte offsets `keep` accepts.
+fn replace_controls(text: &str, keep: impl Fn(usize) -> bool) -> Cow<'_, str> {
+    let bad = |(at, c): &(usize, char)| c.is_control() && !keep(*at);
+    if !text.char_indices().any(|ic| bad(&ic)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.char_indices().map(|ic| if bad(&ic) { REPLACEMENT } else { ic.1 }).collect())
+}
 
 pub const EMPTY_CHECKLIST: &str = "Nothing on the checklist for this day.";
 
@@ -140,6 +188,23 @@ pub fn trend_summary(marker: Marker, s: &Summary, acwr: Option<Option<f64>>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_replaced() {
+        assert_eq!(clean("plain – text"), Cow::Borrowed("plain – text"));
+        assert_eq!(
+            clean("a\u{1b}[2Jb\u{7}c\nd\te\u{7f}\u{9b}f"),
+            "a\u{FFFD}[2Jb\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}\u{FFFD}f"
+        );
+        assert_eq!(
+            clean_lines("a,b\r\nc\td\n\u{1b}]0;x\u{7}\re"),
+            "a,b\r\nc\td\n\u{FFFD}]0;x\u{FFFD}\u{FFFD}e"
+        );
+        assert_eq!(clean_lines("line\n"), Cow::Borrowed("line\n"));
+        assert_eq!(path(Path::new("/tmp/a\u{1b}b")), "/tmp/a\u{FFFD}b");
+        assert_eq!(quote("ab\u{1b}cdef", 4), "ab\u{FFFD}c…");
+        assert_eq!(quote("abc", 4), "abc");
+    }
 
     #[test]
     fn durations_read_as_minutes_and_seconds() {
