@@ -62,16 +62,7 @@ impl Context {
         let config_path = paths::config_path(options.config.clone())?;
         let config = Config::load(&config_path).map_err(file_error)?;
         let routine_path = paths::routine_path(&config_path);
-        let routine = match std::fs::read_to_string(&routine_path) {
-            Ok(text) => Routine::parse(&text, &routine_path.display().to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Routine::builtin(),
-            Err(e) => Err(FileError {
-                file: routine_path.display().to_string(),
-                line: None,
-                message: format!("cannot read it: {e}"),
-            }),
-        }
-        .map_err(file_error)?;
+        let routine = crate::config::load_routine(&routine_path).map_err(file_error)?;
         let (db, demo_dir) = if options.demo {
             let dir = tempfile::Builder::new().prefix("cooldown-demo-").tempdir().map_err(|e| {
                 Error::io(format!("cannot create a temporary folder: {e}"), "--demo", "check $TMPDIR")

@@ -105,6 +105,11 @@ impl From<StoreError> for Error {
                 "give a file path, e.g. --db DIR/cooldown.db",
             ),
             Problem::Empty => refuse("empty file (0 bytes), not a cooldown database".into()),
+            Problem::NotAFile(kind) => Error::unusable(
+                format!("this is {kind}, not a database file"),
+                place,
+                "give the path of a regular file, e.g. --db DIR/cooldown.db; nothing was read or changed",
+            ),
             Problem::NotSqlite => refuse("not a cooldown database (not an SQLite file)".into()),
             Problem::Foreign => refuse("not a cooldown database (an SQLite file of another program)".into()),
             Problem::Truncated(len) => refuse(format!("truncated database file ({len} bytes)")),

@@ -4,33 +4,75 @@ use super::Context;
 use super::output::say;
 use crate::error::{Error, Result};
 use crate::exchange::import;
+use crate::platform::{self, Opened};
 use crate::store::Tally;
+use crate::text;
 use std::io::Read;
 use std::process::ExitCode;
 
-pub fn run(ctx: &Context, file: &str) -> Result<ExitCode> {
-    let (text, name) = if file == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| {
-            Error::io(format!("cannot read standard input: {e}"), "import -", "pipe a CSV file in")
-        })?;
-        (text, "stdin".to_string())
-    } else {
-        let text = std::fs::read_to_string(file).map_err(|e| {
-            let kind = if e.kind() == std::io::ErrorKind::InvalidData {
-                crate::error::Kind::BadInput
-            } else {
-                crate::error::Kind::Io
-            };
-            Error::new(
-                kind,
+/// The most an import reads: ten years of a watch's daily data is a few MiB, so 64 MiB
+/// is generous, and a runaway input (`/dev/zero`, a wrong file) stops there.
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads at most [`MAX_IMPORT_BYTES`] from `input`; more is refused, never read on.
+fn read_bounded(input: impl Read, name: &str) -> Result<String> {
+    let mut bytes = Vec::new();
+    input.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
+        Error::io(format!("cannot read it: {e}"), name.to_string(), "check the file; nothing was imported")
+    })?;
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(too_big(name));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        Error::bad_input(
+            "not UTF-8 text",
+            name.to_string(),
+            "save it as a UTF-8 CSV file; nothing was imported",
+        )
+    })
+}
+
+fn too_big(name: &str) -> Error {
+    Error::bad_input(
+        "larger than 64 MiB, the most an import reads",
+        name.to_string(),
+        "split it into smaller files (a year at a time); nothing was imported",
+    )
+}
+
+/// The text to import and the name to call it by: standard input for `-`, else a
+/// regular file (a FIFO or a device is refused at once, never waited on or read without
+/// end).
+fn read_input(file: &str) -> Result<(String, String)> {
+    if file == "-" {
+        return Ok((read_bounded(std::io::stdin().lock(), "stdin")?, "stdin".to_string()));
+    }
+    let name = text::clean(file).into_owned();
+    let (input, meta) = match platform::open_regular(std::path::Path::new(file)) {
+        Ok(Opened::File(input, meta)) => (input, meta),
+        Ok(Opened::NotRegular(kind)) => {
+            return Err(Error::bad_input(
+                format!("this is {kind}, not a regular file"),
+                name,
+                "give a CSV file, or pipe the data in with `cooldown import -`",
+            ));
+        }
+        Err(e) => {
+            return Err(Error::io(
                 format!("cannot read the file: {e}"),
-                file.to_string(),
+                name,
                 "check the path; it must be a UTF-8 CSV file",
-            )
-        })?;
-        (text, file.to_string())
+            ));
+        }
     };
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(too_big(&name));
+    }
+    Ok((read_bounded(input, &name)?, name))
+}
+
+pub fn run(ctx: &Context, file: &str) -> Result<ExitCode> {
+    let (text, name) = read_input(file)?;
     let got = import::parse(&text, &name, ctx.today)?;
     let mut store = ctx.open_store()?;
     let (mornings, runs) = store.import_rows(&got.markers, &got.runs, ctx.clock.now())?;

@@ -1,7 +1,10 @@
 //! The TOML config: CLI > config file > defaults. A missing file means defaults; a bad
 //! one is an error naming the file and line, never a silent default.
 
+mod read;
 mod readiness;
+
+pub use read::{MAX_BYTES, load_routine};
 
 use crate::domain::readiness::Thresholds;
 use crate::domain::tomlfile::{FileError, Located};
@@ -86,16 +89,12 @@ impl Config {
         Ok(config)
     }
 
-    /// Reads the config at `path`; a file that does not exist means defaults.
+    /// Reads the config at `path`; a file that does not exist means defaults. Only a
+    /// regular file under 1 MiB is read.
     pub fn load(path: &Path) -> Result<Config, FileError> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Config::parse(&text, &path.display().to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(FileError {
-                file: path.display().to_string(),
-                line: None,
-                message: format!("cannot read it: {e}"),
-            }),
+        match read::read_small(path)? {
+            Some(text) => Config::parse(&text, &path.display().to_string()),
+            None => Ok(Config::default()),
         }
     }
 }

@@ -27,6 +27,9 @@ pub enum Problem {
     Folder,
     #[error("an empty file")]
     Empty,
+    /// A FIFO, a socket, a device: what the path is.
+    #[error("{0}, not a regular file")]
+    NotAFile(&'static str),
     #[error("not an SQLite file")]
     NotSqlite,
     #[error("an SQLite file of another program")]

@@ -23,11 +23,16 @@ impl Store {
         }
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => Err(StoreError::new(path, Problem::Folder)),
+            // A FIFO would block the header's read until a writer came; a device or a
+            // socket is no database either.
+            Ok(meta) if !meta.is_file() => {
+                Err(StoreError::new(path, Problem::NotAFile(platform::kind_of(&meta))))
+            }
             Ok(meta) => {
                 check_header(path, meta.len())?;
                 let store = open_existing(path)?;
                 if let Some(dir) = path.parent() {
-                    sweep_stale(dir);
+                    platform::sweep_stale(dir);
                 }
                 Ok(store)
             }
@@ -54,9 +59,12 @@ fn check_header(path: &Path, len: u64) -> Result<()> {
         return Err(refuse(path, Problem::Empty));
     }
     let mut header = Vec::with_capacity(100);
-    fs::File::open(path)
-        .and_then(|f| f.take(100).read_to_end(&mut header))
-        .map_err(|e| StoreError::new(path, Problem::Read(e)))?;
+    let file = match platform::open_regular(path) {
+        Ok(platform::Opened::File(file, _)) => file,
+        Ok(platform::Opened::NotRegular(kind)) => return Err(refuse(path, Problem::NotAFile(kind))),
+        Err(e) => return Err(StoreError::new(path, Problem::Read(e))),
+    };
+    file.take(100).read_to_end(&mut header).map_err(|e| StoreError::new(path, Problem::Read(e)))?;
     if !header.starts_with(SQLITE_MAGIC) {
         return Err(refuse(path, Problem::NotSqlite));
     }
