@@ -1,7 +1,7 @@
 //! `cooldown export [--what markers|runs|ticks|verdicts] [--format csv|json] [--out FILE]`.
 
 use super::Context;
-use super::output::emit;
+use super::output::{emit, target};
 use crate::domain::values::EARLIEST_DATE;
 use crate::error::Result;
 use crate::exchange::export;
@@ -49,6 +49,8 @@ pub fn render(ctx: &Context, what: What, format: Format) -> Result<String> {
 }
 
 pub fn run(ctx: &Context, what: What, format: Format, out: Option<&std::path::Path>) -> Result<ExitCode> {
-    emit(&render(ctx, what, format)?, out, "export")?;
+    // Where it goes is checked first: a refusal reads (and migrates) nothing.
+    let target = target(out, &ctx.db.path)?;
+    emit(&render(ctx, what, format)?, &target, "export")?;
     Ok(ExitCode::SUCCESS)
 }

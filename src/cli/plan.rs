@@ -1,6 +1,7 @@
 //! `cooldown plan --weekly-km N [--weeks K] [--format md|html|text|json] [--out FILE]`.
 
-use super::{Context, output::emit};
+use super::Context;
+use super::output::{emit, target};
 use crate::domain::plan;
 use crate::domain::values::Field;
 use crate::error::{Error, Result};
@@ -25,6 +26,7 @@ pub fn run(
     format: PlanFormat,
     out: Option<&std::path::Path>,
 ) -> Result<ExitCode> {
+    let target = target(out, &ctx.db.path)?;
     let bad = |e: crate::domain::values::FieldError| {
         Error::bad_input(e.to_string(), "plan", "see `cooldown plan --help`")
     };
@@ -37,6 +39,6 @@ pub fn run(
         PlanFormat::Html => pages::html(km, &plan),
         PlanFormat::Json => pages::json(km, &plan)?,
     };
-    emit(&text, out, "plan")?;
+    emit(&text, &target, "plan")?;
     Ok(ExitCode::SUCCESS)
 }

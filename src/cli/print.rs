@@ -1,7 +1,7 @@
 //! `cooldown print [--format md|html] [--out FILE]`: today's checklist for paper.
 
 use super::Context;
-use super::output::emit;
+use super::output::{emit, target};
 use crate::error::Result;
 use crate::exchange::print;
 use std::process::ExitCode;
@@ -13,6 +13,7 @@ pub enum PageFormat {
 }
 
 pub fn run(ctx: &Context, format: PageFormat, out: Option<&std::path::Path>) -> Result<ExitCode> {
+    let target = target(out, &ctx.db.path)?;
     let store = ctx.open_store()?;
     let checklist = ctx.checklist(&store, ctx.date)?;
     let verdict = ctx.verdict(&store, ctx.date)?;
@@ -20,6 +21,6 @@ pub fn run(ctx: &Context, format: PageFormat, out: Option<&std::path::Path>) -> 
         PageFormat::Md => print::markdown(&checklist, &verdict),
         PageFormat::Html => print::html(&checklist, &verdict),
     };
-    emit(&text, out, "print")?;
+    emit(&text, &target, "print")?;
     Ok(ExitCode::SUCCESS)
 }
