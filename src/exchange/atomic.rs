@@ -1,6 +1,7 @@
 //! Writing a file so that a crash or a full disk leaves either the old file or the new one:
 //! a temporary file in the target folder (0600 on Unix), fsync, rename over, fsync of the
-//! folder where the platform can (RELIABILITY.md rule 8).
+//! folder where the platform can (RELIABILITY.md rule 8). Temporary files a killed write
+//! left in that folder are swept first (rule 17).
 
 use crate::error::{Error, Result};
 use crate::platform;
@@ -8,7 +9,7 @@ use std::io::Write;
 use std::path::Path;
 
 fn failed(e: &std::io::Error, path: &Path) -> Error {
-    let place = path.display().to_string();
+    let place = crate::text::path(path);
     if e.kind() == std::io::ErrorKind::StorageFull {
         Error::io(
             "disk full: nothing saved",
@@ -38,8 +39,9 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
             "create it first, or give another --out path",
         ));
     }
+    platform::sweep_stale(dir);
     let mut tmp =
-        tempfile::Builder::new().prefix(".cooldown-out-").tempfile_in(dir).map_err(|e| failed(&e, path))?;
+        tempfile::Builder::new().prefix(platform::TEMP_OUT).tempfile_in(dir).map_err(|e| failed(&e, path))?;
     platform::make_private(tmp.path()).map_err(|e| failed(&e, path))?;
     tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(|e| failed(&e, path))?;
     tmp.persist(path).map_err(|e| failed(&e.error, path))?;

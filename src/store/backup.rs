@@ -1,5 +1,6 @@
 //! Consistent copies through SQLite's backup API, written atomically: a temporary file
-//! in the target folder (0600), fsync, rename, fsync of the folder.
+//! in the target folder (0600), fsync, rename, fsync of the folder. Temporary files a
+//! killed backup left there are swept first (RELIABILITY.md rule 17).
 
 use super::errors::{self, Problem, Result, StoreError};
 use rusqlite::backup::{Backup, StepResult};
@@ -43,7 +44,9 @@ pub(super) fn backup_to(conn: &Connection, source: &Path, target: &Path, verify:
         .parent()
         .filter(|d| d.is_dir())
         .ok_or_else(|| StoreError::new(target, Problem::NoBackupFolder))?;
-    let tmp = tempfile::Builder::new().prefix(".cooldown-backup-").tempfile_in(dir).map_err(cannot)?;
+    crate::platform::sweep_stale(dir);
+    let tmp =
+        tempfile::Builder::new().prefix(crate::platform::TEMP_BACKUP).tempfile_in(dir).map_err(cannot)?;
     {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut dst =

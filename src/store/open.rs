@@ -128,7 +128,7 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
 fn create(path: &Path) -> Result<Store> {
     let dir = path.parent().filter(|d| d.is_dir()).ok_or_else(|| StoreError::new(path, Problem::NoFolder))?;
     let cannot = |e: std::io::Error| StoreError::new(path, Problem::Create(e));
-    let tmp = tempfile::Builder::new().prefix(".cooldown-new-").tempfile_in(dir).map_err(cannot)?;
+    let tmp = tempfile::Builder::new().prefix(platform::TEMP_NEW).tempfile_in(dir).map_err(cannot)?;
     let built = build_schema(tmp.path(), path);
     // A failed build (a full disk, say) can leave SQLite's side files of the temporary name.
     for suffix in ["-wal", "-shm", "-journal"] {
@@ -155,28 +155,6 @@ fn build_schema(tmp: &Path, path: &Path) -> Result<()> {
     migrate::migrate(&conn, 0).map_err(sql)?;
     conn.execute_batch("COMMIT").map_err(sql)?;
     conn.close().map_err(|(_, e)| sql(e))
-}
-
-/// Temporary files of ours that a killed process left (a first run's new database, a
-/// backup before migrating, with their SQLite side files) older than this are removed.
-const STALE_AFTER: Duration = Duration::from_secs(15 * 60);
-
-/// Best effort, and only names we create: a crash must not leave litter forever.
-fn sweep_stale(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let ours = name
-            .to_str()
-            .is_some_and(|n| n.starts_with(".cooldown-new-") || n.starts_with(".cooldown-backup-"));
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| crate::clock::file_age(t).is_some_and(|age| age > STALE_AFTER));
-        if ours && old {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
 }
 
 /// With a write-ahead log pending, the identity comes from a read-only connection, which
