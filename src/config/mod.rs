@@ -7,7 +7,7 @@ mod readiness;
 pub use read::{MAX_BYTES, load_routine};
 
 use crate::domain::readiness::Thresholds;
-use crate::domain::tomlfile::{FileError, Located};
+use crate::domain::tomlfile::{FileError, Located, echo};
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -71,7 +71,7 @@ impl Config {
             if !FOCUS_MARKERS.contains(&focus.get_ref().as_str()) {
                 return Err(at.error(
                     focus.span(),
-                    format!("focus '{}' is not one of {}", focus.get_ref(), FOCUS_MARKERS.join(", ")),
+                    format!("focus '{}' is not one of {}", echo(focus.get_ref()), FOCUS_MARKERS.join(", ")),
                 ));
             }
             config.focus = focus.into_inner();

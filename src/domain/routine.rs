@@ -6,12 +6,17 @@
 use super::readiness::Level;
 use super::session::Session;
 use super::targets::Formula;
-use super::tomlfile::{FileError, Located};
+use super::tomlfile::{FileError, Located, echo};
 use serde::Deserialize;
 use toml::Spanned;
 
 /// The routine compiled into the binary.
 pub const DEFAULT_ROUTINE: &str = include_str!("../../assets/routine.toml");
+
+/// Bounds of a routine file: a checklist is a short list, a phase's window a few words.
+pub const MAX_PHASES: usize = 20;
+pub const MAX_ITEMS: usize = 200;
+pub const MAX_WINDOW_CHARS: usize = 60;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Routine {
@@ -105,6 +110,12 @@ impl Routine {
     pub fn parse(text: &str, file: &str) -> Result<Routine, FileError> {
         let at = Located::new(text, file);
         let raw: RawRoutine = toml::from_str(text).map_err(|e| at.toml_error(&e))?;
+        if let Some(extra) = raw.phases.get(MAX_PHASES) {
+            return Err(at.error(extra.id.span(), format!("more than {MAX_PHASES} [[phases]]")));
+        }
+        if let Some(extra) = raw.items.get(MAX_ITEMS) {
+            return Err(at.error(extra.id.span(), format!("more than {MAX_ITEMS} [[items]]")));
+        }
         let mut phases: Vec<Phase> = Vec::new();
         for p in raw.phases {
             let id = at.id(&p.id, "phase id")?;
@@ -128,7 +139,10 @@ impl Routine {
             phases.push(Phase {
                 id,
                 title: at.title(&p.title, "title")?,
-                window: p.window.unwrap_or_default(),
+                window: match &p.window {
+                    Some(w) => at.text(w, "window", MAX_WINDOW_CHARS)?,
+                    None => String::new(),
+                },
                 from_min,
                 to_min,
             });
@@ -162,7 +176,7 @@ struct RawRoutine {
 struct RawPhase {
     id: Spanned<String>,
     title: Spanned<String>,
-    window: Option<String>,
+    window: Option<Spanned<String>>,
     from_min: Option<Spanned<toml::Value>>,
     to_min: Option<Spanned<toml::Value>>,
 }
@@ -192,7 +206,7 @@ impl RawItem {
             let known: Vec<&str> = phases.iter().map(|p| p.id.as_str()).collect();
             return Err(at.error(
                 self.phase.span(),
-                format!("phase '{}' is not defined; known: {}", self.phase.get_ref(), known.join(", ")),
+                format!("phase '{}' is not defined; known: {}", echo(self.phase.get_ref()), known.join(", ")),
             ));
         }
         let kind = self.kind(at)?;
@@ -227,14 +241,17 @@ impl RawItem {
                 None => {
                     return Err(at.error(
                         name.span(),
-                        format!("computed '{other}' is not one of carbs, carbs-hourly, protein, fluid"),
+                        format!(
+                            "computed '{}' is not one of carbs, carbs-hourly, protein, fluid",
+                            echo(other)
+                        ),
                     ));
                 }
             },
             (other, _) => {
                 return Err(at.error(
                     name.span(),
-                    format!("computed '{other}': a target item takes carbs, carbs-hourly, protein or fluid; a check item takes next-session"),
+                    format!("computed '{}': a target item takes carbs, carbs-hourly, protein or fluid; a check item takes next-session", echo(other)),
                 ));
             }
         };
@@ -250,7 +267,7 @@ impl RawItem {
                 all.into_iter().find(|l| l.name().eq_ignore_ascii_case(name)).ok_or_else(|| {
                     at.error(
                         list.span(),
-                        format!("verdict '{name}' is not one of go, go_caution, easy, rest, no_data"),
+                        format!("verdict '{}' is not one of go, go_caution, easy, rest, no_data", echo(name)),
                     )
                 })
             })
@@ -281,8 +298,10 @@ impl RawItem {
                 Some(s) => Ok(ItemKind::Sets { total: at.int_in(s, "sets", 1, 20)? as u8 }),
                 None => Err(at.error(self.kind.span(), "a sets item needs 'sets = N' (1–20)")),
             },
-            other => Err(at
-                .error(self.kind.span(), format!("kind '{other}' is not one of check, timed, sets, target"))),
+            other => Err(at.error(
+                self.kind.span(),
+                format!("kind '{}' is not one of check, timed, sets, target", echo(other)),
+            )),
         }
     }
 
@@ -298,8 +317,9 @@ impl RawItem {
                         return Err(at.error(
                             self.sessions.span(),
                             format!(
-                                "session '{other}' is not one of all, runs, rest, easy, tempo, \
-                                 intervals, long, race, cross"
+                                "session '{}' is not one of all, runs, rest, easy, tempo, \
+                                 intervals, long, race, cross",
+                                echo(other)
                             ),
                         ));
                     }

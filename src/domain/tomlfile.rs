@@ -1,4 +1,6 @@
-//! Errors in the TOML files users edit (config, routine), located by file and line.
+//! Errors in the TOML files users edit (config, routine), located by file and line, and
+//! the checks of their text fields: every one is one line of bounded length, so nothing
+//! from these files can move a terminal's cursor (RELIABILITY.md rule 15).
 
 use std::fmt;
 use std::ops::Range;
@@ -20,6 +22,18 @@ impl fmt::Display for FileError {
         }
     }
 }
+
+/// A value from the file quoted in a message: control characters replaced, at most 40
+/// characters.
+pub fn echo(text: &str) -> String {
+    crate::text::quote(text, 40)
+}
+
+/// The longest message kept from the TOML parser (which may quote a whole value).
+const MAX_MESSAGE_CHARS: usize = 200;
+
+/// The longest title or note of a routine item, in characters.
+pub const MAX_TITLE_CHARS: usize = 120;
 
 /// The text of one file, to turn byte spans into line numbers.
 pub struct Located<'a> {
@@ -59,8 +73,9 @@ impl<'a> Located<'a> {
             Some(key.trim().to_string()).filter(|k| !k.is_empty() && !k.starts_with('['))
         });
         if let Some(key) = key.filter(|k| !message.contains(k.as_str())) {
-            message = format!("{key}: {message}");
+            message = format!("{}: {message}", echo(&key));
         }
+        let message = crate::text::quote(&message, MAX_MESSAGE_CHARS);
         FileError { file: self.file.to_string(), line: err.span().map(|s| self.line_of(s.start)), message }
     }
 
@@ -73,16 +88,27 @@ impl<'a> Located<'a> {
         if ok {
             Ok(id.clone())
         } else {
-            Err(self
-                .error(value.span(), format!("{what} '{id}' must be 1–40 characters of a-z, 0-9 and '-'")))
+            Err(self.error(
+                value.span(),
+                format!("{what} '{}' must be 1–40 characters of a-z, 0-9 and '-'", echo(id)),
+            ))
         }
     }
 
-    /// A text shown to the runner: not empty, at most 120 characters, one line.
+    /// A title or note shown to the runner: see [`Located::text`].
     pub fn title(&self, value: &Spanned<String>, what: &str) -> Result<String, FileError> {
+        self.text(value, what, MAX_TITLE_CHARS)
+    }
+
+    /// A text shown to the runner: not empty, at most `max` characters, one line with no
+    /// control character (an escape sequence, a tab, a newline).
+    pub fn text(&self, value: &Spanned<String>, what: &str, max: usize) -> Result<String, FileError> {
         let text = value.get_ref().trim();
-        if text.is_empty() || text.chars().count() > 120 || text.chars().any(char::is_control) {
-            return Err(self.error(value.span(), format!("{what} must be one line of 1–120 characters")));
+        if text.is_empty() || text.chars().count() > max || text.chars().any(char::is_control) {
+            return Err(self.error(
+                value.span(),
+                format!("{what} must be one line of 1–{max} characters, with no control characters"),
+            ));
         }
         Ok(text.to_string())
     }
