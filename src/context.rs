@@ -34,6 +34,8 @@ pub struct Context {
     pub today: NaiveDate,
     /// `--date`, else today.
     pub date: NaiveDate,
+    /// Whether `--date` was given (an export then ends there, not at the last day stored).
+    pub date_given: bool,
     pub config: Config,
     pub config_path: PathBuf,
     pub routine: Routine,
@@ -71,7 +73,8 @@ impl Context {
         } else {
             (paths::db_location(options.db.clone())?, None)
         };
-        let ctx = Context { clock, today, date, config, config_path, routine, db, demo_dir };
+        let date_given = options.date.is_some();
+        let ctx = Context { clock, today, date, date_given, config, config_path, routine, db, demo_dir };
         if ctx.demo_dir.is_some() {
             let mut store = ctx.open_store()?;
             // The demo's history ends today; `--date` only picks the day to open.

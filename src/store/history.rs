@@ -94,6 +94,20 @@ impl Store {
         })
     }
 
+    /// The last day anything was recorded: after a change of time zone (logged in
+    /// Kiritimati, read in Pago Pago) it can be after today.
+    pub fn last_day(&self) -> Result<Option<NaiveDate>> {
+        self.read(|c| {
+            let day: Option<String> = c.query_row(
+                "SELECT max(day) FROM (SELECT max(day) AS day FROM markers UNION ALL SELECT max(day) FROM runs
+                 UNION ALL SELECT max(day) FROM ticks)",
+                [],
+                |r| r.get(0),
+            )?;
+            day.map(|d| parse_day(&d)).transpose()
+        })
+    }
+
     /// The first day anything was recorded.
     pub fn first_day(&self) -> Result<Option<NaiveDate>> {
         self.read(|c| {
