@@ -1,6 +1,6 @@
 //! Where things live: the database, the config and the routine (CLI.md "Global options");
 //! and where a command may write (`--out`, `backup`): never over the database in use
-//! (RELIABILITY.md rule 12).
+//! (RELIABILITY.md rules 12 and 19).
 
 use crate::error::{Error, Result};
 use crate::platform;
@@ -12,7 +12,30 @@ use std::path::{Path, PathBuf};
 pub const DB_ENV: &str = "COOLDOWN_DB";
 pub const CONFIG_ENV: &str = "COOLDOWN_CONFIG";
 
+/// The default locations hang off `$HOME` (Linux and macOS). Unset, empty or relative, it
+/// is refused by name: the platform's fallbacks (the passwd entry's home, or a path
+/// relative to wherever the command runs) put a database where nobody looks, `/` included.
+fn check_home() -> Result<()> {
+    if !cfg!(unix) {
+        return Ok(());
+    }
+    let problem = match std::env::var_os("HOME") {
+        None => "HOME is not set",
+        Some(home) if home.is_empty() => "HOME is empty",
+        Some(home) if !Path::new(&home).is_absolute() => "HOME is not an absolute path",
+        Some(_) => return Ok(()),
+    };
+    Err(Error::bad_input(
+        format!("{problem}, so there is no default place for the database and config"),
+        "HOME",
+        format!(
+            "set HOME to your home folder, or give --db PATH and --config PATH (or ${DB_ENV} and ${CONFIG_ENV})"
+        ),
+    ))
+}
+
 fn project_dirs() -> Result<directories::ProjectDirs> {
+    check_home()?;
     directories::ProjectDirs::from("", "", "cooldown").ok_or_else(|| {
         Error::io(
             "cannot find your home directory",
