@@ -26,7 +26,8 @@ pub fn read_small(path: &Path) -> Result<Option<String>, FileError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(cannot(e)),
     };
-    let too_big = || error(path, "is larger than 1 MiB; give a TOML file of a few KiB".to_string());
+    let too_big =
+        || error(path, "the file is larger than 1 MiB, too big for a config or routine".to_string());
     if meta.len() > MAX_BYTES {
         return Err(too_big());
     }
@@ -36,7 +37,7 @@ pub fn read_small(path: &Path) -> Result<Option<String>, FileError> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(too_big());
     }
-    String::from_utf8(bytes).map(Some).map_err(|_| error(path, "is not UTF-8 text".to_string()))
+    String::from_utf8(bytes).map(Some).map_err(|_| error(path, "the file is not UTF-8 text".to_string()))
 }
 
 /// The routine at `path` (a user's `routine.toml`), or the built-in one where there is none.
