@@ -183,3 +183,25 @@ fn computed_items_are_read_and_checked() {
     let err = parse_err(&item("verdicts = [\"meh\"]\n"));
     assert!(err.message.contains("verdict 'meh'"), "{err}");
 }
+
+#[test]
+fn every_text_field_is_one_bounded_line_and_echoes_are_clean() {
+    let phase = |window: &str| format!("[[phases]]\nid = \"a\"\ntitle = \"A\"\nwindow = \"{window}\"\n");
+    let item =
+        "[[items]]\nid = \"x\"\nphase = \"a\"\ntitle = \"X\"\nkind = \"check\"\nsessions = [\"all\"]\n";
+    let parse = |window: &str| Routine::parse(&format!("{}\n{item}", phase(window)), "r");
+    assert_eq!(parse("0–30 min").unwrap().phases[0].window, "0–30 min");
+    for bad in ["\\u001b[2J", "now\\u0007", "a\\nb", "\\t", &"w".repeat(61)] {
+        let err = parse(bad).unwrap_err();
+        assert_eq!(err.line, Some(4), "{bad}: {err}");
+        assert!(err.message.contains("window must be one line of 1–60 characters"), "{bad}: {err}");
+    }
+    let item = item.replace("\"a\"", "\"now\"");
+    let err = parse_err(&item.replace("\"check\"", "\"\\u001b]0;pwned\\u0007\""));
+    assert!(err.message.contains("kind '\u{FFFD}]0;pwned\u{FFFD}'"), "{err}");
+    let err = parse_err(&item.replace("\"check\"", &format!("\"{}\"", "k".repeat(5000))));
+    assert!(err.message.chars().count() < 150, "{err}");
+    let many: String = (0..=MAX_ITEMS).map(|n| item.replace("\"x\"", &format!("\"x{n}\""))).collect();
+    let err = parse_err(&many);
+    assert!(err.message.contains("more than 200 [[items]]"), "{err}");
+}
