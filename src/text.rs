@@ -111,10 +111,9 @@ pub fn saved_markers(date: NaiveDate) -> String {
     format!("saved: markers for {}", date.format("%a %-d %b"))
 }
 
-/// The status line after the run form was committed.
-pub fn saved_run(run: &crate::domain::records::Run, replaced: bool) -> String {
-    let verb = if replaced { "replaced the run ending" } else { "saved: run ending" };
-    format!("{verb} {}: {}, {} min", run.at.format("%H:%M"), run.kind.label(), run.minutes)
+/// The status line after the run form was committed: a new run, `id`.
+pub fn saved_run(run: &crate::domain::records::Run, id: i64) -> String {
+    format!("saved: run {id} ending {}: {}, {} min", run.at.format("%H:%M"), run.kind.label(), run.minutes)
 }
 
 /// "20 g (0.3 g/kg × 68 kg)", "2.1–2.6 L (…) — with sodium…", or the prompt to get a

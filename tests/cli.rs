@@ -99,22 +99,30 @@ fn backfilling_yesterday_keeps_today_apart() {
 }
 
 #[test]
-fn run_scales_the_checklist_and_replaces_the_same_run() {
+fn run_scales_the_checklist_and_a_second_run_in_the_same_minute_is_kept_beside_the_first() {
     let s = Sandbox::new();
     s.cmd()
         .args(["run", "--type", "easy", "--minutes", "40", "--km", "7.5", "--rpe", "3", "--at", "00:00"])
         .assert()
         .success()
-        .stdout(contains("recorded: easy run, 40 min, ended 00:00"))
+        .stdout(contains("recorded run 1: easy run, 40 min, ended 00:00 on 2026-11-28"))
         .stdout(contains("now follows: easy run (10 min planned)"));
     assert_eq!(checklist_json(&s)["session"], "easy");
     s.cmd()
         .args(["run", "--type", "long", "--minutes", "100", "--at", "00:00"])
         .assert()
         .success()
-        .stdout(contains("replaced the run that ended 00:00"))
+        .stdout(contains("recorded run 2: long run, 100 min, ended 00:00"))
         .stdout(contains("now follows: long run"));
     assert_eq!(checklist_json(&s)["session"], "long");
+    // Without --at both end "now", the same minute: still two runs.
+    for _ in 0..2 {
+        s.cmd().args(["run", "--type", "easy", "--minutes", "20"]).assert().success();
+    }
+    let runs = s.cmd().args(["export", "--what", "runs"]).output().unwrap();
+    let csv = String::from_utf8(runs.stdout).unwrap();
+    assert_eq!(csv.lines().count(), 5, "{csv}");
+    assert!(csv.ends_with("2026-11-28,easy,20,,,,,,,12:00,3\n2026-11-28,easy,20,,,,,,,12:00,4\n"), "{csv}");
 }
 
 #[test]

@@ -158,21 +158,6 @@ fn ticks_count_sets_and_never_duplicate() {
 }
 
 #[test]
-fn the_same_run_recorded_twice_is_replaced_not_duplicated() {
-    let s = Sandbox::new();
-    let mut store = Store::open_path(&s.db()).unwrap();
-    let at = chrono::NaiveTime::from_hms_opt(18, 5, 0).unwrap();
-    let mut run = Run::new(day(28), at, Session::Easy, 40);
-    assert_eq!(store.save_run(&run, now()).unwrap(), cooldown::store::Saved::New);
-    run.minutes = 42;
-    assert_eq!(store.save_run(&run, now()).unwrap(), cooldown::store::Saved::Replaced);
-    let other = Run::new(day(28), chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap(), Session::Cross, 30);
-    store.save_run(&other, now()).unwrap();
-    let runs = store.runs_on(day(28)).unwrap();
-    assert_eq!(runs.iter().map(|r| r.minutes).collect::<Vec<_>>(), [30, 42]);
-}
-
-#[test]
 fn check_constraints_refuse_what_the_cli_refuses() {
     let s = Sandbox::new();
     drop(Store::open_path(&s.db()).unwrap());
@@ -188,6 +173,8 @@ fn check_constraints_refuse_what_the_cli_refuses() {
         "INSERT INTO runs (day, at, type, minutes, updated_at) VALUES ('2026-11-28', '25:00', 'easy', 30, 'x')",
         "INSERT INTO runs (day, at, type, minutes, updated_at) VALUES ('2026-11-28', '07:00', 'easy', 0, 'x')",
         "INSERT INTO runs (day, at, type, minutes, rpe, updated_at) VALUES ('2026-11-28', '07:00', 'easy', 30, 11, 'x')",
+        "INSERT INTO runs (day, at, type, minutes, source, updated_at) VALUES ('2026-11-28', '07:00', 'easy', 30, 'watch', 'x')",
+        "INSERT INTO runs (day, at, type, minutes, source, updated_at) VALUES ('2026-11-28', '07:00', 'easy', 30, 'import:', 'x')",
         "INSERT INTO ticks (day, item_id, set_no, ticked_at) VALUES ('2026-11-28', 'Bad Id', 1, 'x')",
         "INSERT INTO ticks (day, item_id, set_no, ticked_at) VALUES ('2026-11-28', 'mobility', 0, 'x')",
         "INSERT INTO timers (day, item_id, state, total_ms, updated_at) VALUES ('2026-11-28', 'foam-calves', 'running', 90000, 'x')",
@@ -265,7 +252,11 @@ fn a_database_migrated_from_every_older_schema_equals_a_fresh_one() {
     assert_eq!(fresh_pragmas[1].1, format!("Integer({LATEST_VERSION})"));
     // Files as each release wrote them, frozen: the latest is this build's own (it must
     // equal a fresh file as it is); a new migration needs the next one added here.
-    let frozen = [include_str!("fixtures/schema1.sql"), include_str!("fixtures/schema2.sql")];
+    let frozen = [
+        include_str!("fixtures/schema1.sql"),
+        include_str!("fixtures/schema2.sql"),
+        include_str!("fixtures/schema3.sql"),
+    ];
     assert_eq!(frozen.len() as i64, LATEST_VERSION, "add tests/fixtures/schema{LATEST_VERSION}.sql");
     for (i, sql) in frozen.iter().enumerate() {
         let path = s.path(&format!("frozen{}.db", i + 1));

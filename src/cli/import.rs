@@ -75,13 +75,14 @@ pub fn run(ctx: &Context, file: &str) -> Result<ExitCode> {
     let (text, name) = read_input(file)?;
     let got = import::parse(&text, &name, ctx.today)?;
     let mut store = ctx.open_store()?;
-    let (mornings, runs) = store.import_rows(&got.markers, &got.runs, ctx.clock.now())?;
+    let (mornings, runs) = import::store(&mut store, &got, ctx.clock.now())?;
     let parts: Vec<String> = [(mornings, "morning", "mornings"), (runs, "run", "runs")]
         .iter()
         .filter_map(|(t, one, many)| tally(*t, one, many))
         .collect();
     say(&format!(
-        "imported {name}: {}",
+        "imported {}: {}",
+        got.file,
         if parts.is_empty() { "no rows".to_string() } else { parts.join("; ") }
     ))?;
     for c in &got.converted {

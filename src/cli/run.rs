@@ -1,4 +1,5 @@
-//! `cooldown run --type T --minutes N …`: record a training session.
+//! `cooldown run --type T --minutes N …`: record a training session — always a new run
+//! with its own id, never in place of one recorded before.
 
 use super::Context;
 use super::fields::{FieldArgs, Flags};
@@ -8,7 +9,6 @@ use crate::domain::fields::{Spec, Texts};
 use crate::domain::records::{RUN_FIELDS, Run};
 use crate::domain::values::FieldError;
 use crate::error::{Error, Result};
-use crate::store::Saved;
 use chrono::{NaiveTime, Timelike};
 use std::process::ExitCode;
 
@@ -31,13 +31,9 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<ExitCode> {
         Error::bad_input(e.to_string(), "run", "nothing was saved; see `cooldown run --help`")
     })?;
     let mut store = ctx.open_store()?;
-    let saved = store.save_run(&run, ctx.clock.now())?;
-    let what = format!("{}, {} min", run.kind.label(), run.minutes);
+    let id = store.save_run(&run, ctx.clock.now())?;
     let (day, at) = (run.day, run.at.format("%H:%M"));
-    match saved {
-        Saved::New => say(&format!("recorded: {what}, ended {at} on {day}"))?,
-        Saved::Replaced => say(&format!("replaced the run that ended {at} on {day}: {what}"))?,
-    }
+    say(&format!("recorded run {id}: {}, {} min, ended {at} on {day}", run.kind.label(), run.minutes))?;
     let checklist = ctx.checklist(&store, ctx.date)?;
     say(&format!(
         "checklist for {day} now follows: {} ({} min planned)",

@@ -201,11 +201,14 @@ pub const MARKER_FIELDS: [Spec<Markers>; 12] = [
     },
 ];
 
-/// A training session (CLI.md `cooldown run`). A day may have several; the end time
-/// `at` tells them apart, so recording the same run twice replaces it. Its day comes from
-/// `--date` or the CSV's `date`, not from `RUN_FIELDS`.
+/// A training session (CLI.md `cooldown run`). A day may have several, each with its own
+/// id: a second run, even one ending in the same minute, is another run and never replaces
+/// the first. Its day comes from `--date` or the CSV's `date`, and its id from the store,
+/// not from `RUN_FIELDS` (a form never types an id).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
+    /// The store's id; `None` until the run is stored.
+    pub id: Option<i64>,
     pub day: NaiveDate,
     /// When the run ended (local time, to the minute).
     pub at: NaiveTime,
@@ -223,6 +226,7 @@ impl Run {
     /// A run with only the required fields.
     pub fn new(day: NaiveDate, at: NaiveTime, kind: Session, minutes: u32) -> Run {
         Run {
+            id: None,
             day,
             at,
             kind,
@@ -235,6 +239,17 @@ impl Run {
             note: None,
         }
     }
+}
+
+/// A run as an imported file gives it. `at_given` is false when the file did not say when
+/// the run ended: `run.at` is then a stand-in (12:00, 12:01, … in file order), a stored run
+/// of the day matches the row whatever its end time, and an update keeps the stored one.
+/// `line` is where the row is in its file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunRow {
+    pub run: Run,
+    pub at_given: bool,
+    pub line: u64,
 }
 
 /// The fields of a run, in the order of the runs CSV (`date` first, outside the table).
@@ -348,7 +363,7 @@ pub const RUN_FIELDS: [Spec<Run>; 9] = [
         name: "at",
         label: "Ended at",
         hint: "HH:MM",
-        help: "When the run ended [default: now]; the same day and time replaces that run",
+        help: "When the run ended [default: now]",
         value_name: "HH:MM",
         kind: Kind::Time,
         required: false,

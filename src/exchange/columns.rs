@@ -12,6 +12,9 @@ pub fn header<R>(table: &'static [Spec<R>]) -> Vec<&'static str> {
     std::iter::once("date").chain(table.iter().map(|s| s.column)).collect()
 }
 
+/// The runs file's last column: each run's id, which an import matches runs by.
+pub const RUN_ID: &str = "id";
+
 /// The ticks file.
 pub const TICK_COLUMNS: [&str; 4] = ["date", "item_id", "set", "ticked_at"];
 

@@ -2,7 +2,7 @@
 //! or JSON. Numbers are written so they read back to the same value: export → import into
 //! an empty database → export gives the same bytes.
 
-use super::columns::{TICK_COLUMNS, header, neutralise};
+use super::columns::{RUN_ID, TICK_COLUMNS, header, neutralise};
 use crate::domain::fields::{Spec, Value as Field};
 use crate::domain::readiness::{Domain, Verdict};
 use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, Run};
@@ -70,8 +70,20 @@ pub fn markers_csv(rows: &[(NaiveDate, Markers)]) -> Result<String> {
     csv_of(&header(&MARKER_FIELDS), rows.iter().map(|(d, m)| cells(*d, &MARKER_FIELDS, m)).collect())
 }
 
+/// The runs file: `date`, the fields of `RUN_FIELDS`, then each run's `id` (last, so the
+/// columns before it keep their places), which an import of the file matches runs by.
 pub fn runs_csv(runs: &[Run]) -> Result<String> {
-    csv_of(&header(&RUN_FIELDS), runs.iter().map(|r| cells(r.day, &RUN_FIELDS, r)).collect())
+    let mut columns = header(&RUN_FIELDS);
+    columns.push(RUN_ID);
+    let rows = runs
+        .iter()
+        .map(|r| {
+            let mut row = cells(r.day, &RUN_FIELDS, r);
+            row.push(r.id.map(|id| id.to_string()).unwrap_or_default());
+            row
+        })
+        .collect();
+    csv_of(&columns, rows)
 }
 
 pub fn ticks_csv(ticks: &[(NaiveDate, String, u8, String)]) -> Result<String> {
@@ -121,8 +133,19 @@ pub fn markers_json(rows: &[(NaiveDate, Markers)]) -> Result<String> {
     pretty(&Value::Array(rows.iter().map(|(d, m)| record_json(*d, &MARKER_FIELDS, m)).collect()))
 }
 
+/// Runs as objects: `id` first, then the day and the fields that have a value.
 pub fn runs_json(runs: &[Run]) -> Result<String> {
-    pretty(&Value::Array(runs.iter().map(|r| record_json(r.day, &RUN_FIELDS, r)).collect()))
+    let objects = runs.iter().map(|r| {
+        let mut object = Map::new();
+        if let Some(id) = r.id {
+            object.insert(RUN_ID.into(), json!(id));
+        }
+        if let Value::Object(fields) = record_json(r.day, &RUN_FIELDS, r) {
+            object.extend(fields);
+        }
+        Value::Object(object)
+    });
+    pretty(&Value::Array(objects.collect()))
 }
 
 pub fn ticks_json(ticks: &[(NaiveDate, String, u8, String)]) -> Result<String> {

@@ -1,25 +1,30 @@
 //! `cooldown import`: a markers or runs CSV (detected from the header), or a wellness
 //! export whose columns are mapped and converted. Every value is checked exactly as `log`
-//! and `run` check it; the first bad row rejects the whole file.
+//! and `run` check it; the first bad row rejects the whole file. One pass over the rows,
+//! with a look-up per row (never a scan of the rows before it), so a file of any length
+//! parses in time proportional to its length.
 
 use super::columns::{self, Convert};
 use crate::domain::entry;
 use crate::domain::fields::{Kind, Texts, by_column};
-use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, Run};
+use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, RunRow};
 use crate::domain::values::{self, FieldError};
 use crate::error::{Error, Result};
-use chrono::{NaiveDate, NaiveTime};
-use std::collections::BTreeMap;
+use crate::store::{IdClash, Store, Tally};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use std::collections::{BTreeMap, HashMap};
 
 /// What a file holds, ready to store in one transaction.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Imported {
     pub markers: Vec<(NaiveDate, Markers)>,
-    pub runs: Vec<Run>,
+    pub runs: Vec<RunRow>,
     /// Columns of a wellness export that have no place here.
     pub ignored: Vec<String>,
     /// "sleepSecs: seconds → hours".
     pub converted: Vec<String>,
+    /// The file's name as messages show it.
+    pub file: String,
 }
 
 fn row_error(file: &str, line: u64, field: &str, reason: &str) -> Error {
@@ -67,11 +72,13 @@ pub fn parse(text: &str, file: &str, today: NaiveDate) -> Result<Imported> {
             row_error(file, line, "row", &format!("not valid CSV ({e})"))
         })
     });
-    if has("type") && has("minutes") {
-        parse_runs(rows, &headers, file, today)
+    let mut got = if has("type") && has("minutes") {
+        parse_runs(rows, &headers, file, today)?
     } else {
-        parse_markers(rows, &headers, date_column, file, today)
-    }
+        parse_markers(rows, &headers, date_column, file, today)?
+    };
+    got.file = file.to_string();
+    Ok(got)
 }
 
 fn date(cell: &str, file: &str, line: u64, today: NaiveDate) -> Result<NaiveDate> {
@@ -157,7 +164,7 @@ fn parse_markers(
             markers.push((day, m));
         }
     }
-    Ok(Imported { markers, runs: Vec::new(), ignored, converted })
+    Ok(Imported { markers, ignored, converted, ..Imported::default() })
 }
 
 /// A converted cell, written back as text so it is checked like any other.
@@ -177,13 +184,31 @@ fn field_error(file: &str, line: u64, e: &FieldError) -> Error {
     row_error(file, line, column, &e.reason)
 }
 
-fn parse_runs(
-    rows: impl Iterator<Item = Result<csv::StringRecord>>,
-    headers: &[String],
-    file: &str,
-    today: NaiveDate,
-) -> Result<Imported> {
-    let known = columns::header(&RUN_FIELDS);
+/// The largest run id a file may give (an export's ids are far smaller).
+const MAX_RUN_ID: i64 = 999_999_999_999;
+
+/// A run id as our export writes it: a whole number from 1.
+fn run_id(cell: &str) -> std::result::Result<i64, String> {
+    let digits = !cell.is_empty() && cell.len() <= 12 && cell.bytes().all(|b| b.is_ascii_digit());
+    match cell.parse::<i64>() {
+        Ok(id) if digits && (1..=MAX_RUN_ID).contains(&id) => Ok(id),
+        _ => Err(format!(
+            "'{}' is not a run id; give the number a cooldown export wrote, or leave it empty for a new run",
+            cell
+        )),
+    }
+}
+
+/// Where a runs file's columns are: `date`, the id, and the fields of `RUN_FIELDS`.
+struct RunPlan {
+    date: usize,
+    id: Option<usize>,
+    fields: Vec<(&'static str, usize)>,
+}
+
+fn run_plan(headers: &[String], file: &str) -> Result<RunPlan> {
+    let mut known = columns::header(&RUN_FIELDS);
+    known.push(columns::RUN_ID);
     if let Some(h) = headers.iter().find(|h| !known.contains(&h.as_str())) {
         return Err(header_error(
             file,
@@ -191,24 +216,40 @@ fn parse_runs(
             &format!("use {}", known.join(", ")),
         ));
     }
-    let cell = |row: &csv::StringRecord, name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .and_then(|i| row.get(i))
-            .map(|c| columns::restore(c).to_string())
-    };
-    let mut per_day: BTreeMap<NaiveDate, u32> = BTreeMap::new();
-    let mut runs: Vec<(Run, u64)> = Vec::new();
+    let at = |name: &str| headers.iter().position(|h| h == name);
+    Ok(RunPlan {
+        date: at("date").ok_or_else(|| {
+            header_error(
+                file,
+                "no date column".into(),
+                "the first line must name the columns, with `date` among them",
+            )
+        })?,
+        id: at(columns::RUN_ID),
+        fields: RUN_FIELDS.iter().filter_map(|s| Some((s.column, at(s.column)?))).collect(),
+    })
+}
+
+fn parse_runs(
+    rows: impl Iterator<Item = Result<csv::StringRecord>>,
+    headers: &[String],
+    file: &str,
+    today: NaiveDate,
+) -> Result<Imported> {
+    let plan = run_plan(headers, file)?;
+    let cell = |row: &csv::StringRecord, at: usize| columns::restore(row.get(at).unwrap_or("")).to_string();
+    let mut per_day: HashMap<NaiveDate, u32> = HashMap::new();
+    let mut ids: HashMap<i64, u64> = HashMap::new();
+    let mut runs = Vec::new();
     for row in rows {
         let row = row?;
         let line = row.position().map_or(0, |p| p.line());
-        let day = date(&cell(&row, "date").unwrap_or_default(), file, line, today)?;
+        let day = date(&cell(&row, plan.date), file, line, today)?;
         let nth = per_day.entry(day).or_insert(0);
-        let default_at = NaiveTime::from_hms_opt(12, *nth % 60, 0).unwrap_or(NaiveTime::MIN);
+        let stand_in = NaiveTime::from_hms_opt(12, *nth % 60, 0).unwrap_or(NaiveTime::MIN);
         *nth += 1;
-        let minutes = cell(&row, "minutes").unwrap_or_default();
-        if minutes.trim().is_empty() {
+        let mut texts: Texts = plan.fields.iter().map(|(column, at)| (*column, cell(&row, *at))).collect();
+        if texts.get("minutes").is_none_or(|m| m.trim().is_empty()) {
             return Err(row_error(
                 file,
                 line,
@@ -216,23 +257,42 @@ fn parse_runs(
                 "required: how long the session lasted, 1–1440 min",
             ));
         }
-        let mut texts: Texts =
-            RUN_FIELDS.iter().filter_map(|s| Some((s.column, cell(&row, s.column)?))).collect();
-        if texts.get("at").is_none_or(|a| a.is_empty()) {
-            texts.insert("at", default_at.format("%H:%M").to_string());
+        let at_given = texts.get("at").is_some_and(|a| !a.is_empty());
+        if !at_given {
+            texts.insert("at", stand_in.format("%H:%M").to_string());
         }
         // Past days only: an end time later than now is no question for them.
-        let run = entry::run(day, today.succ_opt().unwrap_or(today), NaiveTime::MIN, &texts)
+        let mut run = entry::run(day, today.succ_opt().unwrap_or(today), NaiveTime::MIN, &texts)
             .map_err(|e| field_error(file, line, &e))?;
-        if let Some((_, first)) = runs.iter().find(|(r, _)| r.day == run.day && r.at == run.at) {
-            let reason =
-                format!("a run on {day} ending {} is already on line {first}", run.at.format("%H:%M"));
-            return Err(row_error(file, line, "at", &reason));
+        if let Some(text) = plan.id.map(|at| cell(&row, at)).filter(|t| !t.is_empty()) {
+            let id = run_id(&text).map_err(|r| row_error(file, line, columns::RUN_ID, &r))?;
+            if let Some(first) = ids.insert(id, line) {
+                let reason = format!("run {id} is already on line {first}: one row per run");
+                return Err(row_error(file, line, columns::RUN_ID, &reason));
+            }
+            run.id = Some(id);
         }
-        runs.push((run, line));
+        runs.push(RunRow { run, at_given, line });
     }
-    let runs = runs.into_iter().map(|(run, _)| run).collect();
-    Ok(Imported { markers: Vec::new(), runs, ignored: Vec::new(), converted: Vec::new() })
+    Ok(Imported { runs, ..Imported::default() })
+}
+
+/// Stores what `parse` read, all or nothing (`Store::import_rows`): the tallies for
+/// markers and runs. A row whose id names a run of another day is refused with its line,
+/// and nothing is stored.
+pub fn store(store: &mut Store, got: &Imported, now: DateTime<FixedOffset>) -> Result<(Tally, Tally)> {
+    store.import_rows(&got.markers, &got.runs, &got.file, now)?.map_err(|c| clash(&got.file, &c))
+}
+
+fn clash(file: &str, c: &IdClash) -> Error {
+    Error::bad_input(
+        format!(
+            "{file}:{}: id: run {} of this database is on {}, not {}: a different run",
+            c.line, c.id, c.stored, c.day
+        ),
+        "import",
+        "nothing was imported; leave its id empty to add the row as a new run, or correct its date",
+    )
 }
 
 #[cfg(test)]

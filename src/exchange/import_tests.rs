@@ -65,9 +65,14 @@ fn every_bad_row_kind_names_file_line_and_field() {
         ),
         ("date,type,minutes,at\n2026-11-27,easy,30,25:00\n", "m.csv:2: at: '25:00' is not a time"),
         (
-            "date,type,minutes,at\n2026-11-27,easy,30,07:00\n2026-11-27,tempo,40,07:00\n",
-            "m.csv:3: at: a run on 2026-11-27 ending 07:00 is already on line 2",
+            "date,type,minutes,id\n2026-11-27,easy,30,7\n2026-11-26,easy,30,7\n",
+            "m.csv:3: id: run 7 is already on line 2",
         ),
+        ("date,type,minutes,id\n2026-11-27,easy,30,x1\n", "m.csv:2: id: 'x1' is not a run id"),
+        ("date,type,minutes,id\n2026-11-27,easy,30,0\n", "m.csv:2: id: '0' is not a run id"),
+        ("date,type,minutes,id\n2026-11-27,easy,30,-3\n", "m.csv:2: id: '-3' is not a run id"),
+        ("date,type,minutes,id\n2026-11-27,easy,30,1e3\n", "m.csv:2: id: '1e3' is not a run id"),
+        ("date,type,minutes,id\n2026-11-27,easy,30,9999999999999\n", "m.csv:2: id: '9999999999999' is not"),
         ("date,type,minutes,pace\n2026-11-27,easy,30,5\n", "m.csv:1: unknown column 'pace'"),
         ("date,rhr\n2026-11-27,50,60\n", "m.csv:2: row: not valid CSV"),
         ("", "m.csv:1: the file is empty"),
@@ -83,9 +88,21 @@ fn runs_without_an_end_time_get_one_per_row_of_the_day() {
     let text =
         "date,type,minutes,km,rpe\n2026-11-27,easy,30,5,3\n2026-11-27,tempo,45,9,7\n2026-11-26,long,100,,\n";
     let got = parse(text, "r.csv", today()).unwrap();
-    let at: Vec<String> = got.runs.iter().map(|r| format!("{} {}", r.day, r.at.format("%H:%M"))).collect();
+    let at: Vec<String> =
+        got.runs.iter().map(|r| format!("{} {}", r.run.day, r.run.at.format("%H:%M"))).collect();
     assert_eq!(at, ["2026-11-27 12:00", "2026-11-27 12:01", "2026-11-26 12:00"]);
-    assert_eq!(got.runs[1].rpe, Some(7));
+    assert_eq!(got.runs[1].run.rpe, Some(7));
+    assert!(got.runs.iter().all(|r| !r.at_given && r.run.id.is_none()));
+    assert_eq!(got.runs.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3, 4]);
+}
+
+#[test]
+fn two_runs_ending_in_the_same_minute_are_two_runs_and_ids_are_read() {
+    let text = "date,type,minutes,at,id\n2026-11-27,easy,30,07:00,\n2026-11-27,tempo,40,07:00,12\n";
+    let got = parse(text, "r.csv", today()).unwrap();
+    assert_eq!(got.runs.len(), 2);
+    assert_eq!((got.runs[0].run.id, got.runs[1].run.id), (None, Some(12)));
+    assert!(got.runs.iter().all(|r| r.at_given));
 }
 
 #[test]

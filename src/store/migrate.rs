@@ -7,8 +7,11 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x4344_574E;
 
 /// Every migration, in order; migration `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: [&str; 2] =
-    [include_str!("../../migrations/0001_core.sql"), include_str!("../../migrations/0002_timers.sql")];
+pub const MIGRATIONS: [&str; 3] = [
+    include_str!("../../migrations/0001_core.sql"),
+    include_str!("../../migrations/0002_timers.sql"),
+    include_str!("../../migrations/0003_run_ids.sql"),
+];
 
 /// The schema version this build writes and understands.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

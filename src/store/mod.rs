@@ -12,12 +12,13 @@ mod migrate;
 mod open;
 mod readiness;
 mod runs;
+mod runs_import;
 mod seed;
 mod ticks;
 mod timers;
 
 pub use errors::{Problem, StoreError};
-pub use runs::Saved;
+pub use runs_import::IdClash;
 pub use seed::Tally;
 
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};

@@ -1,8 +1,10 @@
-//! Runs: upserted by day and end time, so recording the same run twice replaces it.
+//! Runs: each has its own id. Recording a run always adds one — a second run ending in
+//! the same minute is a second run — and an import changes a stored run only when a row
+//! names its id (`runs_import`).
 
 use super::errors::Result;
 use super::fields::{bind_all, columns, placeholders, read};
-use super::{Store, Written, day_key, exists, parse_day, stamp};
+use super::{Store, day_key, parse_day, stamp};
 use crate::domain::records::{RUN_FIELDS, Run};
 use crate::domain::session::Session;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
@@ -10,58 +12,88 @@ use rusqlite::Row;
 use rusqlite::types::Value as Sql;
 use std::sync::LazyLock;
 
-/// Whether a run was new or replaced one recorded earlier with the same day and end time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Saved {
-    New,
-    Replaced,
-}
+/// Where a run came from (the `source` column): typed by the runner.
+pub(super) const MANUAL: &str = "manual";
+/// The generated demo history.
+pub(super) const DEMO: &str = "demo";
 
-/// `day` and the fields of `RUN_FIELDS`.
-static COLUMNS: LazyLock<String> = LazyLock::new(|| format!("day, {}", columns(&RUN_FIELDS)));
+/// `id, day` and the fields of `RUN_FIELDS`: what `run_from_row` reads.
+pub(super) static SELECT: LazyLock<String> = LazyLock::new(|| format!("id, day, {}", columns(&RUN_FIELDS)));
 
-/// The fields a run is found by besides its day; every other one is updated in place.
-const KEY: &str = "at";
-
-fn run_from_row(r: &Row) -> rusqlite::Result<Run> {
-    let day: String = r.get(0)?;
+pub(super) fn run_from_row(r: &Row) -> rusqlite::Result<Run> {
+    let day: String = r.get(1)?;
     let mut run = Run::new(parse_day(&day)?, NaiveTime::MIN, Session::Easy, 1);
-    read(&RUN_FIELDS, r, 1, &mut run)?;
+    run.id = Some(r.get(0)?);
+    read(&RUN_FIELDS, r, 2, &mut run)?;
     Ok(run)
 }
 
-static UPSERT: LazyLock<String> = LazyLock::new(|| {
-    let others: Vec<&str> = RUN_FIELDS.iter().map(|s| s.column).filter(|c| *c != KEY).collect();
-    let set: Vec<String> = others.iter().map(|c| format!("{c} = excluded.{c}")).collect();
-    let differs: Vec<String> = others.iter().map(|c| format!("{c} IS NOT excluded.{c}")).collect();
+static INSERT: LazyLock<String> = LazyLock::new(|| {
+    let n = RUN_FIELDS.len();
     format!(
-        "INSERT INTO runs ({}, updated_at) VALUES (?1, {}, ?{})
-         ON CONFLICT (day, {KEY}) DO UPDATE SET {}, updated_at = excluded.updated_at WHERE {}",
-        *COLUMNS,
-        placeholders(&RUN_FIELDS, 2),
-        RUN_FIELDS.len() + 2,
-        set.join(", "),
-        differs.join(" OR ")
+        "INSERT INTO runs (id, day, {}, source, updated_at) VALUES (?1, ?2, {}, ?{}, ?{})",
+        columns(&RUN_FIELDS),
+        placeholders(&RUN_FIELDS, 3),
+        n + 3,
+        n + 4
     )
 });
 
-pub(super) fn insert_run(tx: &rusqlite::Connection, run: &Run, updated: &str) -> rusqlite::Result<Written> {
-    let day = day_key(run.day);
-    let at = run.at.format("%H:%M").to_string();
-    let existed = exists(tx, "SELECT EXISTS (SELECT 1 FROM runs WHERE day = ?1 AND at = ?2)", &[&day, &at])?;
-    let values = std::iter::once(Sql::Text(day))
+static UPDATE: LazyLock<String> = LazyLock::new(|| {
+    let set: Vec<String> =
+        RUN_FIELDS.iter().enumerate().map(|(i, s)| format!("{} = ?{}", s.column, i + 2)).collect();
+    format!("UPDATE runs SET {}, updated_at = ?{} WHERE id = ?1", set.join(", "), RUN_FIELDS.len() + 2)
+});
+
+/// Adds `run` as a run of its own and returns its id: `run.id` when it has one (an import
+/// of a run this database does not hold yet keeps the id its file gives), else a new id.
+pub(super) fn insert_run(
+    tx: &rusqlite::Connection,
+    run: &Run,
+    source: &str,
+    updated: &str,
+) -> rusqlite::Result<i64> {
+    let id = run.id.map_or(Sql::Null, Sql::Integer);
+    let values = [id, Sql::Text(day_key(run.day))]
+        .into_iter()
+        .chain(bind_all(&RUN_FIELDS, run))
+        .chain([Sql::Text(source.to_string()), Sql::Text(updated.to_string())]);
+    tx.prepare_cached(&INSERT)?.execute(rusqlite::params_from_iter(values))?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Sets every field of the run `id` (not its day or source) to those of `run`.
+pub(super) fn update_run(
+    tx: &rusqlite::Connection,
+    id: i64,
+    run: &Run,
+    updated: &str,
+) -> rusqlite::Result<()> {
+    let values = std::iter::once(Sql::Integer(id))
         .chain(bind_all(&RUN_FIELDS, run))
         .chain(std::iter::once(Sql::Text(updated.to_string())));
-    let changed = tx.prepare_cached(&UPSERT)?.execute(rusqlite::params_from_iter(values))?;
-    Ok(Written::of(existed, changed))
+    tx.prepare_cached(&UPDATE)?.execute(rusqlite::params_from_iter(values)).map(drop)
+}
+
+/// The run with this id, if there is one.
+pub(super) fn run_by_id(c: &rusqlite::Connection, id: i64) -> rusqlite::Result<Option<Run>> {
+    let mut stmt = c.prepare_cached(&format!("SELECT {} FROM runs WHERE id = ?1", *SELECT))?;
+    let mut rows = stmt.query_map([id], run_from_row)?;
+    rows.next().transpose()
 }
 
 impl Store {
-    /// Records a run; a run with the same day and end time is replaced.
-    pub fn save_run(&mut self, run: &Run, now: DateTime<FixedOffset>) -> Result<Saved> {
+    /// Records `run` as a new run (any id it carries is ignored) and returns its id. Runs
+    /// already stored are never touched, whatever their day and end time.
+    pub fn save_run(&mut self, run: &Run, now: DateTime<FixedOffset>) -> Result<i64> {
         let updated = stamp(now);
-        let existed = self.write(|tx| insert_run(tx, run, &updated))?;
-        Ok(if existed == Written::New { Saved::New } else { Saved::Replaced })
+        let new = Run { id: None, ..run.clone() };
+        self.write(|tx| insert_run(tx, &new, MANUAL, &updated))
+    }
+
+    /// The run with this id.
+    pub fn run(&self, id: i64) -> Result<Option<Run>> {
+        self.read(|c| run_by_id(c, id))
     }
 
     /// Each day's training load from `from` to `to`: Σ session RPE × minutes over the
@@ -84,33 +116,34 @@ impl Store {
     pub fn last_run_before(&self, day: NaiveDate) -> Result<Option<Run>> {
         self.read(|c| {
             let mut stmt = c.prepare_cached(&format!(
-                "SELECT {} FROM runs WHERE day < ?1 ORDER BY day DESC, at DESC LIMIT 1",
-                *COLUMNS
+                "SELECT {} FROM runs WHERE day < ?1 ORDER BY day DESC, at DESC, id DESC LIMIT 1",
+                *SELECT
             ))?;
             let mut rows = stmt.query_map([day_key(day)], run_from_row)?;
             rows.next().transpose()
         })
     }
 
-    /// Every run from `from` to `to`, by day and end time.
+    /// Every run from `from` to `to`, by day, end time and id.
     pub fn runs_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Run>> {
-        self.read(|c| {
-            let mut stmt = c.prepare_cached(&format!(
-                "SELECT {} FROM runs WHERE day BETWEEN ?1 AND ?2 ORDER BY day, at",
-                *COLUMNS
-            ))?;
-            let rows = stmt.query_map([day_key(from), day_key(to)], run_from_row)?;
-            rows.collect()
-        })
+        self.read(|c| runs_between(c, from, to))
     }
 
-    /// The day's runs, in the order they ended.
+    /// The day's runs, in the order they ended (and were recorded).
     pub fn runs_on(&self, day: NaiveDate) -> Result<Vec<Run>> {
-        self.read(|c| {
-            let mut stmt =
-                c.prepare_cached(&format!("SELECT {} FROM runs WHERE day = ?1 ORDER BY at", *COLUMNS))?;
-            let rows = stmt.query_map([day_key(day)], run_from_row)?;
-            rows.collect()
-        })
+        self.runs_between(day, day)
     }
+}
+
+pub(super) fn runs_between(
+    c: &rusqlite::Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> rusqlite::Result<Vec<Run>> {
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT {} FROM runs WHERE day BETWEEN ?1 AND ?2 ORDER BY day, at, id",
+        *SELECT
+    ))?;
+    let rows = stmt.query_map([day_key(from), day_key(to)], run_from_row)?;
+    rows.collect()
 }

@@ -2,9 +2,11 @@
 //! transaction: all of it, or nothing.
 
 use super::errors::Result;
-use super::{Store, Written, day_key, markers::upsert_markers, runs::insert_run, stamp};
+use super::runs::{DEMO, insert_run};
+use super::runs_import::{IdClash, check_ids, import_runs};
+use super::{Store, Written, day_key, markers::upsert_markers, stamp};
 use crate::domain::demo::History;
-use crate::domain::records::{Markers, Run};
+use crate::domain::records::{Markers, RunRow};
 use chrono::NaiveDate;
 use chrono::{DateTime, FixedOffset};
 use rusqlite::params;
@@ -18,7 +20,7 @@ impl Store {
                 upsert_markers(tx, *day, m, &updated)?;
             }
             for run in &history.runs {
-                insert_run(tx, run, &updated)?;
+                insert_run(tx, run, DEMO, &updated)?;
             }
             let mut stmt = tx.prepare_cached(
                 "INSERT OR IGNORE INTO ticks (day, item_id, set_no, ticked_at) VALUES (?1, ?2, ?3, ?4)",
@@ -40,7 +42,7 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, w: Written) {
+    pub(super) fn add(&mut self, w: Written) {
         match w {
             Written::New => self.new += 1,
             Written::Changed => self.changed += 1,
@@ -49,25 +51,56 @@ impl Tally {
     }
 }
 
+/// The longest file name kept in a run's `source` (the column allows 300 characters).
+const SOURCE_CHARS: usize = 200;
+
+/// `import:` and the file's name (its last part; control characters replaced, shortened).
+fn source_of(file: &str) -> String {
+    let name = std::path::Path::new(file).file_name().map_or(file.into(), |n| n.to_string_lossy());
+    let clean: String =
+        name.chars().map(|c| if c.is_control() { '?' } else { c }).take(SOURCE_CHARS).collect();
+    format!("import:{}", if clean.is_empty() { "?".into() } else { clean })
+}
+
 impl Store {
     /// Stores imported rows, all or nothing: markers upsert per day (fields a row leaves
-    /// empty are kept), runs per day and end time. Returns the tallies for markers and runs.
+    /// empty are kept); runs as `runs_import` matches them, each new one with `file` as
+    /// its source. Returns the tallies for markers and runs, or — with nothing written — the
+    /// first row whose id names a run of another day.
     pub fn import_rows(
         &mut self,
         markers: &[(NaiveDate, Markers)],
-        runs: &[Run],
+        runs: &[RunRow],
+        file: &str,
         now: DateTime<FixedOffset>,
-    ) -> Result<(Tally, Tally)> {
+    ) -> Result<std::result::Result<(Tally, Tally), IdClash>> {
         let updated = stamp(now);
+        let source = source_of(file);
         self.write(|tx| {
-            let (mut m_tally, mut r_tally) = (Tally::default(), Tally::default());
+            let stored = match check_ids(tx, runs)? {
+                Ok(stored) => stored,
+                Err(clash) => return Ok(Err(clash)),
+            };
+            let mut m_tally = Tally::default();
             for (day, m) in markers {
                 m_tally.add(upsert_markers(tx, *day, m, &updated)?);
             }
-            for run in runs {
-                r_tally.add(insert_run(tx, run, &updated)?);
-            }
-            Ok((m_tally, r_tally))
+            let r_tally = import_runs(tx, runs, &stored, &source, &updated)?;
+            Ok(Ok((m_tally, r_tally)))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SOURCE_CHARS, source_of};
+
+    #[test]
+    fn a_source_is_the_files_own_name_cleaned() {
+        assert_eq!(source_of("/home/r/Downloads/runs.csv"), "import:runs.csv");
+        assert_eq!(source_of("stdin"), "import:stdin");
+        assert_eq!(source_of("a\u{1b}[31m.csv"), "import:a?[31m.csv");
+        assert_eq!(source_of(""), "import:?");
+        assert_eq!(source_of(&"x".repeat(400)).chars().count(), 7 + SOURCE_CHARS);
     }
 }

@@ -290,8 +290,8 @@ impl Loop<'_> {
                 Ok(text::saved_markers(*date))
             }
             Change::Run(run) => {
-                let saved = self.store.save_run(run, now)?;
-                Ok(text::saved_run(run, saved == crate::store::Saved::Replaced))
+                let id = self.store.save_run(run, now)?;
+                Ok(text::saved_run(run, id))
             }
         }
     }
