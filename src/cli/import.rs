@@ -89,7 +89,8 @@ pub fn run(ctx: &Context, file: &str) -> Result<ExitCode> {
         say(&format!("converted {c}"))?;
     }
     if !got.ignored.is_empty() {
-        say(&format!("ignored columns (no place for them in cooldown): {}", got.ignored.join(", ")))?;
+        let ignored = crate::exchange::shown::names(&got.ignored, 40, 30);
+        say(&format!("ignored columns (no place for them in cooldown): {ignored}"))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,83 +1,80 @@
 //! `cooldown import`: a markers or runs CSV (detected from the header), or a wellness
-//! export whose columns are mapped and converted. Every value is checked exactly as `log`
-//! and `run` check it; the first bad row rejects the whole file. One pass over the rows,
-//! with a look-up per row (never a scan of the rows before it), so a file of any length
-//! parses in time proportional to its length.
+//! export whose columns are mapped and converted (`header`). Every value is checked exactly
+//! as `log` and `run` check it; the first bad row rejects the whole file. One pass over the
+//! rows, with a look-up per row (never a scan of the rows before it), so a file of any
+//! length parses in time proportional to its length.
 
 use super::columns::{self, Convert};
+use super::header::{self, MarkerPlan, RunPlan};
+use super::shown::{clean, short};
 use crate::domain::entry;
 use crate::domain::fields::{Kind, Texts, by_column};
-use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, RunRow};
+use crate::domain::records::{MARKER_FIELDS, Markers, RunRow};
 use crate::domain::values::{self, FieldError};
 use crate::error::{Error, Result};
 use crate::store::{IdClash, Store, Tally};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// What a file holds, ready to store in one transaction.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Imported {
     pub markers: Vec<(NaiveDate, Markers)>,
     pub runs: Vec<RunRow>,
-    /// Columns of a wellness export that have no place here.
+    /// Columns of a wellness export that have no place here (fit to print).
     pub ignored: Vec<String>,
-    /// "sleepSecs: seconds → hours".
+    /// "sleepSecs → sleep_hours: seconds → hours" (fit to print).
     pub converted: Vec<String>,
-    /// The file's name as messages show it.
+    /// The file's name as messages show it: control characters replaced, shortened.
     pub file: String,
 }
 
+/// How long a file name may be in a message.
+const FILE_CHARS: usize = 200;
+/// How long a row error's reason may be (a cell it quotes may be a megabyte long).
+const REASON_CHARS: usize = 300;
+
 fn row_error(file: &str, line: u64, field: &str, reason: &str) -> Error {
     Error::bad_input(
-        format!("{file}:{line}: {field}: {reason}"),
+        format!("{file}:{line}: {}: {}", clean(field), short(reason, REASON_CHARS)),
         "import",
         "nothing was imported; fix the row and import again",
     )
 }
 
-fn header_error(file: &str, what: String, todo: &str) -> Error {
-    Error::bad_input(format!("{file}:1: {what}"), "import", todo.to_string())
-}
-
 /// Parses a CSV file's text; `file` names it in errors; dates may not be after `today`.
 pub fn parse(text: &str, file: &str, today: NaiveDate) -> Result<Imported> {
+    let file = short(file, FILE_CHARS);
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::None).from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| {
-            header_error(file, format!("not a CSV file ({e})"), "give a CSV file with a header row")
+            header::error(&file, format!("not a CSV file ({e})"), "give a CSV file with a header row".into())
         })?
         .iter()
         .map(str::to_string)
         .collect();
     if headers.iter().all(|h| h.trim().is_empty()) {
-        return Err(header_error(
-            file,
+        return Err(header::error(
+            &file,
             "the file is empty".into(),
-            "give a CSV file with a header row and one row per day",
+            "give a CSV file with a header row and one row per day".into(),
         ));
     }
-    let has = |name: &str| headers.iter().any(|h| h == name);
-    let date_column =
-        headers.iter().position(|h| h.eq_ignore_ascii_case("date") || h == "id").ok_or_else(|| {
-            header_error(
-                file,
-                "no date column".into(),
-                "the first line must name the columns, with `date` among them",
-            )
-        })?;
+    header::refuse_repeats(&headers, &file)?;
     let rows = reader.records().map(|r| {
         r.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
-            row_error(file, line, "row", &format!("not valid CSV ({e})"))
+            row_error(&file, line, "row", &format!("not valid CSV ({e})"))
         })
     });
+    let has = |name: &str| headers.iter().any(|h| h == name);
     let mut got = if has("type") && has("minutes") {
-        parse_runs(rows, &headers, file, today)?
+        parse_runs(rows, &header::runs(&headers, &file)?, &file, today)?
     } else {
-        parse_markers(rows, &headers, date_column, file, today)?
+        parse_markers(rows, header::markers(&headers, &file)?, &file, today)?
     };
-    got.file = file.to_string();
+    got.file = file;
     Ok(got)
 }
 
@@ -85,58 +82,18 @@ fn date(cell: &str, file: &str, line: u64, today: NaiveDate) -> Result<NaiveDate
     values::parse_date(cell, today).map_err(|e| row_error(file, line, "date", &e.reason))
 }
 
-/// Per header: our column and its conversion, or `None` for the date and ignored columns.
-type ColumnPlan = Vec<Option<(&'static str, Convert)>>;
-
-/// Where each column of a markers file goes, and which were ignored and converted.
-fn marker_plan(
-    headers: &[String],
-    date_column: usize,
-    file: &str,
-) -> Result<(ColumnPlan, Vec<String>, Vec<String>)> {
-    let ours = |h: &str| by_column(&MARKER_FIELDS, h).map(|s| s.column);
-    let wellness = headers.iter().any(|h| ours(h).is_none() && columns::alias(h).is_some());
-    let (mut ignored, mut converted, mut plan) = (Vec::new(), Vec::new(), Vec::new());
-    for (i, h) in headers.iter().enumerate() {
-        let target = match (ours(h), columns::alias(h)) {
-            _ if i == date_column => None,
-            (Some(_), Some(alias)) if wellness => Some(alias),
-            (Some(c), _) => Some((c, Convert::Same)),
-            (None, Some(alias)) => Some(alias),
-            (None, None) if wellness => {
-                ignored.push(h.clone());
-                None
-            }
-            (None, None) => {
-                return Err(header_error(
-                    file,
-                    format!("unknown column '{h}'"),
-                    &format!("use date plus any of {}", columns::header(&MARKER_FIELDS)[1..].join(", ")),
-                ));
-            }
-        };
-        if let Some((column, convert)) = target.filter(|(_, c)| *c != Convert::Same) {
-            converted.push(format!("{h} → {column}: {}", convert.describe()));
-        }
-        plan.push(target);
-    }
-    Ok((plan, ignored, converted))
-}
-
 fn parse_markers(
     rows: impl Iterator<Item = Result<csv::StringRecord>>,
-    headers: &[String],
-    date_column: usize,
+    plan: MarkerPlan,
     file: &str,
     today: NaiveDate,
 ) -> Result<Imported> {
-    let (plan, ignored, converted) = marker_plan(headers, date_column, file)?;
-    let mut seen: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    let mut seen: HashMap<NaiveDate, u64> = HashMap::new();
     let mut markers = Vec::new();
     for row in rows {
         let row = row?;
         let line = row.position().map_or(0, |p| p.line());
-        let day = date(row.get(date_column).unwrap_or(""), file, line, today)?;
+        let day = date(row.get(plan.date).unwrap_or(""), file, line, today)?;
         if let Some(first) = seen.insert(day, line) {
             return Err(row_error(
                 file,
@@ -146,7 +103,7 @@ fn parse_markers(
             ));
         }
         let mut texts = Texts::new();
-        for (cell, target) in row.iter().zip(&plan) {
+        for (cell, target) in row.iter().zip(&plan.targets) {
             let Some((column, convert)) = target else { continue };
             let cell = columns::restore(cell);
             if cell.is_empty() {
@@ -164,16 +121,17 @@ fn parse_markers(
             markers.push((day, m));
         }
     }
-    Ok(Imported { markers, ignored, converted, ..Imported::default() })
+    Ok(Imported { markers, ignored: plan.ignored, converted: plan.converted, ..Imported::default() })
 }
 
 /// A converted cell, written back as text so it is checked like any other.
 fn converted_value(cell: &str, column: &str, convert: Convert) -> std::result::Result<String, String> {
     let number = values::Field { name: "", unit: "", lo: f64::MIN, hi: f64::MAX, integer: false }
         .parse(cell)
-        .map_err(|_| format!("'{cell}' is not a number"))?;
-    let v =
-        convert.apply(number).ok_or_else(|| format!("{cell} is off the scale ({})", convert.describe()))?;
+        .map_err(|_| format!("'{}' is not a number", short(cell, 24)))?;
+    let v = convert
+        .apply(number)
+        .ok_or_else(|| format!("{} is off the scale ({})", short(cell, 24), convert.describe()))?;
     let whole = by_column(&MARKER_FIELDS, column).is_some_and(|s| matches!(s.kind, Kind::Int(_)));
     Ok(if whole { format!("{}", v.round() as i64) } else { format!("{}", (v * 1000.0).round() / 1000.0) })
 }
@@ -194,49 +152,17 @@ fn run_id(cell: &str) -> std::result::Result<i64, String> {
         Ok(id) if digits && (1..=MAX_RUN_ID).contains(&id) => Ok(id),
         _ => Err(format!(
             "'{}' is not a run id; give the number a cooldown export wrote, or leave it empty for a new run",
-            cell
+            short(cell, 24)
         )),
     }
 }
 
-/// Where a runs file's columns are: `date`, the id, and the fields of `RUN_FIELDS`.
-struct RunPlan {
-    date: usize,
-    id: Option<usize>,
-    fields: Vec<(&'static str, usize)>,
-}
-
-fn run_plan(headers: &[String], file: &str) -> Result<RunPlan> {
-    let mut known = columns::header(&RUN_FIELDS);
-    known.push(columns::RUN_ID);
-    if let Some(h) = headers.iter().find(|h| !known.contains(&h.as_str())) {
-        return Err(header_error(
-            file,
-            format!("unknown column '{h}'"),
-            &format!("use {}", known.join(", ")),
-        ));
-    }
-    let at = |name: &str| headers.iter().position(|h| h == name);
-    Ok(RunPlan {
-        date: at("date").ok_or_else(|| {
-            header_error(
-                file,
-                "no date column".into(),
-                "the first line must name the columns, with `date` among them",
-            )
-        })?,
-        id: at(columns::RUN_ID),
-        fields: RUN_FIELDS.iter().filter_map(|s| Some((s.column, at(s.column)?))).collect(),
-    })
-}
-
 fn parse_runs(
     rows: impl Iterator<Item = Result<csv::StringRecord>>,
-    headers: &[String],
+    plan: &RunPlan,
     file: &str,
     today: NaiveDate,
 ) -> Result<Imported> {
-    let plan = run_plan(headers, file)?;
     let cell = |row: &csv::StringRecord, at: usize| columns::restore(row.get(at).unwrap_or("")).to_string();
     let mut per_day: HashMap<NaiveDate, u32> = HashMap::new();
     let mut ids: HashMap<i64, u64> = HashMap::new();

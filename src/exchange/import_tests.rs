@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::records::Markers;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
@@ -103,6 +104,85 @@ fn two_runs_ending_in_the_same_minute_are_two_runs_and_ids_are_read() {
     assert_eq!(got.runs.len(), 2);
     assert_eq!((got.runs[0].run.id, got.runs[1].run.id), (None, Some(12)));
     assert!(got.runs.iter().all(|r| r.at_given));
+}
+
+/// The markers a one-row file stores, or its error.
+fn first_morning(text: &str) -> std::result::Result<Markers, String> {
+    parse(text, "m.csv", today()).map(|got| got.markers[0].1.clone()).map_err(|e| e.to_string())
+}
+
+#[test]
+fn our_own_column_names_always_keep_our_scales() {
+    let m = first_morning("date,sleep_quality,soreness,weight_kg\n2026-11-27,4,3,70\n").unwrap();
+    assert_eq!((m.sleep_quality, m.soreness, m.weight_kg), (Some(4), Some(3), Some(70.0)));
+    // A name both spell alike takes our scale when nothing says the file is an export.
+    let m = first_morning("Date,soreness,hrv\n2026-11-27,8,60\n").unwrap();
+    assert_eq!((m.soreness, m.hrv), (Some(8), Some(60.0)));
+    let m = first_morning("id,Soreness\n2026-11-27,4\n").unwrap();
+    assert_eq!(m.soreness, Some(8));
+}
+
+#[test]
+fn an_intervals_icu_export_keeps_its_scales() {
+    let text =
+        "id,restingHR,hrv,sleepSecs,sleepQuality,soreness,weight,ctl\n2026-11-27,50,60,27000,1,3,70,40\n";
+    let got = parse(text, "w.csv", today()).unwrap();
+    let m = &got.markers[0].1;
+    assert_eq!(
+        (m.sleep_quality, m.soreness, m.sleep_hours, m.weight_kg),
+        (Some(5), Some(6), Some(7.5), Some(70.0))
+    );
+    assert_eq!(got.ignored, ["ctl"]);
+}
+
+#[test]
+fn a_file_mixing_our_names_with_an_exports_is_refused_saying_which_are_which() {
+    let got = err("date,sleep_quality,soreness,weight\n2026-11-27,4,3,70\n");
+    assert!(got.contains("m.csv:1: the columns mix cooldown's own names (sleep_quality)"), "{got}");
+    assert!(got.contains("with a wellness export's (weight)"), "{got}");
+    let todo = parse("id,rhr,sleepSecs\n2026-11-27,50,27000\n", "m.csv", today()).unwrap_err().todo;
+    assert!(todo.contains("id → date, sleepSecs → sleep_hours (seconds → hours)"), "{todo}");
+    for text in ["id,rhr\n2026-11-27,50\n", "date,restingHR,note\n2026-11-27,50,x\n"] {
+        assert!(err(text).contains("mix cooldown's own names"), "{text}");
+    }
+}
+
+#[test]
+fn a_repeated_column_or_two_names_of_one_field_are_refused() {
+    for (text, needle) in [
+        ("date,rhr,rhr\n2026-11-27,50,51\n", "m.csv:1: column 'rhr' appears twice (columns 2 and 3)"),
+        ("id,ctl,ctl\n2026-11-27,1,2\n", "column 'ctl' appears twice"),
+        ("date,type,minutes,km,km\n2026-11-27,easy,30,5,6\n", "column 'km' appears twice"),
+        (
+            "id,restingHR,restingHeartRate\n2026-11-27,50,51\n",
+            "columns 'restingHR' and 'restingHeartRate' both hold rhr",
+        ),
+        ("id,hrv,rmssd\n2026-11-27,50,51\n", "columns 'hrv' and 'rmssd' both hold hrv"),
+        ("date,id,restingHR\n2026-11-27,2026-11-26,50\n", "two date columns, 'date' and 'id'"),
+        ("date,Sleep_Quality\n2026-11-27,4\n", "column 'Sleep_Quality' could be cooldown's sleep_quality"),
+    ] {
+        let got = err(text);
+        assert!(got.contains(needle), "{needle:?} not in {got:?}");
+    }
+}
+
+#[test]
+fn what_a_file_says_is_echoed_without_control_characters() {
+    for text in [
+        "date,r\u{1b}[2Jhr\n2026-11-27,50\n",
+        "date,ill\n2026-11-27,\"\u{1b}]0;pwned\u{7}\"\n",
+        "date,type,minutes\n2026-11-27,\"\u{1b}[31mjog\",30\n",
+        "date,type,minutes,at\n2026-11-27,easy,30,\"\u{1b}[1A\r\"\n",
+    ] {
+        let e = parse(text, "m\u{1b}[0m.csv", today()).unwrap_err();
+        let all = format!("{e}");
+        assert!(!all.chars().any(char::is_control), "{all:?}");
+        assert!(all.starts_with("m?[0m.csv:"), "{all:?}");
+    }
+    let got = parse("id,restingHR,\"ev\u{1b}[31mil\"\n2026-11-27,50,1\n", "w\n.csv", today()).unwrap();
+    assert_eq!((got.ignored[0].as_str(), got.file.as_str()), ("ev?[31mil", "w?.csv"));
+    let huge = format!("date,ill\n2026-11-27,{}\n", "y".repeat(100_000));
+    assert!(err(&huge).chars().count() < 500);
 }
 
 #[test]

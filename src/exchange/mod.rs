@@ -4,6 +4,8 @@
 pub mod atomic;
 pub mod columns;
 pub mod export;
+pub mod header;
 pub mod import;
 pub mod plan;
 pub mod print;
+pub mod shown;
