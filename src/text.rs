@@ -45,6 +45,16 @@ pub fn quote(text: &str, max: usize) -> String {
     }
 }
 
+/// Names as a list, each quoted to `each` characters, at most `most` of them, then how many
+/// more: "restingHR, sleepSecs and 3 more".
+pub fn names<S: AsRef<str>>(names: &[S], each: usize, most: usize) -> String {
+    let shown: Vec<String> = names.iter().take(most).map(|n| quote(n.as_ref(), each)).collect();
+    match names.len().saturating_sub(most) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
 /// Replaces the control characters of `text` except those at byte offsets `keep` accepts.
 fn replace_controls(text: &str, keep: impl Fn(usize) -> bool) -> Cow<'_, str> {
     let bad = |(at, c): &(usize, char)| c.is_control() && !keep(*at);

@@ -111,7 +111,7 @@ fn what_an_import_echoes_has_no_control_characters() {
     let name = "w\u{1b}[2J.csv";
     let (code, out, err) = import(&s, name, "id,restingHR,\"ev\u{1b}[31mil\"\n2026-11-27,50,1\n");
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("/w?[2J.csv: 1 morning") && out.contains("ev?[31mil"), "{out}");
+    assert!(out.contains("/w\u{FFFD}[2J.csv: 1 morning") && out.contains("ev\u{FFFD}[31mil"), "{out}");
     for text in [
         "date,r\u{1b}[31mhr\n2026-11-27,50\n",
         "date,ill\n2026-11-27,\"\u{1b}]0;title\u{7}\"\n",

@@ -89,7 +89,7 @@ pub fn run(ctx: &Context, file: &str) -> Result<ExitCode> {
         say(&format!("converted {c}"))?;
     }
     if !got.ignored.is_empty() {
-        let ignored = crate::exchange::shown::names(&got.ignored, 40, 30);
+        let ignored = text::names(&got.ignored, 40, 30);
         say(&format!("ignored columns (no place for them in cooldown): {ignored}"))?;
     }
     Ok(ExitCode::SUCCESS)

@@ -4,9 +4,9 @@
 //! repeats a column (or two names of one field), is refused before anything is read.
 
 use super::columns::{self, Convert, RUN_ID, Role, WELLNESS_DATE};
-use super::shown::{names, short};
 use crate::domain::records::{MARKER_FIELDS, RUN_FIELDS};
 use crate::error::{Error, Result};
+use crate::text::{self, quote};
 use std::collections::HashMap;
 
 /// How long a header name may be in a message.
@@ -16,11 +16,11 @@ const MOST_NAMES: usize = 8;
 
 /// `file:1: what` (exit 65); `file` is already fit to print.
 pub fn error(file: &str, what: String, todo: String) -> Error {
-    Error::bad_input(format!("{file}:1: {}", short(&what, 600)), "import", todo)
+    Error::bad_input(format!("{file}:1: {}", quote(&what, 600)), "import", todo)
 }
 
 fn quoted(name: &str) -> String {
-    format!("'{}'", short(name, NAME_CHARS))
+    format!("'{}'", quote(name, NAME_CHARS))
 }
 
 /// A header named twice is refused: which value would count?
@@ -102,7 +102,7 @@ pub fn markers(headers: &[String], file: &str) -> Result<MarkerPlan> {
             Role::Shared(c, convert) => Some((c, if wellness { convert } else { Convert::Same })),
             Role::Wellness(c, convert) => Some((c, convert)),
             Role::Unknown if wellness => {
-                plan.ignored.push(short(h, NAME_CHARS));
+                plan.ignored.push(quote(h, NAME_CHARS));
                 None
             }
             Role::Unknown => {
@@ -123,7 +123,7 @@ pub fn markers(headers: &[String], file: &str) -> Result<MarkerPlan> {
                 ));
             }
             if convert != Convert::Same {
-                plan.converted.push(format!("{} → {column}: {}", short(h, NAME_CHARS), convert.describe()));
+                plan.converted.push(format!("{} → {column}: {}", quote(h, NAME_CHARS), convert.describe()));
             }
         }
         plan.targets.push(target);
@@ -137,9 +137,9 @@ fn mixed(headers: &[String], roles: &[Role], ours: &[&str], theirs: &[&str], fil
         .iter()
         .zip(roles)
         .filter_map(|(h, r)| match r {
-            Role::Wellness(c, Convert::Same) => Some(format!("{} → {c}", short(h, NAME_CHARS))),
+            Role::Wellness(c, Convert::Same) => Some(format!("{} → {c}", quote(h, NAME_CHARS))),
             Role::Wellness(c, convert) => {
-                Some(format!("{} → {c} ({})", short(h, NAME_CHARS), convert.describe()))
+                Some(format!("{} → {c} ({})", quote(h, NAME_CHARS), convert.describe()))
             }
             Role::WellnessDate => Some(format!("{WELLNESS_DATE} → date")),
             _ => None,
@@ -149,12 +149,12 @@ fn mixed(headers: &[String], roles: &[Role], ours: &[&str], theirs: &[&str], fil
         file,
         format!(
             "the columns mix cooldown's own names ({}) with a wellness export's ({}), so their scales cannot be told apart",
-            names(ours, NAME_CHARS, MOST_NAMES),
-            names(theirs, NAME_CHARS, MOST_NAMES)
+            text::names(ours, NAME_CHARS, MOST_NAMES),
+            text::names(theirs, NAME_CHARS, MOST_NAMES)
         ),
         format!(
             "nothing was imported; use cooldown's names and scales throughout ({}), or only the export's names as it wrote them",
-            names(&renames, 2 * NAME_CHARS, MOST_NAMES)
+            text::names(&renames, 2 * NAME_CHARS, MOST_NAMES)
         ),
     )
 }

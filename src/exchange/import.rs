@@ -6,13 +6,13 @@
 
 use super::columns::{self, Convert};
 use super::header::{self, MarkerPlan, RunPlan};
-use super::shown::{clean, short};
 use crate::domain::entry;
 use crate::domain::fields::{Kind, Texts, by_column};
 use crate::domain::records::{MARKER_FIELDS, Markers, RunRow};
 use crate::domain::values::{self, FieldError};
 use crate::error::{Error, Result};
 use crate::store::{IdClash, Store, Tally};
+use crate::text::{clean, quote};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use std::collections::HashMap;
 
@@ -36,7 +36,7 @@ const REASON_CHARS: usize = 300;
 
 fn row_error(file: &str, line: u64, field: &str, reason: &str) -> Error {
     Error::bad_input(
-        format!("{file}:{line}: {}: {}", clean(field), short(reason, REASON_CHARS)),
+        format!("{file}:{line}: {}: {}", clean(field), quote(reason, REASON_CHARS)),
         "import",
         "nothing was imported; fix the row and import again",
     )
@@ -44,7 +44,7 @@ fn row_error(file: &str, line: u64, field: &str, reason: &str) -> Error {
 
 /// Parses a CSV file's text; `file` names it in errors; dates may not be after `today`.
 pub fn parse(text: &str, file: &str, today: NaiveDate) -> Result<Imported> {
-    let file = short(file, FILE_CHARS);
+    let file = quote(file, FILE_CHARS);
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::None).from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
@@ -128,10 +128,10 @@ fn parse_markers(
 fn converted_value(cell: &str, column: &str, convert: Convert) -> std::result::Result<String, String> {
     let number = values::Field { name: "", unit: "", lo: f64::MIN, hi: f64::MAX, integer: false }
         .parse(cell)
-        .map_err(|_| format!("'{}' is not a number", short(cell, 24)))?;
+        .map_err(|_| format!("'{}' is not a number", quote(cell, 24)))?;
     let v = convert
         .apply(number)
-        .ok_or_else(|| format!("{} is off the scale ({})", short(cell, 24), convert.describe()))?;
+        .ok_or_else(|| format!("{} is off the scale ({})", quote(cell, 24), convert.describe()))?;
     let whole = by_column(&MARKER_FIELDS, column).is_some_and(|s| matches!(s.kind, Kind::Int(_)));
     Ok(if whole { format!("{}", v.round() as i64) } else { format!("{}", (v * 1000.0).round() / 1000.0) })
 }
@@ -152,7 +152,7 @@ fn run_id(cell: &str) -> std::result::Result<i64, String> {
         Ok(id) if digits && (1..=MAX_RUN_ID).contains(&id) => Ok(id),
         _ => Err(format!(
             "'{}' is not a run id; give the number a cooldown export wrote, or leave it empty for a new run",
-            short(cell, 24)
+            quote(cell, 24)
         )),
     }
 }

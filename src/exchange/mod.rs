@@ -8,4 +8,3 @@ pub mod header;
 pub mod import;
 pub mod plan;
 pub mod print;
-pub mod shown;
