@@ -41,6 +41,13 @@ impl Store {
         &self.path
     }
 
+    /// How long this connection's writes wait for another process's write lock before
+    /// they fail busy (`BUSY_TIMEOUT_MS` from `open`). The dashboard's writer waits a
+    /// short while and retries on its own, so the screen can say it is waiting.
+    pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<()> {
+        self.conn.busy_timeout(timeout).map_err(|e| errors::from_sql(e, &self.path))
+    }
+
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction and commits; on any error nothing
     /// is written.
     fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> rusqlite::Result<T>) -> Result<T> {

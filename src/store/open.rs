@@ -41,6 +41,20 @@ impl Store {
         }
     }
 
+    /// A second connection to the database this one has open, for another thread (the
+    /// dashboard's writer); read-only when this one is. Only SQLite touches the file:
+    /// `open`'s own checks open and close it, and closing any descriptor of a file drops
+    /// every POSIX lock this process holds on it — the first connection's too — after
+    /// which another process closing its connection deletes the live write-ahead log.
+    pub fn reopen(&self) -> Result<Store> {
+        let read_only = self.conn.is_readonly(MAIN_DB).map_err(|e| errors::from_sql(e, &self.path))?;
+        if read_only {
+            return open_read_only(&self.path);
+        }
+        let conn = connect(&self.path).map_err(|e| errors::from_sql(e, &self.path))?;
+        Ok(Store { conn, path: self.path.clone() })
+    }
+
     /// Opens a database at a path the user gave (its folder must exist).
     pub fn open_path(path: &Path) -> Result<Store> {
         let path = std::path::absolute(path).map_err(|e| StoreError::new(path, Problem::Path(e)))?;
