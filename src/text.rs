@@ -126,6 +126,34 @@ pub fn saved_run(run: &crate::domain::records::Run, id: i64) -> String {
     format!("saved: run {id} ending {}: {}, {} min", run.at.format("%H:%M"), run.kind.label(), run.minutes)
 }
 
+/// "1 change", "3 changes".
+pub fn changes(n: usize) -> String {
+    if n == 1 { "1 change".into() } else { format!("{n} changes") }
+}
+
+/// The status bar's word on the dashboard's write queue, when there is one to say: a
+/// write waits for another process's write lock, or quit waits for the queue to empty.
+pub fn write_queue(pending: usize, waiting: bool, quitting: bool) -> Option<String> {
+    let n = changes(pending);
+    match (waiting, quitting) {
+        (true, false) => Some(format!("waiting for the database · {n} to save")),
+        (true, true) => Some(format!("waiting for the database · {n} to save · q again quits without")),
+        (false, true) => Some(format!("saving {n} before quitting")),
+        (false, false) => None,
+    }
+}
+
+/// Ctrl-Z (or SIGTSTP) where nothing could continue a stopped dashboard (it was started
+/// straight in a window or a tmux pane, with no shell's job control above it).
+pub fn cannot_suspend() -> &'static str {
+    "not suspended: no shell here could bring cooldown back (fg); q quits"
+}
+
+/// The status line when a form field is full and typing or a paste went past its end.
+pub fn field_full() -> String {
+    format!("a field holds up to {} characters: the rest was left out", crate::domain::values::MAX_TEXT_CHARS)
+}
+
 /// "20 g (0.3 g/kg × 68 kg)", "2.1–2.6 L (…) — with sodium…", or the prompt to get a
 /// number.
 pub fn amount(a: &Amount) -> String {

@@ -102,7 +102,7 @@ fn today_app() -> App {
     let mut app = app_on(end());
     update(&mut app, Action::Key(Command::Down));
     update(&mut app, Action::Key(Command::Down));
-    update(&mut app, Action::Saved("saved: foam-quads ticked".into()));
+    update(&mut app, Action::Saved { text: "saved: foam-quads ticked".into(), form: false });
     app
 }
 

@@ -4,6 +4,7 @@ use super::form::Form;
 use super::keymap::{Mode, Screen};
 use super::theme::Theme;
 use super::timer::ActiveTimer;
+use super::writer::Queue;
 use crate::config::Timers;
 use crate::domain::checklist::{Checklist, Entry};
 use crate::domain::focus::Focus;
@@ -96,6 +97,10 @@ pub struct App {
     /// First overlay line shown, when the overlay is taller than the terminal.
     pub overlay_scroll: usize,
     pub status: Option<Status>,
+    /// The write queue: writes not yet saved, and whether the database is busy.
+    pub writes: Queue,
+    /// Quit was asked for with writes queued: the dashboard ends once they are saved.
+    pub quitting: bool,
     /// Nothing recorded yet: show the welcome.
     pub welcome: bool,
     pub running: bool,
@@ -123,6 +128,8 @@ impl App {
             overlay: None,
             overlay_scroll: 0,
             status: None,
+            writes: Queue::default(),
+            quitting: false,
             welcome,
             running: true,
             theme,

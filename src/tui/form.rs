@@ -8,6 +8,10 @@ use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, Run};
 use chrono::{NaiveDate, NaiveTime};
 use tui_input::{Input, InputRequest};
 
+/// The most characters a form field holds: the longest text a field accepts (a note), so
+/// a long paste or a held key fills it and stops there.
+pub const MAX_FIELD_CHARS: usize = crate::domain::values::MAX_TEXT_CHARS;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {
     Markers,
@@ -115,10 +119,30 @@ impl Form {
         self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
     }
 
-    pub fn edit(&mut self, request: InputRequest) {
-        if let Some(field) = self.fields.get_mut(self.focus) {
-            field.input.handle(request);
+    /// A key in the focused field. True when it would have typed past the field's end
+    /// (`MAX_FIELD_CHARS`): the character is left out.
+    pub fn edit(&mut self, request: InputRequest) -> bool {
+        let Some(field) = self.fields.get_mut(self.focus) else { return false };
+        if matches!(request, InputRequest::InsertChar(_))
+            && field.input.value().chars().count() >= MAX_FIELD_CHARS
+        {
+            return true;
         }
+        field.input.handle(request);
+        false
+    }
+
+    /// Pasted text into the focused field at the cursor, on one line (control characters,
+    /// line breaks included, become spaces), as far as the field holds. True when some
+    /// of it was left out.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let Some(field) = self.fields.get(self.focus) else { return false };
+        let room = MAX_FIELD_CHARS.saturating_sub(field.input.value().chars().count());
+        let mut chars = text.chars().map(|c| if c.is_control() { ' ' } else { c });
+        for c in chars.by_ref().take(room) {
+            self.edit(InputRequest::InsertChar(c));
+        }
+        chars.next().is_some()
     }
 
     /// What the fields hold, by column.
@@ -239,6 +263,21 @@ mod tests {
         type_text(&mut f, "45");
         let Submission::Run(run) = f.submit(day(), noon()).unwrap() else { panic!() };
         assert_eq!((run.kind.name(), run.minutes), ("tempo", 45));
+    }
+
+    #[test]
+    fn a_field_holds_up_to_its_limit_and_says_when_more_came() {
+        let mut f = Form::markers(day(), None, None);
+        f.focus = 11;
+        assert!(!f.paste("line one\nline\ttwo"));
+        assert_eq!(f.fields[11].input.value(), "line one line two");
+        let long = "x".repeat(100_000);
+        assert!(f.paste(&long), "a paste past the end says so");
+        assert_eq!(f.fields[11].input.value().chars().count(), MAX_FIELD_CHARS);
+        assert!(f.edit(InputRequest::InsertChar('y')), "a key past the end says so");
+        assert!(!f.edit(InputRequest::DeletePrevChar), "deleting still works");
+        assert!(!f.edit(InputRequest::InsertChar('z')));
+        assert!(f.fields[11].input.value().ends_with("xz"));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod timer;
 mod update;
 pub mod views;
 mod wait;
+pub mod writer;
 
 pub use app::{App, Day, History, Overlay, Status, StatusKind, Trends};
 pub use runtime::run;

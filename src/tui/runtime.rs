@@ -1,5 +1,6 @@
 //! The run loop: wait for a key, a resize or the next wake-up; turn it into actions;
-//! carry out the effects; redraw only when something changed.
+//! carry out the effects (writes go to the writer's queue, `writer.rs`); redraw only when
+//! something changed. It never waits for the database's write lock.
 
 use super::app::{App, StatusKind};
 use super::keymap::{self, Mode};
@@ -8,21 +9,23 @@ use super::signals;
 use super::terminal::{self, Term};
 use super::theme::Theme;
 use super::timer::ActiveTimer;
-use super::update::{Action, Change, Effect, update};
+use super::update::{Action, update};
 use super::views::Dashboard;
-use super::wait::Waiter;
+use super::wait::{self, Waiter};
+use super::writer::{Report, Writer};
 use crate::context::Context;
-use crate::domain::timer::{Countdown, StoredTimer};
-use crate::error::{Error, Result};
+use crate::domain::timer::Countdown;
+use crate::error::{Error, Kind, Result};
 use crate::store::Store;
-use crate::text;
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::VecDeque;
 use std::io::IsTerminal;
-use std::io::Write;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+#[path = "effects.rs"]
+mod effects;
 
 /// With nothing to do the loop wakes on the wall clock's multiples of this: exactly at
 /// each new minute (the phases' "due in" texts) and at midnight, and within this long
@@ -38,6 +41,15 @@ const DATA_POLL: Duration = Duration::from_secs(1);
 /// wake-up looks too, should a commit take longer than that.
 const RECHECK_EVERY: Duration = Duration::from_millis(20);
 const RECHECK_FOR: Duration = Duration::from_secs(1);
+
+/// While writes are queued, the loop looks at the writer's reports at least this often
+/// (portable: no descriptor to wait on), so "saved" and "waiting for the database" show
+/// promptly.
+const WRITES_POLL: Duration = Duration::from_millis(20);
+
+/// After SIGTERM, SIGINT, SIGHUP or SIGQUIT, queued writes get this long to commit
+/// before the process ends (see `signals`).
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
 
 /// A new size, once: the SIGWINCH pipe and crossterm's own event both report it.
 fn resize_to(term: &mut Term, width: u16, height: u16) -> Result<bool> {
@@ -69,17 +81,31 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     if ctx.is_demo() {
         app.set_status(StatusKind::Info, "demo data: nothing you do here is kept");
     }
+    // The writer's own connection (never a second `open`: see `Store::reopen`), made
+    // before the terminal is taken, so a failure is reported like any other.
+    let mut writer = Writer::start(store.reopen()?)
+        .map_err(|e| Error::io(format!("cannot start the writer: {e}"), "dashboard", "try again"))?;
     let screen = Arc::new(Mutex::new(()));
-    signals::install(screen.clone(), ctx.demo_dir().map(|p| p.to_path_buf()))
+    signals::install(screen.clone(), ctx.demo_dir().map(|p| p.to_path_buf()), writer.pending(), SIGNAL_GRACE)
         .map_err(|e| Error::io(format!("cannot watch for signals: {e}"), "dashboard", "try again"))?;
     let mut term = terminal::enter().map_err(terminal_gone)?;
-    let mut looper = Loop { ctx, store: &mut store, app: &mut app, screen };
+    let mut looper = Loop { ctx, store: &mut store, app: &mut app, screen, writer: &mut writer };
     if let Some(timer) = restored {
         looper.dispatch(Action::TimerRestored(Box::new(timer)), &mut term);
     }
     let result = looper.run(&mut term);
     terminal::leave();
-    result.map(|()| ExitCode::SUCCESS)
+    result?;
+    // Quit twice while writes waited: say what was not saved (never silently).
+    match writer.queue().pending {
+        0 => Ok(ExitCode::SUCCESS),
+        n => Err(Error::new(
+            Kind::Busy,
+            format!("{} not saved: another process held the database's write lock", crate::text::changes(n)),
+            store.path().display().to_string(),
+            "enter them again once the other process is done",
+        )),
+    }
 }
 
 /// The timer kept from the last session, as it stands now; dropped when its item is no
@@ -102,6 +128,7 @@ struct Loop<'a> {
     store: &'a mut Store,
     app: &'a mut App,
     screen: Arc<Mutex<()>>,
+    writer: &'a mut Writer,
 }
 
 impl Loop<'_> {
@@ -124,9 +151,24 @@ impl Loop<'_> {
             if recheck_until.is_some() {
                 timeout = timeout.min(RECHECK_EVERY);
             }
+            if self.app.writes.pending > 0 {
+                timeout = timeout.min(WRITES_POLL);
+            }
             let woke = waiter.wait(timeout).map_err(terminal_gone)?;
             if woke.hangup {
                 return Err(terminal_gone(std::io::Error::other("hang-up")));
+            }
+            if woke.suspend {
+                self.dispatch(Action::Key(keymap::Command::Suspend), term);
+                waiter.forget_resume();
+                dirty = true;
+            } else if woke.resumed {
+                // Continued after a stop we did not make (SIGSTOP): the terminal may have
+                // been reset and drawn over meanwhile.
+                if let Err(e) = terminal::resume(term) {
+                    self.dispatch(Action::Failed(format!("could not take the terminal again: {e}")), term);
+                }
+                dirty = true;
             }
             // The clock first, so a key acts on the present moment (a timer started now
             // runs its full length) and a finished timer is noticed before the key.
@@ -139,13 +181,24 @@ impl Loop<'_> {
                 let (width, height) = ratatui::crossterm::terminal::size().map_err(terminal_gone)?;
                 dirty |= resize_to(term, width, height)?;
             }
-            // Every event crossterm has read, keys and resizes, before sleeping again.
-            while event::poll(Duration::ZERO).map_err(terminal_gone)? {
+            // Every event the terminal has, keys and resizes, before sleeping again.
+            while wait::event_ready().map_err(terminal_gone)? {
                 match event::read().map_err(terminal_gone)? {
                     Event::Key(key) => dirty |= self.key(key, term),
+                    Event::Paste(text) => {
+                        self.dispatch(Action::Paste(text), term);
+                        dirty = true;
+                    }
                     Event::Resize(width, height) => dirty |= resize_to(term, width, height)?,
                     _ => {}
                 }
+            }
+            // The writer's reports, then a read of what its commits changed; our own
+            // commits then count as seen, so they are not read a second time.
+            let (changed, version) = self.writes(term)?;
+            dirty |= changed;
+            if let Some(version) = version {
+                seen_version = version;
             }
             let idle_wake = !woke.input && !woke.data;
             if woke.data || idle_wake || recheck_until.is_some() {
@@ -198,6 +251,27 @@ impl Loop<'_> {
         true
     }
 
+    /// The writer's news since the last look, as actions: "saved" (the screen then reads
+    /// again what changed), "failed", and the queue's state. Whether anything changed,
+    /// and the data version from before those reads when something was saved.
+    fn writes(&mut self, term: &mut Term) -> Result<(bool, Option<i64>)> {
+        let (reports, queue) = self.writer.poll();
+        if reports.is_empty() && queue == self.app.writes {
+            return Ok((false, None));
+        }
+        let saved = reports.iter().any(|r| matches!(r, Report::Saved { .. }));
+        let version = if saved { Some(self.store.data_version()?) } else { None };
+        for report in reports {
+            match report {
+                Report::Waiting => {}
+                Report::Saved { text, form } => self.dispatch(Action::Saved { text, form }, term),
+                Report::Failed(text) => self.dispatch(Action::Failed(text), term),
+            }
+        }
+        self.dispatch(Action::Queue(queue), term);
+        Ok((true, version))
+    }
+
     /// Runs `action` through `update` and carries out the effects, which may report back
     /// with more actions.
     fn dispatch(&mut self, action: Action, term: &mut Term) {
@@ -207,91 +281,6 @@ impl Loop<'_> {
                 if let Some(next) = self.execute(effect, term) {
                     queue.push_back(next);
                 }
-            }
-        }
-    }
-
-    fn execute(&mut self, effect: Effect, term: &mut Term) -> Option<Action> {
-        let screen = self.screen.clone();
-        let held = screen.lock().unwrap_or_else(|p| p.into_inner());
-        let failed = |e: Error| Action::Failed(format!("{}: {}", e.what, e.todo));
-        match effect {
-            Effect::Persist(change) => Some(match self.persist(&change) {
-                Ok(message) => Action::Saved(message),
-                Err(e) => failed(e),
-            }),
-            Effect::Load(date) => {
-                let loaded = load::day(self.ctx, self.store, date).and_then(|day| {
-                    Ok(Action::Loaded { day: Box::new(day), welcome: self.store.is_empty()? })
-                });
-                Some(loaded.unwrap_or_else(failed))
-            }
-            Effect::LoadTrends(marker, window) => {
-                let today = self.app.today;
-                Some(match load::trends(self.ctx, self.store, marker, window, today) {
-                    Ok(t) => Action::TrendsLoaded(Box::new(t)),
-                    Err(e) => failed(e),
-                })
-            }
-            Effect::LoadHistory(month) => {
-                let today = self.app.today;
-                Some(match load::history(self.ctx, self.store, month, today) {
-                    Ok(h) => Action::HistoryLoaded(Box::new(h)),
-                    Err(e) => failed(e),
-                })
-            }
-            Effect::Bell => {
-                let mut out = std::io::stdout();
-                let _ = out.write_all(b"\x07").and_then(|()| out.flush());
-                None
-            }
-            Effect::SaveTimer(timer) => {
-                let saved = match timer {
-                    Some(t) => match t.countdown.to_stored(self.ctx.clock.mono(), self.ctx.clock.unix_ms()) {
-                        Some(state) => {
-                            let stored = StoredTimer {
-                                day: t.day,
-                                item_id: t.target.id.clone(),
-                                total: t.countdown.total(),
-                                state,
-                            };
-                            self.store.set_timer(&stored, self.ctx.clock.now())
-                        }
-                        None => self.store.clear_timer(),
-                    },
-                    None => self.store.clear_timer(),
-                };
-                saved.err().map(|e| failed(e.into()))
-            }
-            Effect::Suspend => {
-                drop(held);
-                terminal::suspend(term).err().map(|e| Action::Failed(format!("could not resume: {e}")))
-            }
-        }
-    }
-
-    fn persist(&mut self, change: &Change) -> Result<String> {
-        let now = self.ctx.clock.now();
-        match change {
-            Change::TickNext { date, item, sets_total } => {
-                let done = self.store.tick_next(*date, item, *sets_total, now)?;
-                Ok(text::saved_tick(item, done, *sets_total))
-            }
-            Change::TimerTick { date, item } => {
-                self.store.tick_next(*date, item, 1, now)?;
-                Ok(String::new())
-            }
-            Change::Clear { date, item } => {
-                self.store.clear_item(*date, item)?;
-                Ok(text::saved_tick(item, 0, 1))
-            }
-            Change::Markers { date, markers, fields } => {
-                self.store.edit_markers(*date, markers, fields, now)?;
-                Ok(text::saved_markers(*date))
-            }
-            Change::Run(run) => {
-                let id = self.store.save_run(run, now)?;
-                Ok(text::saved_run(run, id))
             }
         }
     }

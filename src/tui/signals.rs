@@ -1,4 +1,5 @@
-//! SIGTERM, SIGINT, SIGHUP and SIGQUIT restore the terminal and exit with 128 + n. On
+//! SIGTERM, SIGINT, SIGHUP and SIGQUIT restore the terminal and exit with 128 + n, after
+//! giving queued writes a moment to commit (and saying on stderr what was not saved). On
 //! hangup (the terminal is gone) this is what ends the process promptly; when no SIGHUP
 //! comes (blocked, or no controlling terminal after `setsid`), a second thread sees the
 //! hangup on standard input itself. Unix only: elsewhere (Windows) Ctrl-C reaches the
@@ -13,6 +14,8 @@ pub use unix::install;
 pub fn install(
     _screen: std::sync::Arc<std::sync::Mutex<()>>,
     _remove_on_exit: Option<std::path::PathBuf>,
+    _pending: std::sync::Arc<super::writer::Pending>,
+    _grace: std::time::Duration,
 ) -> std::io::Result<()> {
     Ok(())
 }
@@ -20,25 +23,42 @@ pub fn install(
 #[cfg(unix)]
 mod unix {
     use super::super::terminal;
+    use super::super::writer::Pending;
     use rustix::event::{PollFd, PollFlags, poll};
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     use signal_hook::iterator::Signals;
     use std::path::PathBuf;
     use std::sync::{Arc, Mutex};
+    use std::time::Duration;
 
-    /// `screen` is held by the run loop while it draws or writes to the store, so a
-    /// signal never cuts a commit or a frame in half.
-    pub fn install(screen: Arc<Mutex<()>>, remove_on_exit: Option<PathBuf>) -> std::io::Result<()> {
+    /// What the exit needs: the screen lock, the demo folder to remove, the write queue.
+    struct Exit {
+        /// Held by the run loop while it draws or reads, so a signal never cuts a frame
+        /// in half.
+        screen: Arc<Mutex<()>>,
+        remove_on_exit: Option<PathBuf>,
+        pending: Arc<Pending>,
+        /// How long queued writes may take to commit before the process ends anyway.
+        grace: Duration,
+    }
+
+    pub fn install(
+        screen: Arc<Mutex<()>>,
+        remove_on_exit: Option<PathBuf>,
+        pending: Arc<Pending>,
+        grace: Duration,
+    ) -> std::io::Result<()> {
         let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT])?;
-        let (screen2, remove2) = (screen.clone(), remove_on_exit.clone());
+        let exit = Arc::new(Exit { screen, remove_on_exit, pending, grace });
+        let exit2 = exit.clone();
         std::thread::Builder::new().name("signals".into()).spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                leave_and_exit(&screen, remove_on_exit.as_ref(), 128 + signal);
+                leave_and_exit(&exit, 128 + signal);
             }
         })?;
         std::thread::Builder::new().name("hangup".into()).spawn(move || {
             if hung_up() {
-                leave_and_exit(&screen2, remove2.as_ref(), 128 + SIGHUP);
+                leave_and_exit(&exit2, 128 + SIGHUP);
             }
         })?;
         Ok(())
@@ -65,10 +85,17 @@ mod unix {
         }
     }
 
-    fn leave_and_exit(screen: &Mutex<()>, remove_on_exit: Option<&PathBuf>, code: i32) -> ! {
-        let _held = screen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    fn leave_and_exit(exit: &Exit, code: i32) -> ! {
+        let _held = exit.screen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let unsaved = exit.pending.wait_idle(exit.grace);
         terminal::leave();
-        if let Some(dir) = remove_on_exit {
+        if unsaved > 0 {
+            eprintln!(
+                "cooldown: {} not saved (dashboard): the database was busy until the end; enter them again",
+                crate::text::changes(unsaved)
+            );
+        }
+        if let Some(dir) = &exit.remove_on_exit {
             let _ = std::fs::remove_dir_all(dir);
         }
         std::process::exit(code);

@@ -1,8 +1,10 @@
-//! Entering and leaving the terminal: raw mode and the alternate screen, restored on
-//! quit, on panic (our hook) and on signals (see `signals`). Mouse capture stays off.
+//! Entering and leaving the terminal: raw mode, the alternate screen and bracketed paste,
+//! restored on quit, on panic (our hook) and on signals (see `signals`); given back on
+//! Ctrl-Z or SIGTSTP and taken again on SIGCONT. Mouse capture stays off.
 
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -30,7 +32,9 @@ pub fn enter() -> io::Result<Term> {
         }));
     });
     enable_raw_mode()?;
-    if let Err(e) = execute!(stdout(), EnterAlternateScreen) {
+    // Bracketed paste: a paste arrives as one piece of text, never as keys (a line break
+    // in it would press Enter, a `q` quit).
+    if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste) {
         leave();
         return Err(e);
     }
@@ -52,23 +56,94 @@ pub fn resize(term: &mut Term, width: u16, height: u16) -> io::Result<()> {
 /// gone (errors are ignored: there is nobody left to tell).
 pub fn leave() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
 }
 
-/// Ctrl-Z: give the terminal back, stop until `fg`, then take it again and redraw.
+/// Takes the terminal again after a stop, whatever was done to it meanwhile (a shell
+/// puts its own modes back and draws its prompt): raw mode, the alternate screen,
+/// bracketed paste, and the next frame drawn whole.
 #[cfg(unix)]
-pub fn suspend(term: &mut Term) -> io::Result<()> {
-    leave();
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+fn retake(term: &mut Term) -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen)?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     let (width, height) = ratatui::crossterm::terminal::size()?;
     resize(term, width, height)?;
     term.clear()
 }
 
+/// What a stop request came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stop {
+    /// Stopped, continued, and the terminal taken again.
+    #[cfg_attr(not(unix), allow(dead_code))]
+    Resumed,
+    /// Not stopped: nothing could continue the process (see `jobs::resumable`).
+    Refused,
+}
+
+/// Ctrl-Z or SIGTSTP: give the terminal back, stop until continued (`fg`), then take it
+/// again. A process that nothing could continue is not stopped, as the kernel would not
+/// stop it on SIGTSTP either.
+#[cfg(unix)]
+pub fn suspend(term: &mut Term) -> io::Result<Stop> {
+    if !jobs::resumable() {
+        return Ok(Stop::Refused);
+    }
+    leave();
+    jobs::stop();
+    resume(term)?;
+    Ok(Stop::Resumed)
+}
+
+/// SIGCONT (after a stop of any kind): take the terminal again — once it is ours. In the
+/// background (continued by `kill -CONT` while the shell keeps the terminal) the
+/// dashboard stops again rather than draw over the shell; `fg` continues it.
+#[cfg(unix)]
+pub fn resume(term: &mut Term) -> io::Result<()> {
+    while !jobs::foreground() {
+        if !jobs::resumable() {
+            return Ok(());
+        }
+        jobs::stop();
+    }
+    retake(term)
+}
+
 /// No job control without Unix (the key is not bound there): nothing to do.
 #[cfg(not(unix))]
-pub fn suspend(_term: &mut Term) -> io::Result<()> {
+pub fn suspend(_term: &mut Term) -> io::Result<Stop> {
+    Ok(Stop::Refused)
+}
+
+#[cfg(not(unix))]
+pub fn resume(_term: &mut Term) -> io::Result<()> {
     Ok(())
+}
+
+#[cfg(unix)]
+mod jobs {
+    use rustix::process::{Pid, getpgid, getpgrp, getppid, getsid};
+
+    /// The process group is not orphaned: its parent (a shell with job control, a
+    /// supervisor) is in the same session and another group, so it can continue a stop.
+    /// A dashboard started straight in a terminal window or a tmux pane has none.
+    pub fn resumable() -> bool {
+        let Some(parent) = getppid() else { return false };
+        let ours = getpgrp();
+        match (getpgid(Some(parent)), getsid(Some(parent)), getsid(None::<Pid>)) {
+            (Ok(group), Ok(session), Ok(own)) => group != ours && session == own,
+            _ => false,
+        }
+    }
+
+    /// Our group owns the terminal (the shell has given it to us).
+    pub fn foreground() -> bool {
+        rustix::termios::tcgetpgrp(std::io::stdin()).is_ok_and(|group| group == getpgrp())
+    }
+
+    /// Stops the process until a SIGCONT. SIGTSTP has our handler, so its default stop is
+    /// made here (signal-hook's emulation raises SIGSTOP).
+    pub fn stop() {
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    }
 }

@@ -5,6 +5,7 @@ use super::app::{App, Day, History, Overlay, StatusKind, Trends};
 use super::form::{Form, Submission};
 use super::keymap::{Command, Screen};
 use super::timer::ActiveTimer;
+use super::writer::Queue;
 use crate::domain::records::{Markers, Run};
 use crate::domain::trends::{Marker, Window};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
@@ -40,10 +41,18 @@ pub enum Action {
     },
     TrendsLoaded(Box<Trends>),
     HistoryLoaded(Box<History>),
-    /// A write committed.
-    Saved(String),
+    /// A write committed: the status text (empty: nothing to say), and whether it was
+    /// the open form's.
+    Saved {
+        text: String,
+        form: bool,
+    },
     /// A write or read failed; nothing was saved.
     Failed(String),
+    /// The write queue changed: how many writes wait, and whether the database is busy.
+    Queue(Queue),
+    /// Text pasted in one piece (bracketed paste): typed into the focused field.
+    Paste(String),
 }
 
 /// A change the run loop must make to the store; it reports `Saved` or `Failed`.
@@ -102,10 +111,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if let (Some(form), Some(request)) =
                 (app.form.as_mut(), tui_input::backend::crossterm::to_input_request(&Event::Key(event)))
             {
-                form.edit(request);
-                if form.error.as_ref().is_some_and(|(i, _)| *i == form.focus) {
-                    form.error = None;
+                let full = form.edit(request);
+                typed(app, full);
+            }
+            vec![]
+        }
+        Action::Paste(text) => {
+            match app.form.as_mut() {
+                Some(form) => {
+                    let full = form.paste(&text);
+                    typed(app, full);
                 }
+                None => app.set_status(StatusKind::Info, "nothing to paste into: open a form (m, r) first"),
             }
             vec![]
         }
@@ -138,13 +155,23 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.welcome = welcome;
             vec![]
         }
-        Action::Saved(text) => {
-            if app.form.as_ref().is_some_and(|f| f.saving) {
+        Action::Saved { text, form } => {
+            if form && app.form.as_ref().is_some_and(|f| f.saving) {
                 app.form = None;
                 app.screen = Screen::Today;
             }
             if !text.is_empty() {
                 app.set_status(StatusKind::Saved, text);
+            }
+            // Read again what the write changed (the day, and the screen's data).
+            let mut effects = vec![Effect::Load(app.date)];
+            effects.extend(screens::reload(app));
+            effects
+        }
+        Action::Queue(queue) => {
+            app.writes = queue;
+            if app.quitting && queue.pending == 0 {
+                app.running = false;
             }
             vec![]
         }
@@ -161,7 +188,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 fn key(app: &mut App, command: Command) -> Vec<Effect> {
     let last = app.checklist().len().saturating_sub(1);
     match command {
-        Command::Quit => app.running = false,
+        Command::Quit => quit(app),
         Command::Suspend => return vec![Effect::Suspend],
         Command::ToggleHelp => open_overlay(app, Overlay::Help),
         Command::Why => open_overlay(app, Overlay::Why),
@@ -226,6 +253,29 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
     vec![]
 }
 
+/// Quits, once every queued write is saved: until then the status bar says so, and a
+/// second quit key leaves without them (the run loop then says what was not saved).
+fn quit(app: &mut App) {
+    if app.writes.pending == 0 || app.quitting {
+        app.running = false;
+        return;
+    }
+    app.quitting = true;
+}
+
+/// After a key or a paste reached the form: a field error there is cleared; a field
+/// that is full says so.
+fn typed(app: &mut App, full: bool) {
+    if let Some(form) = app.form.as_mut()
+        && form.error.as_ref().is_some_and(|(i, _)| *i == form.focus)
+    {
+        form.error = None;
+    }
+    if full {
+        app.set_status(StatusKind::Info, crate::text::field_full());
+    }
+}
+
 fn open_overlay(app: &mut App, overlay: Overlay) {
     app.overlay = if app.overlay == Some(overlay) { None } else { Some(overlay) };
     app.overlay_scroll = 0;
@@ -250,12 +300,11 @@ fn save(app: &mut App) -> Vec<Effect> {
         Ok(submission) => {
             form.saving = true;
             form.error = None;
-            let date = form.date;
             let change = match submission {
                 Submission::Markers(date, markers, fields) => Change::Markers { date, markers, fields },
                 Submission::Run(run) => Change::Run(run),
             };
-            vec![Effect::Persist(change), Effect::Load(date)]
+            vec![Effect::Persist(change)]
         }
     }
 }
@@ -278,7 +327,7 @@ pub(super) fn toggle(app: &mut App) -> Vec<Effect> {
     } else {
         Change::TickNext { date, item, sets_total: entry.sets_total }
     };
-    vec![Effect::Persist(change), Effect::Load(date)]
+    vec![Effect::Persist(change)]
 }
 
 /// At local midnight "today" moves on; a dashboard that was on today follows it.

@@ -65,20 +65,63 @@ fn moving_stays_inside_the_list() {
 }
 
 #[test]
-fn space_on_an_open_item_ticks_it_then_reloads() {
+fn space_on_an_open_item_ticks_it_then_reloads_once_saved() {
     let mut a = app();
     let effects = press(&mut a, Command::Toggle);
     assert_eq!(
         effects,
-        [
-            Effect::Persist(Change::TickNext { date: day(28), item: "mobility".into(), sets_total: 1 }),
-            Effect::Load(day(28))
-        ]
+        [Effect::Persist(Change::TickNext { date: day(28), item: "mobility".into(), sets_total: 1 })]
     );
-    // Nothing is shown as saved until the store says so.
+    // Nothing is shown as saved until the store says so; then the day is read again.
     assert_eq!(a.status, None);
-    update(&mut a, Action::Saved("saved".into()));
+    let effects = update(&mut a, Action::Saved { text: "saved".into(), form: false });
     assert_eq!(a.status.as_ref().map(|s| s.kind.clone()), Some(StatusKind::Saved));
+    assert_eq!(effects, [Effect::Load(day(28))]);
+}
+
+#[test]
+fn quit_with_writes_queued_waits_for_them_and_a_second_quit_leaves_without() {
+    let mut a = app();
+    update(&mut a, Action::Queue(Queue { pending: 1, waiting: true }));
+    press(&mut a, Command::Quit);
+    assert!(a.running && a.quitting, "the dashboard stays while a write waits");
+    update(&mut a, Action::Queue(Queue { pending: 0, waiting: false }));
+    assert!(!a.running, "and ends once the queue is empty");
+
+    let mut a = app();
+    update(&mut a, Action::Queue(Queue { pending: 2, waiting: true }));
+    press(&mut a, Command::Quit);
+    press(&mut a, Command::Quit);
+    assert!(!a.running, "a second quit leaves without them");
+
+    let mut a = app();
+    press(&mut a, Command::Quit);
+    assert!(!a.running, "nothing queued: quit at once");
+}
+
+#[test]
+fn a_tick_saved_while_a_form_saves_does_not_close_the_form() {
+    let mut a = app();
+    press(&mut a, Command::LogMarkers);
+    type_text(&mut a, "52");
+    press(&mut a, Command::Save);
+    update(&mut a, Action::Saved { text: String::new(), form: false });
+    assert!(a.form.is_some(), "the timer's tick is not the form's write");
+    update(&mut a, Action::Saved { text: "saved: markers".into(), form: true });
+    assert!(a.form.is_none());
+}
+
+#[test]
+fn a_paste_goes_into_the_focused_field_up_to_its_limit() {
+    let mut a = app();
+    assert!(update(&mut a, Action::Paste("52".into())).is_empty());
+    assert!(a.status.is_some(), "outside a form a paste is refused with a word");
+    press(&mut a, Command::LogMarkers);
+    a.status = None;
+    update(&mut a, Action::Paste("x".repeat(100_000)));
+    let form = a.form.as_ref().unwrap();
+    assert_eq!(form.fields[0].input.value().chars().count(), crate::tui::form::MAX_FIELD_CHARS);
+    assert!(a.status.as_ref().is_some_and(|s| s.text.contains("the rest was left out")));
 }
 
 #[test]
@@ -209,15 +252,12 @@ fn a_valid_form_persists_then_closes_only_when_saved() {
     let effects = press(&mut a, Command::Save);
     let markers = crate::domain::records::Markers { rhr: Some(52), hrv: Some(61.5), ..Default::default() };
     let fields = vec!["rhr", "hrv"];
-    assert_eq!(
-        effects,
-        [Effect::Persist(Change::Markers { date: day(28), markers, fields }), Effect::Load(day(28))]
-    );
+    assert_eq!(effects, [Effect::Persist(Change::Markers { date: day(28), markers, fields })]);
     assert!(a.form.is_some(), "the form stays until the store confirms");
     update(&mut a, Action::Failed("disk full: nothing saved".into()));
     assert!(a.form.as_ref().is_some_and(|f| !f.saving));
     press(&mut a, Command::Save);
-    update(&mut a, Action::Saved("saved: markers".into()));
+    update(&mut a, Action::Saved { text: "saved: markers".into(), form: true });
     assert_eq!((a.form.is_none(), a.screen), (true, Screen::Today));
 }
 

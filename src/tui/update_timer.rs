@@ -119,7 +119,7 @@ fn finish(app: &mut App) -> Vec<Effect> {
         }
         None => app.set_status(StatusKind::Info, format!("{done} done · any key to stop the overtime")),
     }
-    vec![Effect::Bell, Effect::Persist(tick), Effect::Load(app.date), save(app)]
+    vec![Effect::Bell, Effect::Persist(tick), save(app)]
 }
 
 /// Any key after the end: the overtime stops and the timer goes.
@@ -141,5 +141,5 @@ pub fn restored(app: &mut App, timer: ActiveTimer) -> Vec<Effect> {
         app.set_status(StatusKind::Info, format!("{} finished while cooldown was closed", timer.target.name));
     }
     app.timer = Some(timer);
-    if finished { vec![Effect::Persist(tick), Effect::Load(app.date)] } else { vec![] }
+    if finished { vec![Effect::Persist(tick)] } else { vec![] }
 }

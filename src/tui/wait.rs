@@ -1,8 +1,8 @@
 //! Sleeping until something matters: a key or a resize on the terminal, a write to the
 //! database by another process, or the next moment the clock changes what is shown.
 //!
-//! - Linux: one `poll` over standard input, a SIGWINCH pipe and an inotify watch on the
-//!   database and its write-ahead log, so an idle dashboard does not wake to ask SQLite
+//! - Linux: one `poll` over standard input, a SIGWINCH pipe, a SIGTSTP/SIGCONT pipe and
+//!   an inotify watch on the database and its write-ahead log, so an idle dashboard does not wake to ask SQLite
 //!   whether anything changed.
 //! - Other Unix (macOS, the BSDs): the same `poll` without the inotify watch; the loop
 //!   asks SQLite once a second (`sees_writes` is false). Should `poll` refuse the terminal
@@ -23,6 +23,24 @@ pub struct Woke {
     pub data: bool,
     /// The terminal hung up.
     pub hangup: bool,
+    /// SIGTSTP came from outside (`kill -TSTP`): give the terminal back and stop.
+    pub suspend: bool,
+    /// SIGCONT came: the process was stopped (perhaps by an uncatchable SIGSTOP) and the
+    /// terminal may have been used meanwhile: take it again and redraw.
+    pub resumed: bool,
+}
+
+/// How long crossterm may wait for the next event while the loop empties its queue. Not
+/// zero: crossterm's level-triggered reader (the `use-dev-tty` source, see Cargo.toml)
+/// does not look at the terminal at all within a zero timeout. Its edge-triggered default
+/// stops reading after the first 1 KiB that holds a key, and never comes back to the
+/// rest (no new edge arrives while a paste fills the terminal's buffer), which `poll`
+/// below then reports ready forever: a busy loop, and a paste cut at 1024 bytes.
+pub const DRAIN_WAIT: Duration = Duration::from_millis(1);
+
+/// True when crossterm has an event to read (within `DRAIN_WAIT`).
+pub fn event_ready() -> std::io::Result<bool> {
+    ratatui::crossterm::event::poll(DRAIN_WAIT)
 }
 
 #[cfg(unix)]
@@ -33,14 +51,21 @@ mod unix {
     use super::Woke;
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     use rustix::io::Errno;
+    use signal_hook::consts::{SIGCONT, SIGTSTP, SIGWINCH};
     use std::fs::File;
     use std::io::Read;
     use std::os::unix::net::UnixStream;
     use std::path::Path;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::Duration;
 
     pub struct Waiter {
         resized: UnixStream,
+        /// SIGTSTP and SIGCONT write here (to wake the wait) and set their flag.
+        jobs: UnixStream,
+        stop: Arc<AtomicBool>,
+        cont: Arc<AtomicBool>,
         watch: Option<File>,
         /// False once `poll` has refused the terminal: crossterm waits instead.
         polls_terminal: bool,
@@ -51,8 +76,29 @@ mod unix {
         pub fn new(db: &Path) -> std::io::Result<Waiter> {
             let (resized, writer) = UnixStream::pair()?;
             resized.set_nonblocking(true)?;
-            signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, writer)?;
-            Ok(Waiter { resized, watch: watch(db).ok(), polls_terminal: true })
+            signal_hook::low_level::pipe::register(SIGWINCH, writer)?;
+            let (jobs, writer) = UnixStream::pair()?;
+            jobs.set_nonblocking(true)?;
+            let (stop, cont) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false)));
+            signal_hook::flag::register(SIGTSTP, stop.clone())?;
+            signal_hook::flag::register(SIGCONT, cont.clone())?;
+            signal_hook::low_level::pipe::register(SIGTSTP, writer.try_clone()?)?;
+            signal_hook::low_level::pipe::register(SIGCONT, writer)?;
+            Ok(Waiter { resized, jobs, stop, cont, watch: watch(db).ok(), polls_terminal: true })
+        }
+
+        /// Forgets a SIGCONT already answered (the loop resumed after stopping itself).
+        pub fn forget_resume(&mut self) {
+            self.cont.store(false, Ordering::SeqCst);
+        }
+
+        /// The job-control signals that came since the last look.
+        fn jobs(&mut self, mut woke: Woke) -> Woke {
+            let mut sink = [0u8; 64];
+            while matches!((&self.jobs).read(&mut sink), Ok(n) if n > 0) {}
+            woke.suspend = self.stop.swap(false, Ordering::SeqCst);
+            woke.resumed = self.cont.swap(false, Ordering::SeqCst);
+            woke
         }
 
         /// True when writes by other processes wake the wait; otherwise the caller must
@@ -64,11 +110,21 @@ mod unix {
         /// Blocks until input, a database write, a hangup, or `timeout`.
         pub fn wait(&mut self, timeout: Duration) -> std::io::Result<Woke> {
             if !self.polls_terminal {
-                return super::in_crossterm(timeout, self.sees_writes());
+                let woke = super::in_crossterm(timeout, self.sees_writes())?;
+                return Ok(self.jobs(woke));
             }
+            let woke = self.poll(timeout)?;
+            Ok(self.jobs(woke))
+        }
+
+        fn poll(&mut self, timeout: Duration) -> std::io::Result<Woke> {
             let stdin = std::io::stdin();
             let input = PollFlags::IN;
-            let mut fds = vec![PollFd::new(&stdin, input), PollFd::new(&self.resized, input)];
+            let mut fds = vec![
+                PollFd::new(&stdin, input),
+                PollFd::new(&self.resized, input),
+                PollFd::new(&self.jobs, input),
+            ];
             if let Some(w) = &self.watch {
                 fds.push(PollFd::new(w, input));
             }
@@ -80,7 +136,12 @@ mod unix {
                 Ok(_) => {}
                 // A signal (a resize, say) arrived: look at everything once more.
                 Err(Errno::INTR) => {
-                    return Ok(Woke { input: true, resized: true, data: !self.sees_writes(), hangup: false });
+                    return Ok(Woke {
+                        input: true,
+                        resized: true,
+                        data: !self.sees_writes(),
+                        ..Woke::default()
+                    });
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -88,14 +149,15 @@ mod unix {
             if has(0, PollFlags::NVAL) && !cfg!(target_os = "linux") {
                 // Standard input is open (it is our terminal), so `poll` cannot watch it.
                 self.polls_terminal = false;
-                return Ok(Woke { input: true, resized: true, data: !self.sees_writes(), hangup: false });
+                return Ok(Woke { input: true, resized: true, data: !self.sees_writes(), ..Woke::default() });
             }
             let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
             let woke = Woke {
                 input: has(0, input) || has(1, input),
                 resized: has(1, input),
-                data: has(2, input) || !self.sees_writes(),
+                data: has(3, input) || !self.sees_writes(),
                 hangup: has(0, gone),
+                ..Woke::default()
             };
             drop(fds);
             let mut sink = [0u8; 4096];
@@ -149,11 +211,14 @@ impl Waiter {
     pub fn wait(&mut self, timeout: Duration) -> std::io::Result<Woke> {
         in_crossterm(timeout, self.sees_writes())
     }
+
+    /// No job-control signals here.
+    pub fn forget_resume(&mut self) {}
 }
 
 /// Waits in crossterm until it has an event (a key or a resize) or `timeout` passes.
 /// It sees no database writes, nor a hangup.
 fn in_crossterm(timeout: Duration, sees_writes: bool) -> std::io::Result<Woke> {
     let input = ratatui::crossterm::event::poll(timeout)?;
-    Ok(Woke { input, resized: false, data: !sees_writes, hangup: false })
+    Ok(Woke { input, data: !sees_writes, ..Woke::default() })
 }

@@ -1,5 +1,6 @@
-//! The bottom line: the last status ("saved" only after the commit returned) on the
-//! left, key hints from the keymap table on the right.
+//! The bottom line: "waiting for the database" while a write waits for another process's
+//! lock, the last status ("saved" only after the commit returned) on the left, key hints
+//! from the keymap table on the right.
 
 use super::rows::spread;
 use crate::tui::app::{App, StatusKind};
@@ -18,6 +19,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         Some(timer) => vec![Span::raw(" "), Span::styled(timer, t.title())],
         None => vec![],
     };
+    // The queue's state stays in view whatever the status line says (a timer's
+    // messages included): a write is waiting for another process's lock.
+    if let Some(queue) = crate::text::write_queue(app.writes.pending, app.writes.waiting, app.quitting) {
+        left.push(Span::raw(" "));
+        left.push(Span::styled(queue, t.error()));
+        left.push(Span::raw(" "));
+    }
     left.extend(match &app.status {
         Some(s) => {
             let style = match s.kind {

@@ -1,0 +1,145 @@
+//! The write queue on real SQLite files, with another connection holding the write lock
+//! the way another process would.
+
+use super::*;
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use std::path::Path;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+fn at() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-28T12:00:00Z").unwrap()
+}
+
+fn tick(item: &str) -> Job {
+    Job::Change(Change::TimerTick { date: day(), item: item.into() })
+}
+
+/// Another connection in `BEGIN IMMEDIATE`: the write lock, as `sqlite3` holds it.
+fn hold_lock(db: &Path) -> Connection {
+    let other = Connection::open(db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    other
+}
+
+fn ticked(db: &Path, item: &str) -> bool {
+    Store::open_path(db).unwrap().ticks(day()).unwrap().iter().any(|t| t.item_id == item)
+}
+
+/// Reports until `stop` says enough, or panics after 20 s.
+fn reports_until(w: &mut Writer, stop: impl Fn(&[Report], Queue) -> bool) -> Vec<Report> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut all = Vec::new();
+    loop {
+        let (reports, queue) = w.poll();
+        all.extend(reports);
+        if stop(&all, queue) {
+            return all;
+        }
+        assert!(Instant::now() < deadline, "no end: {all:?} {queue:?}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn a_write_on_a_free_database_commits_and_says_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut w = Writer::start(Store::open_path(&db).unwrap()).unwrap();
+    w.send(Job::Change(Change::TickNext { date: day(), item: "mobility".into(), sets_total: 1 }), at());
+    let all = reports_until(&mut w, |_, q| q.pending == 0);
+    assert_eq!(all, [Report::Saved { text: "saved: mobility ticked".into(), form: false }]);
+    assert!(ticked(&db, "mobility"));
+}
+
+#[test]
+fn a_write_under_a_held_lock_waits_says_so_and_commits_after_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut w = Writer::start(Store::open_path(&db).unwrap()).unwrap();
+    let other = hold_lock(&db);
+    w.send(tick("foam-calves"), at());
+    w.send(Job::Timer(None), at());
+    // Well past SQLite's own busy timeout for the dashboard (5 s) would take too long
+    // here; several of the writer's attempts are enough to show it does not give up.
+    let waited = reports_until(&mut w, |r, _| r.contains(&Report::Waiting));
+    assert_eq!(waited, [Report::Waiting]);
+    std::thread::sleep(ATTEMPT_WAIT * 4);
+    let (reports, queue) = w.poll();
+    assert!(reports.is_empty(), "nothing ends while the lock is held: {reports:?}");
+    assert_eq!(queue, Queue { pending: 2, waiting: true });
+    assert!(!ticked(&db, "foam-calves"));
+    other.execute_batch("ROLLBACK").unwrap();
+    let all = reports_until(&mut w, |_, q| q.pending == 0);
+    assert_eq!(
+        all,
+        [
+            Report::Saved { text: String::new(), form: false },
+            Report::Saved { text: String::new(), form: false }
+        ]
+    );
+    assert!(ticked(&db, "foam-calves"), "the finished timer's tick is in the database");
+    assert_eq!(w.queue(), Queue::default());
+}
+
+#[test]
+fn writes_commit_in_the_order_they_were_queued() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut w = Writer::start(Store::open_path(&db).unwrap()).unwrap();
+    let other = hold_lock(&db);
+    let tick = Change::TickNext { date: day(), item: "mobility".into(), sets_total: 1 };
+    w.send(Job::Change(tick.clone()), at());
+    w.send(Job::Change(Change::Clear { date: day(), item: "mobility".into() }), at());
+    w.send(Job::Change(tick), at());
+    reports_until(&mut w, |r, _| r.contains(&Report::Waiting));
+    drop(other);
+    let all = reports_until(&mut w, |_, q| q.pending == 0);
+    let texts: Vec<_> = all
+        .iter()
+        .filter_map(|r| match r {
+            Report::Saved { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ["saved: mobility ticked", "saved: mobility unticked", "saved: mobility ticked"]);
+    assert!(ticked(&db, "mobility"));
+}
+
+#[test]
+fn a_write_that_fails_for_another_reason_says_so_once_and_the_queue_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut w = Writer::start(Store::open_path(&db).unwrap()).unwrap();
+    // A value the schema's CHECK refuses (the form never sends one): not busy, so not
+    // retried, and reported.
+    let bad = crate::domain::records::Markers { rhr: Some(0), ..Default::default() };
+    w.send(Job::Change(Change::Markers { date: day(), markers: bad, fields: vec!["rhr"] }), at());
+    w.send(tick("foam-calves"), at());
+    let all = reports_until(&mut w, |_, q| q.pending == 0);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(matches!(&all[0], Report::Failed(text) if !text.is_empty()), "{all:?}");
+    assert_eq!(all[1], Report::Saved { text: String::new(), form: false });
+    assert!(ticked(&db, "foam-calves"));
+}
+
+#[test]
+fn pending_waits_until_idle_or_the_limit() {
+    let p = Pending::default();
+    assert_eq!(p.wait_idle(Duration::from_secs(5)), 0);
+    p.add(2);
+    let started = Instant::now();
+    assert_eq!(p.wait_idle(Duration::from_millis(50)), 2);
+    assert!(started.elapsed() >= Duration::from_millis(50));
+    let p = Arc::new(p);
+    let q = p.clone();
+    let t = std::thread::spawn(move || {
+        q.add(-1);
+        q.add(-1);
+    });
+    assert_eq!(p.wait_idle(Duration::from_secs(20)), 0);
+    t.join().unwrap();
+}
