@@ -137,7 +137,9 @@ pub fn write_queue(pending: usize, waiting: bool, quitting: bool) -> Option<Stri
     let n = changes(pending);
     match (waiting, quitting) {
         (true, false) => Some(format!("waiting for the database · {n} to save")),
-        (true, true) => Some(format!("waiting for the database · {n} to save · q again quits without")),
+        (true, true) => {
+            Some(format!("waiting for the database · saving {n} before quitting · q: quit without"))
+        }
         (false, true) => Some(format!("saving {n} before quitting")),
         (false, false) => None,
     }
