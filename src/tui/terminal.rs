@@ -64,6 +64,10 @@ pub fn leave() {
 /// bracketed paste, and the next frame drawn whole.
 #[cfg(unix)]
 fn retake(term: &mut Term) -> io::Result<()> {
+    // crossterm skips `enable_raw_mode` while it believes raw mode is on (after SIGSTOP
+    // nothing told it otherwise): put the modes from before the dashboard back first,
+    // so they are what it keeps for the end.
+    let _ = disable_raw_mode();
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     let (width, height) = ratatui::crossterm::terminal::size()?;
