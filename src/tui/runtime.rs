@@ -103,7 +103,11 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
             Kind::Busy,
             format!("{} not saved: another process held the database's write lock", crate::text::changes(n)),
             store.path().display().to_string(),
-            "enter them again once the other process is done",
+            if n == 1 {
+                "enter it again once the other process is done"
+            } else {
+                "enter them again once the other process is done"
+            },
         )),
     }
 }

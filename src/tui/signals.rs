@@ -91,8 +91,9 @@ mod unix {
         terminal::leave();
         if unsaved > 0 {
             eprintln!(
-                "cooldown: {} not saved (dashboard): the database was busy until the end; enter them again",
-                crate::text::changes(unsaved)
+                "cooldown: {} not saved: the database was busy until the end (dashboard): enter {} again",
+                crate::text::changes(unsaved),
+                if unsaved == 1 { "it" } else { "them" }
             );
         }
         if let Some(dir) = &exit.remove_on_exit {

@@ -169,4 +169,34 @@ if start B; then
     tm_stop
 fi
 
+# ---------------------------------------------------------------------------------------
+echo "- q twice while a tick waits: leaves without it, and says so"
+tm -f /dev/null new-session -d -s C -x 100 -y 30 \
+    "exec env TZ=UTC COOLDOWN_CONFIG='$CFG' sh -c \"'$BIN' --db '$DB' 2>'$WORK/c.err'; echo \\\$? >'$WORK/c.rc'\""
+pane="$(tm display -p -t C '#{pane_pid}' 2>/dev/null)"
+if until_true 30 screen_has C "Recovery checklist" && PID="$(child_cooldown "$pane")" && [[ -n "$PID" ]]; then
+    track "$PID"
+    if hold_lock "$DB"; then
+        tm send-keys -t C G
+        tm send-keys -t C Space
+        until_true 30 screen_has C "waiting for the database" || bad "C: no 'waiting for the database' after Space"
+        tm send-keys -t C q
+        until_true 30 screen_has C "before quitting" || bad "C: q did not say it saves first"
+        tm send-keys -t C q
+        if until_true 30 test -s "$WORK/c.rc"; then
+            check "C: the second q leaves at once, exit 75 (busy: nothing written)" test "$(cat "$WORK/c.rc")" = 75
+            if grep -q '^cooldown: 1 change not saved' "$WORK/c.err"; then ok "C: stderr says what was not saved: $(cat "$WORK/c.err")"
+            else bad "C: stderr does not say what was not saved: '$(cat "$WORK/c.err")'"; fi
+        else
+            bad "C: the second q did not end the dashboard: $(screen C | tail -1)"
+        fi
+        release_lock
+    else
+        bad "C: sqlite3 could not take the write lock: $(cat "$WORK/holder.out")"
+    fi
+else
+    bad "C: the dashboard did not start: $(screen C | head -3 | tr -s ' \n' ' ')"
+fi
+tm_stop
+
 finish

@@ -134,6 +134,13 @@ if until_true 30 screen_has B "Recovery checklist" && PID="$(child_cooldown "$pa
     mess B
     tm send-keys -t B fg Enter
     back "B: fg after SIGSTOP and a reset terminal" B "$PID"
+    # Ctrl-Z, the key: the same way out and back.
+    tm send-keys -t B C-z
+    check "B: Ctrl-Z stops it" until_true 30 stopped "$PID"
+    check "B: after Ctrl-Z, the main screen is back" until_true 30 alt_off B
+    until_true 30 screen_has B "Stopped"
+    tm send-keys -t B fg Enter
+    back "B: fg after Ctrl-Z" B "$PID"
     tm send-keys -t B q
     check "B: q quits" until_true 30 ended "$PID"
 else
