@@ -97,7 +97,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     terminal::leave();
     result?;
     // Quit twice while writes waited: say what was not saved (never silently).
-    match writer.queue().pending {
+    match writer.finish() {
         0 => Ok(ExitCode::SUCCESS),
         n => Err(Error::new(
             Kind::Busy,

@@ -91,6 +91,7 @@ impl Pending {
 
 pub struct Writer {
     jobs: Sender<(Job, DateTime<FixedOffset>)>,
+    thread: std::thread::JoinHandle<()>,
     reports: Receiver<Report>,
     pending: Arc<Pending>,
     /// The thread has said its current write is waiting, and has not finished it since.
@@ -104,10 +105,10 @@ impl Writer {
         let (tell, reports) = mpsc::channel();
         let pending = Arc::new(Pending::default());
         let shared = pending.clone();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("writer".into())
             .spawn(move || serve(store, &queue, &tell, &shared))?;
-        Ok(Writer { jobs, reports, pending, waiting: false })
+        Ok(Writer { jobs, thread, reports, pending, waiting: false })
     }
 
     /// Queues `job`, stamped `at`.
@@ -144,6 +145,18 @@ impl Writer {
 
     pub fn pending(&self) -> Arc<Pending> {
         self.pending.clone()
+    }
+
+    /// Ends the thread once its queue is empty, closing its connection (so the last
+    /// connection to close checkpoints the log, as before); with writes still waiting
+    /// (quit twice) it is left to the process's end. The writes not saved.
+    pub fn finish(self) -> usize {
+        let unsaved = self.pending.count();
+        drop(self.jobs);
+        if unsaved == 0 {
+            let _ = self.thread.join();
+        }
+        unsaved
     }
 }
 

@@ -143,3 +143,21 @@ fn pending_waits_until_idle_or_the_limit() {
     assert_eq!(p.wait_idle(Duration::from_secs(20)), 0);
     t.join().unwrap();
 }
+
+#[test]
+fn finish_closes_an_idle_writer_and_leaves_a_waiting_one_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut w = Writer::start(Store::open_path(&db).unwrap()).unwrap();
+    w.send(tick("foam-calves"), at());
+    reports_until(&mut w, |_, q| q.pending == 0);
+    assert_eq!(w.finish(), 0);
+
+    let mut w = Writer::start(Store::open_path(&db).unwrap()).unwrap();
+    let _other = hold_lock(&db);
+    w.send(tick("foam-quads"), at());
+    reports_until(&mut w, |r, _| r.contains(&Report::Waiting));
+    let started = Instant::now();
+    assert_eq!(w.finish(), 1, "the waiting write is counted as not saved");
+    assert!(started.elapsed() < Duration::from_secs(5), "and finish did not wait for it");
+}
