@@ -185,8 +185,10 @@ impl Loop<'_> {
                 let (width, height) = ratatui::crossterm::terminal::size().map_err(terminal_gone)?;
                 dirty |= resize_to(term, width, height)?;
             }
-            // Every event the terminal has, keys and resizes, before sleeping again.
-            while wait::event_ready().map_err(terminal_gone)? {
+            // Every event the terminal has, keys and resizes, before sleeping again; only
+            // when it has any (each look ends in `DRAIN_WAIT`, and a drain leaves nothing
+            // read and unhandled behind).
+            while woke.input && wait::event_ready().map_err(terminal_gone)? {
                 match event::read().map_err(terminal_gone)? {
                     Event::Key(key) => dirty |= self.key(key, term),
                     Event::Paste(text) => {

@@ -32,7 +32,8 @@ pub struct Woke {
 
 /// How long crossterm may wait for the next event while the loop empties its queue. Not
 /// zero: crossterm's level-triggered reader (the `use-dev-tty` source, see Cargo.toml)
-/// does not look at the terminal at all within a zero timeout. Its edge-triggered default
+/// does not look at the terminal at all within a zero timeout; and it polls in whole
+/// milliseconds, so the last one is spent spinning: look only after a wake-up for input. Its edge-triggered default
 /// stops reading after the first 1 KiB that holds a key, and never comes back to the
 /// rest (no new edge arrives while a paste fills the terminal's buffer), which `poll`
 /// below then reports ready forever: a busy loop, and a paste cut at 1024 bytes.
