@@ -2,14 +2,14 @@
 //! carries out the effects and reports back with more actions.
 
 use super::app::{App, Day, History, Overlay, StatusKind, Trends};
-use super::form::{Form, Submission};
+use super::form::Form;
 use super::keymap::{Command, Screen};
 use super::timer::ActiveTimer;
 use super::writer::Queue;
 use crate::domain::records::{Markers, Run};
 use crate::domain::trends::{Marker, Window};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
-use ratatui::crossterm::event::{Event, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use std::time::Instant;
 
 #[path = "update_timer.rs"]
@@ -17,6 +17,9 @@ mod timer;
 
 #[path = "update_screens.rs"]
 mod screens;
+
+#[path = "update_form.rs"]
+mod forms;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -107,25 +110,8 @@ const MAX_SCROLL: usize = 200;
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(command) => key(app, command),
-        Action::Type(event) => {
-            if let (Some(form), Some(request)) =
-                (app.form.as_mut(), tui_input::backend::crossterm::to_input_request(&Event::Key(event)))
-            {
-                let full = form.edit(request);
-                typed(app, full);
-            }
-            vec![]
-        }
-        Action::Paste(text) => {
-            match app.form.as_mut() {
-                Some(form) => {
-                    let full = form.paste(&text);
-                    typed(app, full);
-                }
-                None => app.set_status(StatusKind::Info, "nothing to paste into: open a form (m, r) first"),
-            }
-            vec![]
-        }
+        Action::Type(event) => forms::typed_key(app, event),
+        Action::Paste(text) => forms::paste(app, &text),
         Action::Clock { wall, mono } => {
             let mut effects = clock(app, wall);
             app.mono = mono;
@@ -213,12 +199,12 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
         | Command::OpenDay => return screens::key(app, command),
         Command::ShowLog | Command::LogMarkers => {
             let form = Form::markers(app.date, app.day.markers.as_ref(), app.day.yesterday.as_ref());
-            open_form(app, form);
+            forms::open(app, form);
         }
         Command::LogRun => {
             let now = NaiveTime::from_hms_opt(app.now.hour(), app.now.minute(), 0).unwrap_or(NaiveTime::MIN);
             let form = Form::run(app.date, now, app.day.last_run.as_ref());
-            open_form(app, form);
+            forms::open(app, form);
         }
         Command::Down => app.selected = (app.selected + 1).min(last),
         Command::Up => app.selected = app.selected.saturating_sub(1),
@@ -243,7 +229,7 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Today => return go_to(app, Some(app.today)),
         Command::NextField => app.form.iter_mut().for_each(Form::next),
         Command::PrevField => app.form.iter_mut().for_each(Form::prev),
-        Command::Save => return save(app),
+        Command::Save => return forms::save(app),
         Command::Cancel => {
             app.form = None;
             app.screen = Screen::Today;
@@ -263,50 +249,9 @@ fn quit(app: &mut App) {
     app.quitting = true;
 }
 
-/// After a key or a paste reached the form: a field error there is cleared; a field
-/// that is full says so.
-fn typed(app: &mut App, full: bool) {
-    if let Some(form) = app.form.as_mut()
-        && form.error.as_ref().is_some_and(|(i, _)| *i == form.focus)
-    {
-        form.error = None;
-    }
-    if full {
-        app.set_status(StatusKind::Info, crate::text::field_full());
-    }
-}
-
 fn open_overlay(app: &mut App, overlay: Overlay) {
     app.overlay = if app.overlay == Some(overlay) { None } else { Some(overlay) };
     app.overlay_scroll = 0;
-}
-
-fn open_form(app: &mut App, form: Form) {
-    app.form = Some(form);
-    app.screen = Screen::Log;
-    app.status = None;
-}
-
-fn save(app: &mut App) -> Vec<Effect> {
-    let (today, now) = (app.today, app.now.time());
-    let Some(form) = app.form.as_mut() else { return vec![] };
-    match form.submit(today, now) {
-        Err((index, message)) => {
-            form.focus = index;
-            form.error = Some((index, message.clone()));
-            app.set_status(StatusKind::Error, format!("{message} — nothing saved"));
-            vec![]
-        }
-        Ok(submission) => {
-            form.saving = true;
-            form.error = None;
-            let change = match submission {
-                Submission::Markers(date, markers, fields) => Change::Markers { date, markers, fields },
-                Submission::Run(run) => Change::Run(run),
-            };
-            vec![Effect::Persist(change)]
-        }
-    }
 }
 
 fn go_to(app: &mut App, date: Option<NaiveDate>) -> Vec<Effect> {
