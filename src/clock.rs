@@ -123,11 +123,17 @@ impl Clock {
     }
 }
 
-/// How long ago the file system's clock stamped `modified` (a file's age, for sweeping
-/// temporary files). The file system's clock, not the runner's: a pinned clock does not
-/// move it. `None` for a stamp in the future.
+/// The file system's clock, which stamps files' modification times: for a file's age
+/// (sweeping temporary files) and for tests that stamp a file. Not the runner's clock: a
+/// pinned clock does not move it.
+pub fn file_now() -> SystemTime {
+    SystemTime::now()
+}
+
+/// How long ago the file system's clock stamped `modified`; `None` for a stamp in the
+/// future.
 pub fn file_age(modified: SystemTime) -> Option<Duration> {
-    SystemTime::now().duration_since(modified).ok()
+    file_now().duration_since(modified).ok()
 }
 
 #[cfg(test)]

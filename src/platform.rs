@@ -186,7 +186,7 @@ mod tests {
 
     fn age(path: &Path, seconds: u64) {
         let f = std::fs::File::options().write(true).open(path).unwrap();
-        f.set_modified(std::time::SystemTime::now() - Duration::from_secs(seconds)).unwrap();
+        f.set_modified(crate::clock::file_now() - Duration::from_secs(seconds)).unwrap();
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod common;
 
 use common::{Sandbox, sha256};
 use predicates::str::contains;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 fn with_a_morning() -> Sandbox {
     let s = Sandbox::new();
@@ -93,8 +93,14 @@ fn an_export_sweeps_stale_temporaries_from_its_folder() {
     let s = with_a_morning();
     let stale = s.write("out/.cooldown-out-killed", "health data");
     let fresh = s.write("out/.cooldown-backup-writing", "health data");
-    let two_minutes_ago = SystemTime::now() - Duration::from_secs(120);
-    std::fs::File::options().write(true).open(&stale).unwrap().set_modified(two_minutes_ago).unwrap();
+    // Stamped on the file system's clock, which is what the sweep reads (under faketime it
+    // differs from the stamps the kernel puts on new files).
+    let now = cooldown::clock::file_now();
+    let stamp = |path: &std::path::Path, at| {
+        std::fs::File::options().write(true).open(path).unwrap().set_modified(at).unwrap()
+    };
+    stamp(&stale, now - Duration::from_secs(120));
+    stamp(&fresh, now);
     s.cmd().args(["export", "--out"]).arg(s.path("out/m.csv")).assert().success();
     assert!(!stale.exists() && fresh.exists() && s.path("out/m.csv").exists());
 }
