@@ -94,11 +94,11 @@ fn a_wellness_export_is_mapped_converted_and_its_other_columns_named() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "date,rhr,hrv,sleep_hours,sleep_quality,soreness,pain,pain_site,hop_cm,balance_s,weight_kg,ill,note"
+        "date,rhr,hrv,sleep_hours,sleep_quality,soreness,pain,pain_site,hop_cm,balance_s,weight_kg,ill,note,hrv_source"
     );
     // 27000 s = 7.5 h; quality 1 (great) of 4 = 5 of 5; soreness 2 of 4 = 4 of 10.
-    assert_eq!(lines[1], "2026-11-01,48,71.5,7.5,5,4,,,,,66.5,,");
-    assert_eq!(lines[2], "2026-11-02,51,,7,3,8,,,,,,,");
+    assert_eq!(lines[1], "2026-11-01,48,71.5,7.5,5,4,,,,,66.5,,,");
+    assert_eq!(lines[2], "2026-11-02,51,,7,3,8,,,,,,,,");
 }
 
 #[test]
@@ -157,9 +157,9 @@ fn spreadsheet_formulas_are_neutralised_and_come_back_exactly() {
         s.cmd().args(["log", "--date", date, "--note", note]).assert().success();
     }
     let csv = stdout(&s, &["export"]);
-    assert!(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\"\n"), "{csv}");
-    assert!(csv.contains(",''=quoted\n"), "{csv}");
-    assert!(csv.contains(",\"'-3 km, fine\"\n"), "{csv}");
+    assert!(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\",\n"), "{csv}");
+    assert!(csv.contains(",''=quoted,\n"), "{csv}");
+    assert!(csv.contains(",\"'-3 km, fine\",\n"), "{csv}");
     let file = s.write("m.csv", &csv);
     let other = s.path("other.db");
     stdout_at(&s, &other, &["import", file.to_str().unwrap()]);

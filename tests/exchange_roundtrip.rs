@@ -6,7 +6,7 @@ mod common;
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use common::Sandbox;
-use cooldown::domain::records::{Markers, Run, RunRow};
+use cooldown::domain::records::{HrvSource, Markers, Run, RunRow};
 use cooldown::domain::session::Session;
 use cooldown::exchange::{export, import};
 use cooldown::store::Store;
@@ -57,11 +57,13 @@ fn markers() -> impl Strategy<Value = Markers> {
             proptest::option::of(any::<bool>()),
             proptest::option::of(note()),
         ),
+        proptest::option::of(proptest::sample::select(vec![HrvSource::Morning, HrvSource::Overnight])),
     )
         .prop_map(
             |(
                 (rhr, hrv, sleep_hours, sleep_quality, soreness, pain),
                 (pain_site, hop_cm, balance_s, weight_kg, ill, note),
+                hrv_source,
             )| {
                 Markers {
                     rhr,
@@ -76,6 +78,7 @@ fn markers() -> impl Strategy<Value = Markers> {
                     weight_kg,
                     ill,
                     note,
+                    hrv_source,
                 }
             },
         )

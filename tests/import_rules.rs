@@ -38,7 +38,7 @@ fn our_own_columns_keep_our_scales_and_a_mix_is_refused_with_nothing_stored() {
     let (code, _, err) = import(&s, "ours.csv", "date,sleep_quality,soreness,weight_kg\n2026-11-27,4,3,70\n");
     assert_eq!(code, 0, "{err}");
     let csv = stdout(&s, &["export"]);
-    assert!(csv.contains("\n2026-11-27,,,,4,3,,,,,70,,\n"), "{csv}");
+    assert!(csv.contains("\n2026-11-27,,,,4,3,,,,,70,,,\n"), "{csv}");
 }
 
 #[test]

@@ -66,7 +66,7 @@ fn args<R>(table: &'static [Spec<R>]) -> Vec<Arg> {
                 // A note may start with a dash.
                 Kind::Text => arg.allow_hyphen_values(true),
                 Kind::Int(_) | Kind::Real(_) => arg.allow_negative_numbers(true),
-                Kind::RunType | Kind::Time => arg,
+                Kind::RunType | Kind::Time | Kind::Choice(_) => arg,
             }
         })
         .collect()

@@ -22,6 +22,8 @@ pub enum Kind {
     YesNo,
     /// Free text on one line, up to `values::MAX_TEXT_CHARS`.
     Text,
+    /// One of these words (typed in any case; stored as written here).
+    Choice(&'static [&'static str]),
     /// One of easy, tempo, intervals, long, race, cross.
     RunType,
     /// `HH:MM`.
@@ -104,6 +106,16 @@ impl Kind {
             Kind::Real(f) => Value::Real(f.parse(text)?),
             Kind::YesNo => Value::Flag(parse_yes_no(name, text)?),
             Kind::Text => Value::Text(values::parse_text(name, text)?),
+            Kind::Choice(words) => Value::Text(
+                words
+                    .iter()
+                    .find(|w| w.eq_ignore_ascii_case(text))
+                    .ok_or_else(|| {
+                        let shown: String = text.chars().take(24).collect();
+                        FieldError::new(name, format!("'{shown}' is not one of {}", words.join(", ")))
+                    })?
+                    .to_string(),
+            ),
             Kind::RunType => Value::RunType(Session::parse_run(text).ok_or_else(|| {
                 let shown: String = text.chars().take(24).collect();
                 FieldError::new(name, format!("'{shown}' is not one of {}", Session::RUN_TYPES))
@@ -118,6 +130,7 @@ impl Kind {
             Kind::Int(f) | Kind::Real(f) => f.range_text(),
             Kind::YesNo => "yes or no".into(),
             Kind::Text => format!("up to {} characters", values::MAX_TEXT_CHARS),
+            Kind::Choice(words) => format!("one of {}", words.join(", ")),
             Kind::RunType => format!("one of {}", Session::RUN_TYPES),
             Kind::Time => "a time as HH:MM".into(),
         }
@@ -207,6 +220,7 @@ mod tests {
             (Kind::Real(values::HRV), "61.5"),
             (Kind::YesNo, "yes"),
             (Kind::Text, "left calf"),
+            (Kind::Choice(&["morning", "overnight"]), "overnight"),
             (Kind::RunType, "tempo"),
             (Kind::Time, "07:05"),
         ]

@@ -21,6 +21,8 @@ pub struct Markers {
     pub weight_kg: Option<f64>,
     pub ill: Option<bool>,
     pub note: Option<String>,
+    /// Where today's HRV came from; `None` is a morning reading.
+    pub hrv_source: Option<HrvSource>,
 }
 
 impl Markers {
@@ -33,6 +35,39 @@ impl Markers {
         if let Some(spec) = by_column(&MARKER_FIELDS, column) {
             (spec.set)(self, (spec.get)(from));
         }
+    }
+}
+
+/// Where a morning's HRV came from (READINESS.md v2 "HRV source"): the two sit at
+/// different levels, so the rules compare each only with values of its own source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum HrvSource {
+    /// A reading on waking (a phone app or a chest strap); what typed values are.
+    #[default]
+    Morning,
+    /// A watch's or ring's overnight average (Garmin, Oura, WHOOP and similar).
+    Overnight,
+}
+
+impl HrvSource {
+    pub const NAMES: [&'static str; 2] = ["morning", "overnight"];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            HrvSource::Morning => "morning",
+            HrvSource::Overnight => "overnight",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<HrvSource> {
+        [HrvSource::Morning, HrvSource::Overnight].into_iter().find(|s| s.name() == text)
+    }
+}
+
+impl Markers {
+    /// The source of the day's HRV: what was said, else a morning reading.
+    pub fn hrv_source(&self) -> HrvSource {
+        self.hrv_source.unwrap_or_default()
     }
 }
 
@@ -54,7 +89,7 @@ fn text(v: &Option<String>) -> Option<Value> {
 }
 
 /// The fields of a morning, in the order of the database, the markers CSV and the form.
-pub const MARKER_FIELDS: [Spec<Markers>; 12] = [
+pub const MARKER_FIELDS: [Spec<Markers>; 13] = [
     Spec {
         column: "rhr",
         name: "rhr",
@@ -198,6 +233,18 @@ pub const MARKER_FIELDS: [Spec<Markers>; 12] = [
         required: false,
         get: |m| text(&m.note),
         set: |m, v| m.note = v.and_then(Value::text),
+    },
+    Spec {
+        column: "hrv_source",
+        name: "hrv-source",
+        label: "HRV from",
+        hint: "morning / overnight",
+        help: "Where the HRV came from: morning (a reading on waking, the default) or overnight (a watch's night average)",
+        value_name: "morning|overnight",
+        kind: Kind::Choice(&HrvSource::NAMES),
+        required: false,
+        get: |m| m.hrv_source.map(|s| Value::Text(s.name().into())),
+        set: |m, v| m.hrv_source = v.and_then(Value::text).and_then(|t| HrvSource::parse(&t)),
     },
 ];
 

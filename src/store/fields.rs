@@ -49,7 +49,7 @@ fn value(kind: Kind, cell: ValueRef, index: usize) -> rusqlite::Result<Option<Va
         (Kind::Real(_), ValueRef::Real(v)) => Value::Real(v),
         (Kind::Real(_), ValueRef::Integer(v)) => Value::Real(v as f64),
         (Kind::YesNo, ValueRef::Integer(v)) => Value::Flag(v != 0),
-        (Kind::Text, ValueRef::Text(t)) => Value::Text(text(t)?),
+        (Kind::Text | Kind::Choice(_), ValueRef::Text(t)) => Value::Text(text(t)?),
         (Kind::RunType, ValueRef::Text(t)) => {
             Value::RunType(Session::parse_run(&text(t)?).ok_or_else(|| bad(index, Type::Text, "run type"))?)
         }
