@@ -120,8 +120,19 @@ fn verdict_json_has_exactly_the_contract_fields() {
         keys.sort_unstable();
         keys
     };
-    let order =
-        ["date", "verdict", "confidence", "domains", "reasons", "unavailable", "hint", "rules_version"];
+    // CLI.md's fields in its order, then what v2 added (the contract: add, rename nothing).
+    let order = [
+        "date",
+        "verdict",
+        "confidence",
+        "domains",
+        "reasons",
+        "unavailable",
+        "hint",
+        "rules_version",
+        "headline",
+        "calibration",
+    ];
     let mut expected: Vec<String> = order.iter().map(|k| k.to_string()).collect();
     expected.sort_unstable();
     assert_eq!(sorted(&v), expected);
@@ -135,9 +146,9 @@ fn verdict_json_has_exactly_the_contract_fields() {
     let reasons = v["reasons"].as_array().unwrap();
     assert!(!reasons.is_empty());
     for r in reasons {
-        assert_eq!(sorted(r), ["baseline", "detail", "marker", "rule", "state", "today"]);
+        assert_eq!(sorted(r), ["baseline", "detail", "marker", "provisional", "rule", "state", "today"]);
     }
-    assert_eq!(v["rules_version"], "cooldown-rules/1");
+    assert_eq!(v["rules_version"], "cooldown-rules/2");
 }
 
 fn baseline_days(s: &Sandbox, days: u32) {
@@ -193,6 +204,42 @@ fn verdict_json_for_every_verdict() {
     assert_eq!(rest["verdict"], "REST");
     assert_eq!(rest["reasons"][0]["rule"], "V0");
     assert_eq!(rest["reasons"][0]["baseline"], 50.0);
+    assert_eq!(rest["reasons"][0]["provisional"], false);
+    assert_eq!(
+        rest["hint"],
+        "rest day: off, or at most a 30-minute walk plus mobility; see a clinician if it persists, or with fever or chest symptoms"
+    );
+}
+
+#[test]
+fn a_new_runner_is_rated_from_the_fourth_morning() {
+    let s = Sandbox::new();
+    // The first morning: one marker, nothing to compare it with.
+    let first = (today() - chrono::Days::new(3)).to_string();
+    s.cmd().args(["--date", &first, "log", "--rhr", "50"]).assert().success();
+    let v = verdict_json(&s, &first);
+    assert_eq!(v["verdict"], "NO_DATA");
+    assert_eq!(
+        v["reasons"][0]["detail"],
+        "resting HR 50 logged: nothing to compare it with yet (1 of 3 mornings; rated from the 4th)"
+    );
+    for n in [2u64, 1] {
+        let d = (today() - chrono::Days::new(n)).to_string();
+        s.cmd().args(["--date", &d, "log", "--rhr", "50"]).assert().success();
+    }
+    // The fourth morning, 11 above the first three: REST, provisionally, LOW.
+    s.cmd().args(["log", "--rhr", "61"]).assert().success().stdout(contains("REST"));
+    let v = verdict_json(&s, &today().to_string());
+    assert_eq!((v["verdict"].as_str(), v["confidence"].as_str()), (Some("REST"), Some("LOW")));
+    assert_eq!(v["reasons"][0]["rule"], "V0");
+    assert_eq!(v["reasons"][0]["provisional"], true);
+    assert_eq!(v["reasons"][0]["detail"], "resting HR 61 bpm, 11 above your first 3 mornings' 50");
+    s.cmd()
+        .arg("verdict")
+        .assert()
+        .success()
+        .stdout(contains("rest day: off, or at most a 30-minute walk plus mobility"))
+        .stdout(contains("resting HR baseline 0 of 14 — full rules from"));
 }
 
 #[test]
@@ -205,9 +252,9 @@ fn verdict_text_and_explanation() {
         .assert()
         .success()
         .stdout(contains("EASY"))
-        .stdout(contains("R-ACUTE      resting HR 55 bpm, +5 from your usual 50"))
+        .stdout(contains("· resting HR 55 bpm, 5 above your usual 50"))
         .stdout(contains("not logged: hrv"))
-        .stdout(contains("HRV baseline 19/21, calibrating")); // d−25 … d−7
+        .stdout(contains("HRV baseline 19 of 21 — trusted from")); // d−25 … d−7
     s.cmd()
         .args(["verdict", "--explain"])
         .assert()
@@ -224,7 +271,7 @@ fn a_readiness_override_changes_the_rules_version() {
     s.cmd().args(["log", "--sleep", "6.5"]).assert().success();
     let v = verdict_json(&s, &today().to_string());
     assert_eq!(v["verdict"], "GO_CAUTION");
-    assert_eq!(v["rules_version"], "cooldown-rules/1+custom");
+    assert_eq!(v["rules_version"], "cooldown-rules/2+custom");
     s.write("config/config.toml", "[readiness]\nsleep_amber_hours = 4.0\n");
     s.cmd()
         .arg("verdict")

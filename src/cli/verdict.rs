@@ -2,7 +2,7 @@
 
 use super::Context;
 use super::output::{say, show};
-use crate::domain::readiness::{Check, Verdict, meaning};
+use crate::domain::readiness::{Check, Verdict, meaning, reference_label, value_label};
 use crate::error::{Error, Result};
 use crate::exchange::export::verdict_json;
 use std::process::ExitCode;
@@ -12,17 +12,22 @@ pub fn to_json(v: &Verdict) -> Result<String> {
         .map_err(|e| Error::io(format!("cannot write JSON: {e}"), "verdict", "report this as a bug"))
 }
 
-/// "verdict: EASY (confidence MEDIUM) — cut intensity, keep some volume".
+/// The headline, then the hint when it adds something.
+fn advice(v: &Verdict) -> String {
+    if v.hint == v.headline { v.headline.clone() } else { format!("{} — {}", v.headline, v.hint) }
+}
+
+/// "verdict: EASY (confidence MEDIUM) — easy aerobic only: … — cut intensity, keep some volume".
 pub fn summary(v: &Verdict) -> String {
-    format!("verdict: {} (confidence {}) — {}", v.level, v.confidence.name(), v.hint)
+    format!("verdict: {} (confidence {}) — {}", v.level, v.confidence.name(), advice(v))
 }
 
 fn line(c: &Check) -> String {
-    format!("  {:<12} {}", c.rule, c.detail)
+    format!("  · {}", c.detail)
 }
 
 pub fn to_text(v: &Verdict, explain: bool) -> String {
-    let mut out = format!("{}  {}  confidence {}\n{}\n", v.date, v.level, v.confidence.name(), v.hint);
+    let mut out = format!("{}  {}  confidence {}\n{}\n", v.date, v.level, v.confidence.name(), advice(v));
     if !v.reasons.is_empty() {
         out.push_str("why:\n");
         for c in &v.reasons {
@@ -33,24 +38,28 @@ pub fn to_text(v: &Verdict, explain: bool) -> String {
     if !v.unavailable.is_empty() {
         out.push_str(&format!("not logged: {}\n", v.unavailable.join(", ")));
     }
-    if let Some(note) = &v.baseline_note {
-        out.push_str(note);
+    for line in &v.calibration {
+        out.push_str(line);
         out.push('\n');
     }
     if explain {
         out.push_str(&format!("\n{}\nevery rule that ran:\n", meaning(v.level)));
         for c in &v.checks {
             let value = |x: Option<f64>| {
-                x.map_or("–".to_string(), |x| crate::domain::values::fmt_num((x * 10.0).round() / 10.0))
+                x.map_or("–".to_string(), |x| crate::domain::values::fmt_num((x * 100.0).round() / 100.0))
+            };
+            let reference = match c.baseline {
+                Some(b) => format!(" · {} {}", reference_label(c), value(Some(b))),
+                None => String::new(),
             };
             out.push_str(&format!(
-                "  {:<12} {:<13} {:<6} today {:<6} baseline {:<6} {}\n      {}\n",
+                "  {:<12} {:<13} {:<6} {} {}{reference}{}\n      {}\n",
                 c.rule,
                 c.marker.unwrap_or("–"),
                 c.outcome.name(),
+                value_label(c),
                 value(c.today),
-                value(c.baseline),
-                c.threshold,
+                if c.threshold.is_empty() { String::new() } else { format!(" · {}", c.threshold) },
                 c.detail
             ));
         }

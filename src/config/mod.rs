@@ -114,6 +114,17 @@ mod tests {
     }
 
     #[test]
+    fn the_provisional_thresholds_are_read() {
+        let text = "[readiness]\nearly_hrv_amber = 0.1\nearly_hrv_red = 0.2\nearly_rhr_amber_bpm = 4\nearly_rhr_red_bpm = 6\nearly_min = 5\n";
+        let t = Config::parse(text, "c").unwrap().readiness;
+        assert_eq!(
+            (t.early_hrv_amber, t.early_hrv_red, t.early_rhr_amber_bpm, t.early_rhr_red_bpm, t.early_min),
+            (0.1, 0.2, 4.0, 6.0, 5)
+        );
+        assert_eq!(t.rules_version(), "cooldown-rules/2+custom");
+    }
+
+    #[test]
     fn values_are_read() {
         let c = Config::parse(
             "focus = \"rhr\"\n[timers]\nfoam_roll_seconds = 120\ncue_seconds = 0\nauto_advance = false\n",
@@ -150,6 +161,13 @@ mod tests {
             ("[readiness]\nsoreness_amber = 8\n", 2, "soreness_red must be at least soreness_amber"),
             ("[readiness]\ntrusted_min = 10\n", 2, "trusted_min must be at least calibrating_min"),
             ("[readiness]\nacwr = 1.3\n", 2, "unknown field"),
+            ("[readiness]\nearly_min = 0\n", 2, "early_min = 0 is outside 1–27"),
+            ("[readiness]\nearly_hrv_amber = 0.4\n", 2, "early_hrv_red must be at least early_hrv_amber"),
+            (
+                "[readiness]\nearly_rhr_red_bpm = 4\n",
+                2,
+                "early_rhr_red_bpm must be at least early_rhr_amber_bpm",
+            ),
         ] {
             let err = Config::parse(text, "config.toml").unwrap_err();
             assert_eq!(err.line, Some(line), "{text:?}: {err}");

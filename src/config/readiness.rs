@@ -25,6 +25,11 @@ pub(super) struct RawReadiness {
     rhr_safety_bpm: Option<Spanned<toml::Value>>,
     acwr_spike: Option<Spanned<toml::Value>>,
     strict_hrv: Option<bool>,
+    early_hrv_amber: Option<Spanned<toml::Value>>,
+    early_hrv_red: Option<Spanned<toml::Value>>,
+    early_rhr_amber_bpm: Option<Spanned<toml::Value>>,
+    early_rhr_red_bpm: Option<Spanned<toml::Value>>,
+    early_min: Option<Spanned<toml::Value>>,
 }
 
 fn real(
@@ -149,6 +154,25 @@ impl RawReadiness {
         real(at, &self.acwr_spike, "acwr_spike", 1.0, 3.0, &mut t.acwr_spike)?;
         if let Some(strict) = self.strict_hrv {
             t.strict_hrv = strict;
+        }
+        real(at, &self.early_hrv_amber, "early_hrv_amber", 0.01, 1.0, &mut t.early_hrv_amber)?;
+        real(at, &self.early_hrv_red, "early_hrv_red", 0.01, 1.0, &mut t.early_hrv_red)?;
+        ordered(
+            at,
+            fspan(&self.early_hrv_red).or(fspan(&self.early_hrv_amber)),
+            t.early_hrv_amber <= t.early_hrv_red,
+            "early_hrv_red must be at least early_hrv_amber",
+        )?;
+        real(at, &self.early_rhr_amber_bpm, "early_rhr_amber_bpm", 1.0, 30.0, &mut t.early_rhr_amber_bpm)?;
+        real(at, &self.early_rhr_red_bpm, "early_rhr_red_bpm", 1.0, 30.0, &mut t.early_rhr_red_bpm)?;
+        ordered(
+            at,
+            fspan(&self.early_rhr_red_bpm).or(fspan(&self.early_rhr_amber_bpm)),
+            t.early_rhr_amber_bpm <= t.early_rhr_red_bpm,
+            "early_rhr_red_bpm must be at least early_rhr_amber_bpm",
+        )?;
+        if let Some(n) = int(at, &self.early_min, "early_min", 1, 27)? {
+            t.early_min = n;
         }
         Ok(t)
     }

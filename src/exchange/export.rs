@@ -163,6 +163,9 @@ pub struct VerdictJson<'a> {
     unavailable: &'a [&'static str],
     hint: &'a str,
     rules_version: &'a str,
+    /// Added in v2: the verdict's plain meaning, and calibration as progress.
+    headline: &'a str,
+    calibration: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -180,6 +183,8 @@ struct ReasonJson<'a> {
     today: Option<f64>,
     baseline: Option<f64>,
     detail: &'a str,
+    /// Added in v2: the reference was provisional (the first weeks).
+    provisional: bool,
 }
 
 fn round(v: Option<f64>) -> Option<f64> {
@@ -207,11 +212,14 @@ pub fn verdict_json(v: &Verdict) -> VerdictJson<'_> {
                 today: round(c.today),
                 baseline: round(c.baseline),
                 detail: &c.detail,
+                provisional: c.provisional,
             })
             .collect(),
         unavailable: &v.unavailable,
         hint: &v.hint,
         rules_version: &v.rules_version,
+        headline: &v.headline,
+        calibration: &v.calibration,
     }
 }
 

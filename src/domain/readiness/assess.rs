@@ -42,6 +42,13 @@ impl Assessment {
     }
 }
 
+/// The autonomic rules that rate today's own values (the others are 7-day trends).
+const TODAY_AUTONOMIC: [&str; 4] = ["H-ACUTE", "H-EARLY", "R-ACUTE", "R-EARLY"];
+
+fn rated(c: &Check) -> bool {
+    matches!(c.outcome, Outcome::Rated(_))
+}
+
 fn state_of(checks: &[Check], rules: &[&str]) -> Option<State> {
     checks
         .iter()
@@ -67,27 +74,30 @@ pub fn assess(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Assessment {
         checks.push(info("R-PLAUSIBLE", "rhr", Some(f64::from(v)), words::implausible_rhr(v)));
     }
 
-    let autonomic = hrv.is_some() || rhr.is_some();
-    let sleep = m.sleep_hours.is_some() || m.sleep_quality.is_some();
-    let msk = m.soreness.is_some() || m.pain.is_some() || m.hop_cm.is_some() || m.balance_s.is_some();
-    let mut h_high = false;
+    // A domain is available only when one of its rules rated a marker logged today; then
+    // (and only then) its 7-day rules run too. A marker without a reference yet says so.
+    let mut autonomic_checks = rules::hrv_rules(hrv, &b, t);
+    let h_high = autonomic_checks.iter().any(|c| c.rule == "H-HIGH");
+    autonomic_checks.extend(rules::rhr_rules(rhr, &b, t));
+    let autonomic = autonomic_checks.iter().any(|c| TODAY_AUTONOMIC.contains(&c.rule) && rated(c));
     if autonomic {
-        checks.extend(rules::hrv_rules(hrv, &b, t));
-        h_high = checks.iter().any(|c| c.rule == "H-HIGH");
-        checks.extend(rules::rhr_rules(rhr, &b, t));
+        checks.extend(autonomic_checks);
+    } else {
+        checks.extend(autonomic_checks.into_iter().filter(|c| TODAY_AUTONOMIC.contains(&c.rule)));
     }
+    let sleep = m.sleep_hours.is_some() || m.sleep_quality.is_some();
     if sleep {
         checks.extend(rules::sleep_rules(inputs, day, m, t));
     }
-    if msk {
-        checks.extend(rules::msk_rules(m, &b, t));
-    }
+    let msk_checks = rules::msk_rules(m, &b, t);
+    let msk = msk_checks.iter().any(rated);
+    checks.extend(msk_checks);
 
     let msk_state = msk.then(|| state_of(&checks, &["M-SORE", "M-PAIN", "M-HOP"]).unwrap_or(State::Ok));
-    let h_acute = state_of(&checks, &["H-ACUTE"]);
+    let h_acute = state_of(&checks, &["H-ACUTE", "H-EARLY"]);
     let h_chronic = state_of(&checks, &["H-CHRONIC"]);
     let hrv_state = h_acute.max(h_chronic);
-    let rhr_state = state_of(&checks, &["R-ACUTE", "R-CHRONIC"]);
+    let rhr_state = state_of(&checks, &["R-ACUTE", "R-CHRONIC", "R-EARLY"]);
     let mut notes = Vec::new();
     let mut auto_state = autonomic.then(|| hrv_state.max(rhr_state).unwrap_or(State::Ok));
     if hrv_state >= Some(State::Amber) && rhr_state >= Some(State::Amber) {
@@ -123,7 +133,9 @@ pub fn assess(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Assessment {
     let safety = rules::safety(m, yesterday, rhr, &b, t);
     let unavailable = unavailable(m, hrv, rhr);
     let available = domains.iter().filter(|(_, s)| s.is_some()).count();
-    let confidence = confidence(inputs, day, &b, available);
+    // Provisional references are a start, not a baseline: LOW while any rating uses one.
+    let provisional = checks.iter().chain(&safety).any(|c| c.provisional && rated(c));
+    let confidence = if provisional { Confidence::Low } else { confidence(inputs, day, &b, available) };
     Assessment {
         day,
         checks,

@@ -4,7 +4,7 @@
 use super::assess::{Assessment, assess};
 use super::rules::{check, info};
 use super::words;
-use super::{CHAIN_DAYS, Check, Domain, Inputs, Level, State, Thresholds, Verdict};
+use super::{CHAIN_DAYS, Check, Domain, Inputs, Level, Outcome, State, Thresholds, Verdict};
 use chrono::{Days, NaiveDate};
 
 /// What the next day needs to know about this one.
@@ -14,7 +14,57 @@ struct Yesterday {
 }
 
 fn names(domains: &[Domain]) -> String {
-    domains.iter().map(|d| d.name()).collect::<Vec<_>>().join(", ")
+    words::domains(domains)
+}
+
+/// "is" or "are" for a list of domains.
+fn are(domains: &[Domain]) -> &'static str {
+    if domains.len() == 1 { "is" } else { "are" }
+}
+
+/// Where a reason stands: safety, then pain, then red, then amber, then the ladder's own
+/// lines and notes (READINESS.md "Words on screen").
+fn rank(c: &Check) -> u8 {
+    match (c.rule, c.outcome) {
+        ("V0", _) => 0,
+        ("M-PAIN", Outcome::Rated(State::Amber | State::Red)) => 1,
+        (r, _) if LADDER.contains(&r) => 4,
+        (_, Outcome::Rated(State::Red)) => 2,
+        (_, Outcome::Rated(State::Amber)) => 3,
+        _ => 5,
+    }
+}
+
+/// The ladder's own lines: they sum up, so the marker lines come first.
+const LADDER: [&str; 6] = ["V1", "V2", "V3", "X-REST", "X-CLEAN", "L-ACWR"];
+
+/// The markers rated today, in words: what a GO compared.
+fn compared(a: &Assessment) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for c in a.checks.iter().filter(|c| matches!(c.outcome, Outcome::Rated(_))) {
+        let name = match c.marker {
+            Some("hrv") => "HRV",
+            Some("rhr") => "resting HR",
+            Some("sleep") | Some("sleep_quality") => "sleep",
+            Some("soreness") => "soreness",
+            Some("pain") => "pain",
+            Some("hop") => "hop",
+            Some("balance") => "balance",
+            _ => continue,
+        };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn ladder(rule: &'static str, state: State, detail: String) -> Check {
@@ -46,6 +96,7 @@ fn chain(
 }
 
 fn build(
+    inputs: &Inputs,
     day: NaiveDate,
     a: Assessment,
     level: Level,
@@ -53,6 +104,8 @@ fn build(
     hint: String,
     t: &Thresholds,
 ) -> Verdict {
+    let calibration = words::calibration(inputs, day, &a.baselines, t);
+    let headline = words::headline(level, a.safety.is_some());
     let mut checks = a.checks;
     checks.extend(a.notes);
     checks.extend(a.safety);
@@ -64,8 +117,9 @@ fn build(
         reasons,
         checks,
         unavailable: a.unavailable,
+        headline,
         hint,
-        baseline_note: words::baseline_note(&a.baselines, t),
+        calibration,
         baselines: a.baselines,
         rules_version: t.rules_version(),
     }
@@ -75,9 +129,11 @@ fn build(
 /// the same rules from 28 days back.
 pub fn verdict(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Verdict {
     let mut out = None;
-    chain(inputs, day, day, t, |d, a, level, reasons, hint| out = Some(build(d, a, level, reasons, hint, t)));
+    chain(inputs, day, day, t, |d, a, level, reasons, hint| {
+        out = Some(build(inputs, d, a, level, reasons, hint, t))
+    });
     out.unwrap_or_else(|| {
-        build(day, assess(inputs, day, t), Level::NoData, Vec::new(), words::NO_DATA_HINT.into(), t)
+        build(inputs, day, assess(inputs, day, t), Level::NoData, Vec::new(), words::NO_DATA_HINT.into(), t)
     })
 }
 
@@ -86,7 +142,9 @@ pub fn verdict(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Verdict {
 /// day (a test checks it on the demo history).
 pub fn verdicts(inputs: &Inputs, from: NaiveDate, to: NaiveDate, t: &Thresholds) -> Vec<Verdict> {
     let mut out = Vec::new();
-    chain(inputs, from, to, t, |d, a, level, reasons, hint| out.push(build(d, a, level, reasons, hint, t)));
+    chain(inputs, from, to, t, |d, a, level, reasons, hint| {
+        out.push(build(inputs, d, a, level, reasons, hint, t))
+    });
     out
 }
 
@@ -103,44 +161,44 @@ fn decide(
     yesterday: Option<&Yesterday>,
     t: &Thresholds,
 ) -> (Level, Vec<Check>, String) {
-    let mut fired: Vec<Check> = a.checks.iter().filter(|c| c.outcome.at_least_amber()).cloned().collect();
-    fired.sort_by_key(|c| std::cmp::Reverse(matches!(c.outcome, super::Outcome::Rated(State::Red))));
+    let fired: Vec<Check> = a.checks.iter().filter(|c| c.outcome.at_least_amber()).cloned().collect();
     if let Some(flag) = &a.safety {
         let mut reasons = vec![flag.clone()];
         reasons.extend(fired);
-        return (Level::Rest, reasons, words::SAFETY_HINT.into());
+        reasons.sort_by_key(rank);
+        return (Level::Rest, reasons, words::hint(Level::Rest, &[], false, true));
     }
     if a.available() == 0 {
-        return (Level::NoData, Vec::new(), words::NO_DATA_HINT.into());
+        // What was logged and why it could not be rated yet.
+        let why: Vec<Check> = a.checks.iter().filter(|c| c.outcome == Outcome::Info).cloned().collect();
+        return (Level::NoData, why, words::NO_DATA_HINT.into());
     }
     let worse = a.worse();
     let reds = a.reds();
-    let mut lead: Vec<Check> = Vec::new();
-    let mut tail: Vec<Check> = Vec::new();
+    let mut reasons = fired;
     let repeat: Vec<Domain> = yesterday
         .map(|y| worse.iter().filter(|d| y.worse.contains(d)).copied().collect())
         .unwrap_or_default();
     let mut level = if reds >= 2 || (worse.len() >= 3 && reds >= 1) {
-        lead.push(ladder(
-            "V1",
-            State::Red,
-            format!("{} domains worse, {reds} red ({}): rest", worse.len(), names(&worse)),
-        ));
+        reasons.push(ladder("V1", State::Red, format!("{} {} worse: rest", names(&worse), are(&worse))));
         Level::Rest
     } else if worse.len() >= 2 || reds == 1 {
-        lead.push(ladder("V2", State::Amber, format!("{} worse: delay intensity", names(&worse))));
+        let verb = are(&worse);
+        reasons.push(ladder("V2", State::Amber, format!("{} {verb} worse: delay intensity", names(&worse))));
         Level::Easy
     } else if a.h_chronic >= Some(State::Amber) || a.asat {
         Level::Easy
     } else if !repeat.is_empty() {
-        lead.push(ladder(
-            "V2",
-            State::Amber,
-            format!("{} worse yesterday and today: extend recovery", names(&repeat)),
-        ));
+        let detail =
+            format!("{} {} worse yesterday and today: extend recovery", names(&repeat), are(&repeat));
+        reasons.push(ladder("V2", State::Amber, detail));
         Level::Easy
     } else if t.strict_hrv && a.h_acute >= Some(State::Amber) {
-        lead.push(ladder("V2", State::Amber, "strict HRV mode: today's HRV alone delays intensity".into()));
+        reasons.push(ladder(
+            "V2",
+            State::Amber,
+            "strict HRV mode: today's HRV alone delays intensity".into(),
+        ));
         Level::Easy
     } else {
         Level::Go
@@ -150,55 +208,56 @@ fn decide(
     let spike = acwr(inputs, a.day).filter(|r| *r >= t.acwr_spike);
     if let (Level::Go, Some(ratio)) = (level, spike) {
         if worse.is_empty() {
-            tail.push(info(
+            reasons.push(info(
                 "L-ACWR",
                 "load",
                 Some(ratio),
-                format!("load spike (ACWR {ratio:.2}), no other marker worse"),
+                format!("training load this week {ratio:.1}× your usual, no other marker worse"),
             ));
         } else {
             level = Level::Easy;
             load_spike = true;
-            lead.push(check(
+            reasons.push(check(
                 "L-ACWR",
                 Some("load"),
                 State::Amber,
                 Some(ratio),
                 Some(t.acwr_spike),
-                format!("ACWR ≥ {}", t.acwr_spike),
-                format!("load spike corroborated: ACWR {ratio:.2} with {} worse", names(&worse)),
+                format!("ACWR ≥ {}; today ACWR {ratio:.2}", t.acwr_spike),
+                format!("training load this week {ratio:.1}× your usual, with {} worse", names(&worse)),
             ));
         }
     }
     if let (Some(y), Level::Go) = (yesterday, level) {
         if y.level == Level::Rest {
             level = Level::Easy;
-            lead.push(ladder(
+            reasons.push(ladder(
                 "X-REST",
                 State::Amber,
                 "the day after a REST is at most EASY: extend recovery".into(),
             ));
         } else if y.level == Level::Easy && y.worse.len() >= 2 && !worse.is_empty() {
             level = Level::Easy;
-            lead.push(ladder(
+            reasons.push(ladder(
                 "X-CLEAN",
                 State::Amber,
-                "after an EASY day with 2 domains worse, GO needs a clean day".into(),
+                "after yesterday's EASY with two things worse, GO needs a day with nothing worse".into(),
             ));
         }
     }
     if level == Level::Go && worse.len() == 1 {
         level = Level::GoCaution;
     }
-    let hint = words::hint(level, &worse, load_spike);
-    // A-SAT explains itself; the HRV + RHR escalation follows the two readings it joins.
-    let (escalation, notes): (Vec<Check>, Vec<Check>) =
-        a.notes.iter().cloned().partition(|n| n.rule == "D-AUTONOMIC");
-    lead.extend(notes);
-    lead.extend(fired);
-    lead.extend(escalation);
-    lead.extend(tail);
-    (level, lead, hint)
+    if level == Level::Go && reasons.iter().all(|r| r.outcome == Outcome::Info) {
+        // A GO always names what it compared.
+        let what = compared(a);
+        let verb = if what.len() == 1 { "is" } else { "are" };
+        reasons.insert(0, info("V3", "all", None, format!("{} {verb} as usual", list(&what))));
+    }
+    let hint = words::hint(level, &worse, load_spike, false);
+    reasons.extend(a.notes.iter().cloned());
+    reasons.sort_by_key(rank);
+    (level, reasons, hint)
 }
 
 /// Acute:chronic workload ratio: the load of d−7 … d−1 over a third of d−28 … d−8, only

@@ -1,4 +1,4 @@
-//! The readiness verdict, rules v1 (READINESS.md): train as planned, delay intensity, or
+//! The readiness verdict, rules v2 (READINESS.md): train as planned, delay intensity, or
 //! rest — and why. Pure: it takes the marker history, the daily training load and a date,
 //! and returns a verdict with every reason. No weighted score: each marker is rated
 //! against the runner's own baseline, markers are grouped into domains, and an ordered
@@ -12,10 +12,10 @@ pub mod stats;
 mod thresholds;
 mod words;
 
-pub use baseline::{BaselineState, Baselines, valid_hrv, valid_rhr};
+pub use baseline::{BaselineState, Baselines, Early, valid_hrv, valid_rhr};
 pub use ladder::{acwr, levels, verdict, verdicts};
 pub use thresholds::{RULES_VERSION, Thresholds};
-pub use words::meaning;
+pub use words::{meaning, reference_label, value_label};
 
 use super::records::Markers;
 use chrono::NaiveDate;
@@ -147,7 +147,10 @@ pub struct Check {
     pub baseline: Option<f64>,
     /// The thresholds as applied, e.g. "amber ≤ 60 ms (z ≤ −1), red ≤ 55 ms (z ≤ −2)".
     pub threshold: String,
+    /// In a runner's words: no rule ids, z-scores or domains.
     pub detail: String,
+    /// The reference was provisional (the first weeks, before a baseline exists).
+    pub provisional: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -163,10 +166,14 @@ pub struct Verdict {
     pub checks: Vec<Check>,
     /// Markers not logged today (or implausible), by CLI name.
     pub unavailable: Vec<&'static str>,
+    /// The verdict's plain meaning ("rest day: off, or at most a 30-minute walk …").
+    pub headline: String,
+    /// What to do about it, by cause; for REST the headline itself.
     pub hint: String,
     pub baselines: Baselines,
-    /// "HRV baseline 9/14" while the HRV baseline is off or calibrating.
-    pub baseline_note: Option<String>,
+    /// Calibration as progress: "HRV baseline 9 of 14 — full rules from Tue 15 Dec if you
+    /// log every morning".
+    pub calibration: Vec<String>,
     pub rules_version: String,
 }
 

@@ -1,8 +1,8 @@
 //! The marker rules of READINESS.md, one function per rule id, each returning the check
 //! it made: today's value, the baseline, the threshold and the verdict in words.
 
-use super::baseline::Baselines;
-use super::words::{bpm, hours, ms, pct};
+use super::baseline::{Baselines, Early, REFERENCE_MIN};
+use super::words::{self, bpm, hours, ms, pct};
 use super::{Check, Inputs, Outcome, State, Thresholds};
 use crate::domain::records::Markers;
 use chrono::{Days, NaiveDate};
@@ -24,6 +24,7 @@ pub fn check(
         baseline,
         threshold: threshold.into(),
         detail: detail.into(),
+        provisional: false,
     }
 }
 
@@ -41,6 +42,101 @@ pub fn info(
         baseline: None,
         threshold: String::new(),
         detail: detail.into(),
+        provisional: false,
+    }
+}
+
+/// "your first 6 mornings'": what a provisional reference averages.
+fn first(e: &Early) -> String {
+    format!("your first {} mornings'", e.count)
+}
+
+/// A marker logged today whose rule has no reference yet: it rates nothing.
+fn not_rated(
+    rule: &'static str,
+    marker: &'static str,
+    today: Option<f64>,
+    what: String,
+    have: usize,
+    t: &Thresholds,
+) -> Check {
+    let need = t.early_min as usize;
+    let detail = format!(
+        "{what} logged: nothing to compare it with yet ({} of {need} mornings; rated from the {})",
+        have + 1,
+        ordinal(need + 1)
+    );
+    info(rule, marker, today, detail)
+}
+
+/// "3 above", "1.5 below", "the same as" — never "−0" or "+0".
+fn apart(delta: f64, decimals: usize) -> String {
+    let shown = format!("{:.decimals$}", delta.abs());
+    if shown.trim_start_matches(['0', '.']).is_empty() {
+        "the same as".into()
+    } else if delta > 0.0 {
+        format!("{shown} above")
+    } else {
+        format!("{shown} below")
+    }
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// H-EARLY: today's HRV against the provisional reference (the first weeks).
+fn hrv_early(v: f64, b: &Baselines, t: &Thresholds) -> Check {
+    let Some(e) = b.hrv_early else {
+        return not_rated("H-EARLY", "hrv", Some(v), format!("HRV {} ms", ms(v)), b.hrv_early_count, t);
+    };
+    let diff = v.ln() - e.mean;
+    let state = worst(diff <= -t.early_hrv_red, diff <= -t.early_hrv_amber);
+    let reference = e.mean.exp();
+    let threshold = format!(
+        "amber ≤ {} ms (−{}), red ≤ {} ms (−{}) against the mean of the first mornings",
+        ms((e.mean - t.early_hrv_amber).exp()),
+        t.early_hrv_amber,
+        ms((e.mean - t.early_hrv_red).exp()),
+        t.early_hrv_red
+    );
+    let detail = format!(
+        "HRV {} ms, {} {} {} ms — provisional",
+        ms(v),
+        words::change(1.0 - v / reference),
+        first(&e),
+        ms(reference)
+    );
+    Check {
+        provisional: true,
+        ..check("H-EARLY", Some("hrv"), state, Some(v), Some(reference), threshold, detail)
+    }
+}
+
+/// R-EARLY: today's resting HR against the provisional reference (the first weeks).
+fn rhr_early(v: f64, b: &Baselines, t: &Thresholds) -> Check {
+    let Some(e) = b.rhr_early else {
+        return not_rated("R-EARLY", "rhr", Some(v), format!("resting HR {}", bpm(v)), b.rhr_early_count, t);
+    };
+    let delta = v - e.mean;
+    let state = worst(delta >= t.early_rhr_red_bpm, delta >= t.early_rhr_amber_bpm);
+    let threshold = format!(
+        "amber ≥ +{} bpm, red ≥ +{} bpm over the mean of the first mornings",
+        bpm(t.early_rhr_amber_bpm),
+        bpm(t.early_rhr_red_bpm)
+    );
+    let how = apart(delta, 0);
+    let detail = format!("resting HR {}, {how} {} {} — provisional", bpm(v), first(&e), bpm(e.mean));
+    Check {
+        provisional: true,
+        ..check("R-EARLY", Some("rhr"), state, Some(v), Some(e.mean), threshold, detail)
     }
 }
 
@@ -54,79 +150,65 @@ fn worst(red: bool, amber: bool) -> State {
     }
 }
 
-/// H-ACUTE, H-CHRONIC and the H-HIGH flag, in ln rMSSD against μ ± band.
+/// H-ACUTE, H-CHRONIC and the H-HIGH flag, in ln rMSSD against μ ± band; H-EARLY while
+/// the baseline is off. `today` is whether today's HRV was rated (the 7-day rules run only
+/// for a domain that is available, which the caller decides).
 pub fn hrv_rules(hrv: Option<f64>, b: &Baselines, t: &Thresholds) -> Vec<Check> {
     let (Some(mu), Some(sigma)) = (b.hrv_mu, b.hrv_sigma) else {
-        let detail = format!(
-            "HRV baseline {}/{}: relative HRV rules start at {}",
-            b.hrv_count, t.calibrating_min, t.calibrating_min
-        );
-        return vec![info("H-BASELINE", "hrv", hrv, detail)];
+        return hrv.map(|v| hrv_early(v, b, t)).into_iter().collect();
     };
-    let usual = format!("{}–{} ms", ms((mu - t.band_sd * sigma).exp()), ms((mu + t.band_sd * sigma).exp()));
+    let (lo, hi) = ((mu - t.band_sd * sigma).exp(), (mu + t.band_sd * sigma).exp());
+    let usual = format!("{}–{} ms", ms(lo), ms(hi));
     let base = Some(mu.exp());
     let mut out = Vec::new();
     if let Some(v) = hrv {
         let z = (v.ln() - mu) / sigma;
         let state = worst(z <= -2.0, z <= -1.0);
         let threshold = format!(
-            "amber ≤ {} ms (z ≤ −1), red ≤ {} ms (z ≤ −2)",
+            "amber ≤ {} ms (z ≤ −1), red ≤ {} ms (z ≤ −2); today z {}",
             ms((mu - sigma).exp()),
-            ms((mu - 2.0 * sigma).exp())
+            ms((mu - 2.0 * sigma).exp()),
+            format!("{z:.1}").replace('-', "−")
         );
         let detail = match state {
-            State::Ok => format!("HRV {} ms, within reach of your usual {usual}", ms(v)),
-            _ => format!(
-                "HRV {} ms, below your usual {usual} (z {})",
-                ms(v),
-                format!("{z:.1}").replace('-', "−")
-            ),
+            State::Ok if v < lo => format!("HRV {} ms, a little below your usual {usual}", ms(v)),
+            State::Ok => format!("HRV {} ms, within your usual range or above it", ms(v)),
+            _ => format!("HRV {}", words::outside(v, lo, hi, "ms")),
         };
         out.push(check("H-ACUTE", Some("hrv"), state, Some(v), base, threshold, detail));
     }
-    match b.hrv_m7 {
-        Some(m7) => {
-            let (amber, red) = (mu - t.band_sd * sigma, mu - 2.0 * t.band_sd * sigma);
-            let state = worst(m7 < red, m7 < amber);
-            let threshold =
-                format!("amber < {} ms, red < {} ms (7-day mean)", ms(amber.exp()), ms(red.exp()));
-            let detail = match state {
-                State::Ok => {
-                    format!("HRV 7-day mean {} ms, inside or above your usual {usual}", ms(m7.exp()))
-                }
-                _ => format!("HRV 7-day mean {} ms, below your usual {usual}", ms(m7.exp())),
-            };
-            out.push(check("H-CHRONIC", Some("hrv"), state, Some(m7.exp()), base, threshold, detail));
-            if m7 > mu + t.band_sd * sigma {
-                let detail = format!(
-                    "HRV 7-day mean {} ms, above your normal range ({usual}): not a licence to go hard",
-                    ms(m7.exp())
-                );
-                out.push(Check {
-                    baseline: base,
-                    threshold: format!("> {} ms", ms((mu + t.band_sd * sigma).exp())),
-                    ..info("H-HIGH", "hrv", Some(m7.exp()), detail)
-                });
-            }
+    if let Some(m7) = b.hrv_m7 {
+        let (amber, red) = (mu - t.band_sd * sigma, mu - 2.0 * t.band_sd * sigma);
+        let state = worst(m7 < red, m7 < amber);
+        let threshold = format!("amber < {} ms, red < {} ms (7-day mean)", ms(amber.exp()), ms(red.exp()));
+        let detail = match state {
+            State::Ok => format!("HRV 7-day mean {} ms, inside or above your usual {usual}", ms(m7.exp())),
+            _ => format!("HRV 7-day mean {}", words::outside(m7.exp(), lo, hi, "ms")),
+        };
+        out.push(check("H-CHRONIC", Some("hrv"), state, Some(m7.exp()), base, threshold, detail));
+        if m7 > mu + t.band_sd * sigma {
+            let detail = format!(
+                "HRV 7-day mean {}: not a licence to go hard",
+                words::outside(m7.exp(), lo, hi, "ms")
+            );
+            out.push(Check {
+                baseline: base,
+                threshold: format!("> {} ms", ms(hi)),
+                ..info("H-HIGH", "hrv", Some(m7.exp()), detail)
+            });
         }
-        None => out.push(info(
-            "H-CHRONIC",
-            "hrv",
-            None,
-            format!("7-day trend unavailable ({}/7)", b.hrv_week_count),
-        )),
+    } else {
+        let detail = format!("7-day trend unavailable ({}/7)", b.hrv_week_count);
+        out.push(info("H-CHRONIC", "hrv", None, detail));
     }
     out
 }
 
-/// R-ACUTE and R-CHRONIC against the mean resting HR over W.
+/// R-ACUTE and R-CHRONIC against the mean resting HR over W; R-EARLY while the baseline
+/// is off.
 pub fn rhr_rules(rhr: Option<f64>, b: &Baselines, t: &Thresholds) -> Vec<Check> {
     let Some(base) = b.rhr_mean else {
-        let detail = format!(
-            "resting HR baseline {}/{}: relative rules start at {}",
-            b.rhr_count, t.calibrating_min, t.calibrating_min
-        );
-        return vec![info("R-BASELINE", "rhr", rhr, detail)];
+        return rhr.map(|v| rhr_early(v, b, t)).into_iter().collect();
     };
     let mut out = Vec::new();
     let threshold = format!(
@@ -139,14 +221,14 @@ pub fn rhr_rules(rhr: Option<f64>, b: &Baselines, t: &Thresholds) -> Vec<Check> 
     if let Some(v) = rhr {
         let delta = v - base;
         let state = worst(delta >= t.rhr_red_bpm, delta >= t.rhr_amber_bpm);
-        let detail = format!("resting HR {} bpm, {:+.0} from your usual {}", bpm(v), delta, bpm(base));
+        let detail = format!("resting HR {} bpm, {} your usual {}", bpm(v), apart(delta, 0), bpm(base));
         out.push(check("R-ACUTE", Some("rhr"), state, Some(v), Some(base), threshold, detail));
     }
     if let Some(r7) = b.rhr7 {
         let delta = r7 - base;
         let state = worst(false, delta >= t.rhr_amber_bpm);
         let detail =
-            format!("resting HR 7-day mean {:.1} bpm, {:+.1} from your usual {}", r7, delta, bpm(base));
+            format!("resting HR 7-day mean {r7:.1} bpm, {} your usual {}", apart(delta, 1), bpm(base));
         out.push(check(
             "R-CHRONIC",
             Some("rhr"),
@@ -180,11 +262,12 @@ pub fn sleep_rules(inputs: &Inputs, day: NaiveDate, m: &Markers, t: &Thresholds)
         let detail = match (state, m3) {
             (State::Ok, _) => format!("slept {} h", hours(h)),
             (State::Amber, Some(v)) if h >= t.sleep_amber_hours => {
-                format!("slept {} h, but {} h a night over the last 3", hours(h), hours(v))
+                format!("slept {} h, but {} h a night over the last 3 nights", hours(h), hours(v))
             }
             _ => format!("slept only {} h", hours(h)),
         };
-        out.push(check("S-HOURS", Some("sleep"), state, Some(h), m3, threshold, detail));
+        // The 3-night mean is not a baseline: it is named in the detail, not as one.
+        out.push(check("S-HOURS", Some("sleep"), state, Some(h), None, threshold, detail));
     }
     if let Some(q) = m.sleep_quality {
         let state = worst(false, q <= 2);
@@ -238,18 +321,27 @@ pub fn msk_rules(m: &Markers, b: &Baselines, t: &Thresholds) -> Vec<Check> {
             format!("localized pain {p}/10{site}"),
         ));
     }
-    for (marker, value, reference, unit) in
-        [("hop", m.hop_cm, b.hop, "cm"), ("balance", m.balance_s, b.balance, "s")]
-    {
-        let (Some(v), Some((base, cv))) = (value, reference) else {
+    for (marker, value, reference, count, unit) in [
+        ("hop", m.hop_cm, b.hop, b.hop_count, "cm"),
+        ("balance", m.balance_s, b.balance, b.balance_count, "s"),
+    ] {
+        let Some(v) = value else { continue };
+        let Some((base, cv)) = reference else {
+            let detail = format!(
+                "{marker} {} {unit} logged: rated once {REFERENCE_MIN} of the 60 days before last \
+                 week have one ({count} so far)",
+                crate::domain::values::fmt_num(v)
+            );
+            out.push(info("M-HOP", marker, Some(v), detail));
             continue;
         };
         let drop = (base - v) / base;
         let amber = (t.hop_amber_drop_pct / 100.0).max(2.0 * cv);
-        let state = worst(drop >= t.hop_red_drop_pct / 100.0, drop >= amber);
-        let threshold =
-            format!("amber drop ≥ {}, red drop ≥ {}", pct(amber), pct(t.hop_red_drop_pct / 100.0));
-        let how = if drop > 0.0 { format!("{} below", pct(drop)) } else { format!("{} above", pct(-drop)) };
+        // Red is never below amber: a runner with a noisy test gets both widened.
+        let red = (t.hop_red_drop_pct / 100.0).max(3.0 * cv).max(amber);
+        let state = worst(drop >= red, drop >= amber);
+        let threshold = format!("amber drop ≥ {}, red drop ≥ {}", pct(amber), pct(red));
+        let how = words::change(drop);
         let detail = format!(
             "{marker} {} {unit}, {how} your usual {} {unit}",
             crate::domain::values::fmt_num(v),
@@ -293,18 +385,23 @@ pub fn safety(
             ));
         }
     }
-    match (rhr, b.rhr_mean) {
-        (Some(v), Some(base)) if v >= base + t.rhr_safety_bpm => Some(flag(
-            "rhr",
-            Some(v),
-            Some(base),
-            format!(
-                "resting HR {} bpm, {} or more above your usual {}",
-                bpm(v),
-                bpm(t.rhr_safety_bpm),
-                bpm(base)
-            ),
-        )),
+    // The baseline, else (the first weeks) the provisional reference.
+    let (reference, provisional) = match (b.rhr_mean, b.rhr_early) {
+        (Some(base), _) => (Some(base), None),
+        (None, Some(e)) => (Some(e.mean), Some(e)),
+        (None, None) => (None, None),
+    };
+    match (rhr, reference) {
+        (Some(v), Some(base)) if v >= base + t.rhr_safety_bpm => {
+            let usual = match &provisional {
+                Some(e) => format!("{} {}", first(e), bpm(base)),
+                None => format!("your usual {}", bpm(base)),
+            };
+            let detail = format!("resting HR {} bpm, {} above {usual}", bpm(v), bpm(v - base));
+            let mut c = flag("rhr", Some(v), Some(base), detail);
+            c.provisional = provisional.is_some();
+            Some(c)
+        }
         _ => None,
     }
 }

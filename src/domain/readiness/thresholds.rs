@@ -2,7 +2,7 @@
 //! overrides them; a verdict made with any override says so in its `rules_version`.
 
 /// The published rule set these defaults implement.
-pub const RULES_VERSION: &str = "cooldown-rules/1";
+pub const RULES_VERSION: &str = "cooldown-rules/2";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Thresholds {
@@ -32,6 +32,14 @@ pub struct Thresholds {
     pub acwr_spike: f64,
     /// When on, an amber H-ACUTE alone gives EASY.
     pub strict_hrv: bool,
+    /// H-EARLY: today's ln rMSSD this far below the provisional reference is amber / red.
+    pub early_hrv_amber: f64,
+    pub early_hrv_red: f64,
+    /// R-EARLY: resting HR this far above the provisional reference, in bpm.
+    pub early_rhr_amber_bpm: f64,
+    pub early_rhr_red_bpm: f64,
+    /// Earlier mornings a provisional reference needs.
+    pub early_min: u32,
 }
 
 impl Default for Thresholds {
@@ -54,12 +62,17 @@ impl Default for Thresholds {
             rhr_safety_bpm: 10.0,
             acwr_spike: 1.5,
             strict_hrv: false,
+            early_hrv_amber: 0.15,
+            early_hrv_red: 0.30,
+            early_rhr_amber_bpm: 5.0,
+            early_rhr_red_bpm: 8.0,
+            early_min: 3,
         }
     }
 }
 
 impl Thresholds {
-    /// `cooldown-rules/1`, or `cooldown-rules/1+custom` when the config changed a number.
+    /// `cooldown-rules/2`, or `cooldown-rules/2+custom` when the config changed a number.
     pub fn rules_version(&self) -> String {
         if *self == Thresholds::default() {
             RULES_VERSION.to_string()

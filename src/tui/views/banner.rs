@@ -1,7 +1,7 @@
 //! The verdict banner on Today: the verdict as a word, confidence, hint, the top
 //! reasons, what was not logged, and the focus metric's week as a sparkline.
 
-use super::rows::spread;
+use super::rows::{spread, truncate, wrap};
 use crate::domain::focus::Focus;
 use crate::domain::readiness::{Level, Verdict};
 use crate::domain::values::fmt_num;
@@ -12,9 +12,39 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Widget};
 
-/// Rows the banner takes, borders included.
-pub fn height(compact: bool) -> u16 {
-    if compact { 2 } else { 6 }
+/// From this width the banner has room for a third reason.
+const WIDE: u16 = 100;
+
+/// How many reasons the banner lists: at least 3 at 100 columns and more.
+fn reason_rows(width: u16) -> u16 {
+    if width >= WIDE { 3 } else { 2 }
+}
+
+/// Columns the verdict word takes on the first row, before the headline.
+fn word_width(v: &Verdict) -> usize {
+    v.level.name().len() + 3
+}
+
+/// The headline (and hint) wrapped beside the verdict word: one or two rows.
+fn advice_lines(v: &Verdict, inner_width: usize) -> Vec<String> {
+    let mut lines = wrap(&advice(v), inner_width.saturating_sub(word_width(v)).max(10));
+    if lines.len() > 2 {
+        lines.truncate(2);
+        if let Some(last) = lines.last_mut() {
+            *last = truncate(&format!("{last} …"), inner_width.saturating_sub(word_width(v)));
+        }
+    }
+    lines
+}
+
+/// Rows the banner takes, borders included: the verdict and its headline (one or two
+/// rows), the reasons, the footer.
+pub fn height(v: &Verdict, compact: bool, width: u16) -> u16 {
+    if compact {
+        return 2;
+    }
+    let head = advice_lines(v, usize::from(width.saturating_sub(4))).len() as u16;
+    2 + head + reason_rows(width) + 1
 }
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -47,13 +77,19 @@ fn word<'a>(v: &Verdict, t: &Theme) -> Span<'a> {
     Span::styled(format!(" {} ", v.level.name()), t.verdict(v.level))
 }
 
-/// The reasons a runner reads first; on a quiet day, what the verdict rests on.
+/// The reasons a runner reads first, in their order (safety, pain, red, amber); on a day
+/// with nothing to rate, what was logged and why it could not be rated.
 fn reason_lines(v: &Verdict, n: usize) -> Vec<String> {
-    match v.level {
-        Level::NoData => vec!["press m to log this morning's markers".into()],
-        _ if v.reasons.is_empty() => vec!["no marker worse than your usual".into()],
-        _ => v.reasons.iter().take(n).map(|r| r.detail.clone()).collect(),
+    let mut lines: Vec<String> = v.reasons.iter().take(n).map(|r| r.detail.clone()).collect();
+    if v.level == Level::NoData && lines.len() < n {
+        lines.push("press m to log this morning's markers".into());
     }
+    lines
+}
+
+/// The headline, then the hint when it adds something.
+fn advice(v: &Verdict) -> String {
+    if v.hint == v.headline { v.headline.clone() } else { format!("{} — {}", v.headline, v.hint) }
 }
 
 fn footer(v: &Verdict) -> String {
@@ -61,7 +97,7 @@ fn footer(v: &Verdict) -> String {
     if !v.unavailable.is_empty() && v.level != Level::NoData {
         parts.push(format!("not logged: {}", v.unavailable.join(", ")));
     }
-    parts.extend(v.baseline_note.clone());
+    parts.extend(v.calibration.iter().cloned());
     parts.join(" · ")
 }
 
@@ -70,7 +106,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let v = &app.day.verdict;
     let width = area.width as usize;
     if compact {
-        let head = vec![word(v, t), Span::styled(format!(" {} · {}", v.confidence.name(), v.hint), t.text())];
+        let head =
+            vec![word(v, t), Span::styled(format!(" {} · {}", v.confidence.name(), advice(v)), t.text())];
         let second = reason_lines(v, 1).into_iter().next().unwrap_or_default();
         let row = |n: u16| Rect { y: area.y + n, height: 1, ..area };
         if area.height >= 1 {
@@ -92,25 +129,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let inner = block.inner(area);
     block.render(area, buf);
     let width = inner.width as usize;
-    let head = vec![
-        word(v, t),
-        Span::styled(format!("  confidence {}", v.confidence.name()), t.dim()),
-        Span::styled(format!("  {}", v.hint), t.text()),
-    ];
     let row = |n: u16| Rect { y: inner.y + n, height: 1, ..inner };
-    if inner.height < 4 {
+    if inner.height < 3 {
         return;
     }
-    spread(head, vec![], width, t.text()).render(row(0), buf);
-    for (n, r) in reason_lines(v, 2).into_iter().enumerate() {
-        Line::styled(format!("· {r}"), t.text()).render(row(1 + n as u16), buf);
+    let head = advice_lines(v, width);
+    for (n, text) in head.iter().enumerate() {
+        let lead = if n == 0 { word(v, t) } else { Span::raw(" ".repeat(v.level.name().len() + 2)) };
+        Line::from(vec![lead, Span::styled(format!(" {text}"), t.text())]).render(row(n as u16), buf);
     }
-    let why = if v.checks.is_empty() {
-        vec![]
-    } else {
-        vec![Span::styled("v", t.key()), Span::styled(" why", t.dim())]
-    };
-    spread(vec![Span::styled(footer(v), t.dim())], why, width, t.text()).render(row(3), buf);
+    let first_reason = head.len() as u16;
+    let footer_row = inner.height - 1;
+    let room = usize::from(footer_row.saturating_sub(first_reason));
+    for (n, r) in reason_lines(v, room).into_iter().enumerate() {
+        Line::styled(format!("· {r}"), t.text()).render(row(first_reason + n as u16), buf);
+    }
+    let mut right = vec![Span::styled(format!("confidence {}", v.confidence.name()), t.dim())];
+    if !v.checks.is_empty() {
+        right.extend([Span::raw("  "), Span::styled("v", t.key()), Span::styled(" why", t.dim())]);
+    }
+    spread(vec![Span::styled(footer(v), t.dim())], right, width, t.text()).render(row(footer_row), buf);
 }
 
 #[cfg(test)]

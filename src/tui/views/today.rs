@@ -6,7 +6,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
-    let banner_height = banner::height(compact).min(area.height.saturating_sub(2));
+    let banner_height =
+        banner::height(&app.day.verdict, compact, area.width).min(area.height.saturating_sub(2));
     let [top, mut rest] =
         Layout::vertical([Constraint::Length(banner_height), Constraint::Fill(1)]).areas(area);
     banner::render(app, top, buf, compact);

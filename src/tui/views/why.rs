@@ -3,7 +3,7 @@
 
 use super::popup;
 use super::rows::wrap;
-use crate::domain::readiness::{Check, meaning};
+use crate::domain::readiness::{Check, meaning, reference_label, value_label};
 use crate::domain::values::fmt_num;
 use crate::tui::app::App;
 use ratatui::buffer::Buffer;
@@ -16,7 +16,7 @@ const MAX_WIDTH: u16 = 100;
 const INDENT: usize = 20;
 
 fn value(v: Option<f64>) -> String {
-    v.map_or("–".into(), |x| fmt_num((x * 10.0).round() / 10.0))
+    v.map_or("–".into(), |x| fmt_num((x * 100.0).round() / 100.0))
 }
 
 /// `text` wrapped to `width`, each line after the first indented.
@@ -41,10 +41,14 @@ fn check_lines<'a>(app: &App, c: &Check, width: usize) -> Vec<Line<'a>> {
     let head =
         vec![Span::styled(format!(" {:<12} ", c.rule), t.key()), Span::styled(format!("{state:<6}"), style)];
     let mut lines = wrapped(head, &c.detail, width, INDENT, t.text());
+    let reference = match c.baseline {
+        Some(b) => format!(" · {} {}", reference_label(c), value(Some(b))),
+        None => String::new(),
+    };
     let numbers = format!(
-        "today {} · baseline {}{}",
+        "{} {}{reference}{}",
+        value_label(c),
         value(c.today),
-        value(c.baseline),
         if c.threshold.is_empty() { String::new() } else { format!(" · {}", c.threshold) }
     );
     lines.extend(wrapped(vec![Span::raw(" ".repeat(INDENT))], &numbers, width, INDENT, t.dim()));
@@ -57,9 +61,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(MAX_WIDTH.min(area.width).saturating_sub(3));
     let mut lines = vec![Line::from(vec![
         Span::styled(format!(" {} ", v.level.name()), t.verdict(v.level)),
-        Span::raw(format!("  confidence {} · {}", v.confidence.name(), v.hint)),
+        Span::raw(format!("  confidence {}", v.confidence.name())),
     ])];
-    lines.extend(wrapped(vec![Span::raw(" ")], meaning(v.level), width, 1, t.dim()));
+    // The meaning says what the headline says, at more length; then the hint by cause.
+    lines.extend(wrapped(vec![Span::raw(" ")], meaning(v.level), width, 1, t.text()));
+    if v.hint != v.headline {
+        lines.extend(wrapped(vec![Span::raw(" ")], &v.hint, width, 1, t.text()));
+    }
     if !v.reasons.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(" What decided it", t.title()));
@@ -80,8 +88,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let text = format!("not logged: {}", v.unavailable.join(", "));
         lines.extend(wrapped(vec![Span::raw(" ")], &text, width, 1, t.dim()));
     }
-    if let Some(note) = &v.baseline_note {
-        lines.push(Line::styled(format!(" {note}"), t.dim()));
+    for note in &v.calibration {
+        lines.extend(wrapped(vec![Span::raw(" ")], note, width, 1, t.dim()));
     }
     lines.push(Line::styled(format!(" {} · READINESS.md", v.rules_version), t.dim()));
     let title = format!(" Why {} · {} ", v.level.name(), v.date.format("%a %-d %b"));

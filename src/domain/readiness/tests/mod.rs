@@ -1,10 +1,12 @@
 //! Tests of the rules module: one per rule id and ladder step (`rules.rs`, `steps.rs`),
 //! multi-week scenarios on a fixture history (`scenarios.rs`), properties (`props.rs`).
 
+mod early;
 mod props;
 mod rules;
 mod scenarios;
 mod steps;
+mod words;
 
 use super::*;
 use chrono::Days;

@@ -65,20 +65,21 @@ fn history() -> impl Strategy<Value = Inputs> {
         })
 }
 
-/// Anything that can rate readiness today: a plausible HRV or resting HR, a sleep,
-/// soreness, pain, hop or balance value, or the ill flag.
-fn rates_something(m: Option<&Markers>) -> bool {
-    m.is_some_and(|m| {
-        baseline::valid_hrv(m).is_some()
-            || baseline::valid_rhr(m).is_some()
-            || m.sleep_hours.is_some()
-            || m.sleep_quality.is_some()
-            || m.soreness.is_some()
-            || m.pain.is_some()
-            || m.hop_cm.is_some()
-            || m.balance_s.is_some()
-            || m.ill == Some(true)
-    })
+/// Anything that can rate readiness today: a plausible HRV or resting HR with a baseline
+/// or a provisional reference, a sleep, soreness or pain value, a hop or balance value
+/// with its reference, or the ill flag (v2: a marker with nothing to compare rates nothing).
+fn rates_something(inputs: &Inputs) -> bool {
+    let Some(m) = inputs.markers.get(&end()) else { return false };
+    let b = baselines(inputs, end(), &Thresholds::default());
+    (baseline::valid_hrv(m).is_some() && (b.hrv_mu.is_some() || b.hrv_early.is_some()))
+        || (baseline::valid_rhr(m).is_some() && (b.rhr_mean.is_some() || b.rhr_early.is_some()))
+        || m.sleep_hours.is_some()
+        || m.sleep_quality.is_some()
+        || m.soreness.is_some()
+        || m.pain.is_some()
+        || (m.hop_cm.is_some() && b.hop.is_some())
+        || (m.balance_s.is_some() && b.balance.is_some())
+        || m.ill == Some(true)
 }
 
 proptest! {
@@ -107,7 +108,7 @@ proptest! {
     #[test]
     fn no_data_exactly_when_nothing_rates_today(inputs in history()) {
         let v = verdict(&inputs, end(), &Thresholds::default());
-        let logged = rates_something(inputs.markers.get(&end()));
+        let logged = rates_something(&inputs);
         prop_assert_eq!(v.level == Level::NoData, !logged);
     }
 

@@ -33,10 +33,16 @@ fn baseline_states_off_calibrating_trusted() {
     assert_eq!(state(21), BaselineState::Calibrating); // 14
     assert_eq!(state(27), BaselineState::Calibrating); // 20
     assert_eq!(state(28), BaselineState::Trusted); // 21
+    // Off: the provisional reference rates today instead (v2), and the calibration says
+    // how far the baseline is.
     let off = Fixture::steady(20).verdict();
-    assert_eq!(outcome(&off, "H-BASELINE"), INFO);
-    assert!(rule(&off, "H-BASELINE").unwrap().detail.contains("13/14"));
+    assert_eq!(outcome(&off, "H-EARLY"), OK);
     assert_eq!(outcome(&off, "H-ACUTE"), None);
+    assert!(
+        off.calibration[0].starts_with("HRV baseline 13 of 14 — full rules from"),
+        "{:?}",
+        off.calibration
+    );
 }
 
 #[test]
@@ -78,7 +84,7 @@ fn h_chronic_and_h_high() {
     assert_eq!(outcome(&week(-1.1), "H-CHRONIC"), RED);
     assert_eq!(outcome(&week(0.4), "H-HIGH"), None);
     assert_eq!(outcome(&week(0.6), "H-HIGH"), INFO);
-    assert!(rule(&week(0.6), "H-HIGH").unwrap().detail.contains("above your normal range"));
+    assert!(rule(&week(0.6), "H-HIGH").unwrap().detail.contains("above your usual"));
 }
 
 #[test]
@@ -100,7 +106,8 @@ fn r_acute() {
     assert_eq!(outcome(&at(52), "R-ACUTE"), OK);
     assert_eq!(outcome(&at(53), "R-ACUTE"), AMBER); // baseline 50 + 3
     assert_eq!(outcome(&at(55), "R-ACUTE"), RED); // + 5
-    assert!(rule(&at(55), "R-ACUTE").unwrap().detail.contains("+5 from your usual 50"));
+    assert!(rule(&at(55), "R-ACUTE").unwrap().detail.contains("5 above your usual 50"));
+    assert!(rule(&at(50), "R-ACUTE").unwrap().detail.contains("the same as your usual 50"));
 }
 
 #[test]
