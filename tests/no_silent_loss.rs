@@ -93,16 +93,16 @@ fn an_export_sweeps_stale_temporaries_from_its_folder() {
     let s = with_a_morning();
     let stale = s.write("out/.cooldown-out-killed", "health data");
     let fresh = s.write("out/.cooldown-backup-writing", "health data");
-    // Stamped on the file system's clock, which is what the sweep reads (under faketime it
-    // differs from the stamps the kernel puts on new files).
-    let now = cooldown::clock::file_now();
-    let stamp = |path: &std::path::Path, at| {
-        std::fs::File::options().write(true).open(path).unwrap().set_modified(at).unwrap()
-    };
-    stamp(&stale, now - Duration::from_secs(120));
-    stamp(&fresh, now);
+    // Two minutes older than the fresh one, as the file system stamped it: the binary
+    // runs on the real clock (the sandbox clears the environment, faketime's included), so
+    // the test's own clock must not come into it.
+    let made = std::fs::metadata(&fresh).unwrap().modified().unwrap();
+    let f = std::fs::File::options().write(true).open(&stale).unwrap();
+    f.set_modified(made - Duration::from_secs(120)).unwrap();
     s.cmd().args(["export", "--out"]).arg(s.path("out/m.csv")).assert().success();
-    assert!(!stale.exists() && fresh.exists() && s.path("out/m.csv").exists());
+    assert!(!stale.exists(), "the stale file was kept");
+    assert!(fresh.exists(), "the fresh file was swept");
+    assert!(s.path("out/m.csv").exists());
 }
 
 #[cfg(unix)]
