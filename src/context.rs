@@ -15,7 +15,7 @@ use crate::domain::values;
 use crate::error::{Error, Result};
 use crate::paths::{self, DbLocation};
 use crate::store::Store;
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -129,20 +129,32 @@ impl Context {
         readiness::levels(inputs, from, to, &self.config.readiness)
     }
 
-    /// The checklist of `day`: scaled to the most demanding run recorded that day, shaped
-    /// by the morning's verdict, its targets computed for the runner's weight.
+    /// The checklist of `day`: its own routine, scaled to the most demanding run recorded
+    /// that day and shaped by the morning's verdict, after the phases of the runs of the
+    /// two days before that are still due on it (the 48-hour timeline across days).
     pub fn checklist(&self, store: &Store, day: NaiveDate) -> Result<Checklist> {
-        let ticks = store.ticks(day)?;
-        let shape = self.shape(store, day)?;
-        Ok(Checklist::shaped(day, &self.routine, &ticks, self.config.timers.foam_roll_seconds, &shape))
+        let verdict = self.verdict(store, day)?;
+        let morning = Some((verdict.level, verdict.hint));
+        let mut list = self.day_list(store, day, morning.clone())?;
+        // Each carry goes in front: the day before first, then the one before that.
+        for back in [1, 2] {
+            let Some(earlier) = day.checked_sub_days(Days::new(back)) else { continue };
+            if !store.runs_on(earlier)?.is_empty() {
+                // Its next session is today's: this morning's verdict decides it.
+                list.carry(self.day_list(store, earlier, morning.clone())?);
+            }
+        }
+        Ok(list)
     }
 
-    fn shape(&self, store: &Store, day: NaiveDate) -> Result<Shape> {
+    /// One day's own checklist, shaped by `verdict`.
+    fn day_list(&self, store: &Store, day: NaiveDate, verdict: Option<(Level, String)>) -> Result<Checklist> {
+        let ticks = store.ticks(day)?;
         let runs = store.runs_on(day)?;
         let before = day.pred_opt().map(|d| store.runs_on(d)).transpose()?.unwrap_or_default();
         let (from, to) = targets::morning_weight_days(day);
         let weight = store.latest_weight(from, to)?;
-        let verdict = self.verdict(store, day)?;
-        Ok(Shape::for_day(&runs, &before, weight, Some((verdict.level, verdict.hint))))
+        let shape = Shape::for_day(&runs, &before, weight, verdict);
+        Ok(Checklist::shaped(day, &self.routine, &ticks, self.config.timers.foam_roll_seconds, &shape))
     }
 }

@@ -1,8 +1,9 @@
 //! User-facing words shared by the dashboard and the command line, in one place.
 
-use crate::domain::checklist::{Checklist, Entry, KEEP_SHORT_MINUTES};
+use crate::domain::checklist::{Checklist, Entry, Group, KEEP_SHORT_MINUTES};
 use crate::domain::routine::ItemKind;
 use crate::domain::targets::{self, Amount};
+use crate::domain::timeline;
 use crate::domain::trends::{self, Direction, Marker, Summary};
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -62,6 +63,30 @@ fn replace_controls(text: &str, keep: impl Fn(usize) -> bool) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.char_indices().map(|ic| if bad(&ic) { REPLACEMENT } else { ic.1 }).collect())
+}
+
+/// A phase's heading on a day's page: "From yesterday's long run · 6–24 h" for a phase
+/// carried from an earlier day's run, its title otherwise.
+pub fn group_title(c: &Checklist, g: &Group) -> String {
+    match g.from {
+        Some(session) => {
+            let when = match (c.date - g.day).num_days() {
+                1 => "yesterday's".to_string(),
+                _ => format!("{}'s", g.day.format("%A")),
+            };
+            format!("From {when} {} · {}", session.label(), g.phase.title)
+        }
+        None => g.phase.title.clone(),
+    }
+}
+
+/// A phase's window on a day's page: clock times when it follows a run ("11:00–15:00",
+/// "Sun 07:00–Sun 11:00"), else the routine's words ("this morning's verdict").
+pub fn group_window(c: &Checklist, g: &Group) -> String {
+    match g.window {
+        Some((start, end)) => timeline::clock(start, end, c.date),
+        None => g.phase.window.clone(),
+    }
 }
 
 pub const EMPTY_CHECKLIST: &str = "Nothing on the checklist for this day.";

@@ -276,9 +276,14 @@ fn demo_never_touches_the_real_database() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["date"], today().to_string());
-    // The demo's today has its run and two ticks.
+    // The demo's today has its run and two ticks of its own, after what is still due from
+    // yesterday's run.
     assert_ne!(doc["session"], "rest");
-    assert_eq!(doc["items"].as_array().unwrap().iter().filter(|i| i["ticked"] == true).count(), 2);
+    let items = doc["items"].as_array().unwrap();
+    let own = |i: &&Value| i["run_day"] == today().to_string();
+    assert_eq!(items.iter().filter(own).filter(|i| i["ticked"] == true).count(), 2);
+    let yesterday = (today() - chrono::Days::new(1)).to_string();
+    assert!(items.iter().any(|i| i["run_day"] == yesterday), "{doc}");
     assert!(!s.path("home/.local/share/cooldown").exists(), "demo created the data folder");
     // And leaves nothing behind in the temporary folder.
     let left: Vec<_> = std::fs::read_dir(s.dir.path())
@@ -532,7 +537,9 @@ fn a_long_run_with_weights_gets_grams_litres_formulas_and_the_phase_due_now() {
         (fluid["amount"].as_f64(), fluid["amount_max"].as_f64(), fluid["unit"].as_str()),
         (Some(2.1), Some(2.6), Some("L"))
     );
-    assert!(fluid["advice"].as_str().unwrap().contains("2.4 %"));
+    // Net on the scale 1.2 kg of 70 (1.7 %): no 2 % flag; the sodium note after a long run.
+    assert_eq!(fluid["advice"], "with sodium: a salty snack or an electrolyte drink");
+    assert!(fluid["formula"].as_str().unwrap().contains("1.7 kg sweat loss"));
     assert_eq!(item(&doc, "carbs-hourly")["unit"], "g/h");
     assert_eq!(doc["run_end"], at);
     assert_eq!(doc["due_now"], "immediately");
@@ -560,7 +567,19 @@ fn an_easy_run_gives_the_short_routine() {
     s.cmd().args(["run", "--type", "easy", "--minutes", "35", "--at", "00:00"]).assert().success();
     let doc = checklist_json(&s);
     let ids: Vec<&str> = doc["items"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["mobility", "foam-calves", "foam-quads", "foam-glutes", "meal", "water", "plan-next"]);
+    assert_eq!(
+        ids,
+        [
+            "mobility",
+            "foam-calves",
+            "foam-quads",
+            "foam-glutes",
+            "meal",
+            "water",
+            "sleep-hygiene",
+            "plan-next"
+        ]
+    );
     assert_eq!(doc["planned_minutes"], 10);
 }
 

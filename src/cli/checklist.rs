@@ -2,7 +2,7 @@
 
 use super::Context;
 use super::output::{say, show};
-use crate::domain::checklist::{Checklist, Entry};
+use crate::domain::checklist::{Checklist, Entry, Group};
 use crate::domain::routine::ItemKind;
 use crate::domain::timeline;
 use crate::domain::timer::StoredTimer;
@@ -67,6 +67,15 @@ struct ItemJson<'a> {
     /// yet acknowledged).
     #[serde(skip_serializing_if = "Option::is_none")]
     timer: Option<TimerJson>,
+    /// Added in v2: the day the item belongs to (an earlier day's for an item carried from
+    /// that day's run; a tick is stored there).
+    run_day: String,
+    /// Its phase's window in clock times ("11:00–15:00"), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<String>,
+    /// "later", "due", "missed" or "done"; absent without a window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -76,7 +85,14 @@ struct TimerJson {
     overtime_s: u64,
 }
 
-fn item_json<'a>(e: &'a Entry, timer: Option<&StoredTimer>, wall_ms: i64) -> ItemJson<'a> {
+fn item_json<'a>(
+    c: &Checklist,
+    g: &Group,
+    e: &'a Entry,
+    timer: Option<&StoredTimer>,
+    wall_ms: i64,
+    now: NaiveDateTime,
+) -> ItemJson<'a> {
     let sets = matches!(e.item.kind, ItemKind::Sets { .. });
     ItemJson {
         id: e.id(),
@@ -96,39 +112,46 @@ fn item_json<'a>(e: &'a Entry, timer: Option<&StoredTimer>, wall_ms: i64) -> Ite
             formula: &a.formula,
             advice: a.note.as_deref(),
         }),
-        timer: timer.filter(|t| t.item_id == e.id()).map(|t| {
+        timer: timer.filter(|t| t.item_id == e.id() && t.day == e.day).map(|t| {
             let (remaining_s, overtime_s) = t.state.seconds_at(wall_ms);
             TimerJson { state: t.state.state_at(wall_ms), remaining_s, overtime_s }
         }),
+        run_day: e.day.to_string(),
+        due: g.window.map(|(start, end)| timeline::clock(start, end, c.date)),
+        status: c.due(g, now).map(timeline::status),
     }
 }
 
-/// The checklist as CLI.md's JSON; `timer` is the stored timer, read at `wall_ms`;
-/// `now` (today only) places the timeline.
+/// The checklist as CLI.md's JSON; `timer` is the stored timer, read at `wall_ms`; `now`
+/// places the timeline (`due_now` only on the day itself).
 pub fn to_json(
     c: &Checklist,
     timer: Option<&StoredTimer>,
     wall_ms: i64,
-    now: Option<NaiveDateTime>,
+    now: NaiveDateTime,
 ) -> Result<String> {
-    let timer = timer.filter(|t| t.day == c.date);
+    let today = now.date() == c.date;
     let doc = ChecklistJson {
         date: c.date.to_string(),
         session: c.session.name(),
         planned_minutes: c.planned_minutes(),
         drop_to_keep_short: c.to_drop().0.iter().map(|e| e.id()).collect(),
         run_end: c.run_end.map(|t| t.format("%H:%M").to_string()),
-        due_now: now.and_then(|n| c.due_now(n)).map(|g| g.phase.id.as_str()),
+        due_now: today.then(|| c.due_now(now)).flatten().map(|g| g.phase.id.as_str()),
         verdict: c.verdict.map(|v| v.name()),
-        items: c.entries().map(|e| item_json(e, timer, wall_ms)).collect(),
+        items: c
+            .groups
+            .iter()
+            .flat_map(|g| g.entries.iter().map(move |e| (g, e)))
+            .map(|(g, e)| item_json(c, g, e, timer, wall_ms, now))
+            .collect(),
     };
     serde_json::to_string_pretty(&doc)
         .map_err(|e| Error::io(format!("cannot write JSON: {e}"), "checklist", "report this as a bug"))
 }
 
-/// The checklist for a terminal or a script that reads text; `now` (today only) places
-/// the timeline.
-pub fn to_text(c: &Checklist, now: Option<NaiveDateTime>) -> String {
+/// The checklist for a terminal or a script that reads text; `now` places the timeline.
+pub fn to_text(c: &Checklist, now: NaiveDateTime) -> String {
     let mut out = format!(
         "{} · {} · {} min planned · {}/{} done\n",
         c.date.format("%a %-d %b %Y"),
@@ -143,11 +166,8 @@ pub fn to_text(c: &Checklist, now: Option<NaiveDateTime>) -> String {
     }
     let width = c.entries().map(|e| e.id().len()).max().unwrap_or(0);
     for group in &c.groups {
-        let due = now
-            .and_then(|n| c.due(group, n))
-            .map(|d| format!(" · {}", timeline::words(d)))
-            .unwrap_or_default();
-        out.push_str(&format!("\n{} ({}){due}\n", group.phase.title, group.phase.window));
+        let due = c.due(group, now).map(|d| format!(" · {}", timeline::words(d))).unwrap_or_default();
+        out.push_str(&format!("\n{} ({}){due}\n", text::group_title(c, group), text::group_window(c, group)));
         for e in &group.entries {
             let mut line = format!("  {:<5} {:<width$}  {}", text::mark(e), e.id(), e.item.title);
             if let Some(s) = e.seconds {
@@ -169,19 +189,14 @@ pub fn to_text(c: &Checklist, now: Option<NaiveDateTime>) -> String {
     out
 }
 
-/// The local time, when `date` is today: the timeline is placed only on the day itself.
-fn now_on(ctx: &Context) -> Option<NaiveDateTime> {
-    (ctx.date == ctx.today).then(|| ctx.clock.local())
-}
-
 pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
     let store = ctx.open_store()?;
     let checklist = ctx.checklist(&store, ctx.date)?;
     if json {
         let wall_ms = ctx.clock.unix_ms();
-        say(&to_json(&checklist, store.active_timer()?.as_ref(), wall_ms, now_on(ctx))?)?;
+        say(&to_json(&checklist, store.active_timer()?.as_ref(), wall_ms, ctx.clock.local())?)?;
     } else {
-        show(&to_text(&checklist, now_on(ctx)))?;
+        show(&to_text(&checklist, ctx.clock.local()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -16,17 +16,19 @@ pub fn run(ctx: &Context, item_id: &str, undo: bool) -> Result<ExitCode> {
             format!("use one of: {}", ids.join(", ")),
         ));
     };
-    let total = entry.sets_total;
+    let (total, day) = (entry.sets_total, entry.day);
+    // An item carried from an earlier day's run is ticked on that day.
     let done = if undo {
-        store.untick_last(ctx.date, item_id)?
+        store.untick_last(day, item_id)?
     } else {
-        store.tick_next(ctx.date, item_id, total, ctx.clock.now())?
+        store.tick_next(day, item_id, total, ctx.clock.now())?
     };
     let state = match (total, done) {
         (1, 1) => "ticked".to_string(),
         (1, _) => "not ticked".to_string(),
         (t, d) => format!("{d}/{t} sets"),
     };
-    say(&format!("{item_id}: {state} ({})", ctx.date))?;
+    let from = if day == ctx.date { String::new() } else { format!(", from the run of {day}") };
+    say(&format!("{item_id}: {state} ({}{from})", ctx.date))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,7 @@ use super::routine::{Computed, Item, ItemKind, Phase, Routine};
 use super::session::Session;
 use super::targets::{self, Amount, Facts, Weight};
 use super::timeline::{self, Due};
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
 /// "Keep it short: 20 minutes daily is more sustainable than a long, infrequent ritual."
 pub const KEEP_SHORT_MINUTES: u32 = 20;
@@ -83,16 +83,42 @@ fn next_session(level: Level, hint: &str) -> Option<String> {
     })
 }
 
+/// The next session after a race or a long run, whatever the verdict (ROUTINE.md "After a
+/// race or a long run"): a GO never turns the day after a race into a quality day.
+fn after_hard(session: Session) -> Option<String> {
+    match session {
+        Session::Race => Some("easy or rest for at least 2 days, whatever the verdict".into()),
+        Session::Long => Some("easy or rest tomorrow".into()),
+        _ => None,
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     pub phase: Phase,
     pub entries: Vec<Entry>,
+    /// The day its items belong to: their ticks are stored on it.
+    pub day: NaiveDate,
+    /// When the phase is due on the timeline after the run: from the run's end, moved to
+    /// the morning when it would fall in the night. `None` on a rest day or for extras.
+    pub window: Option<(NaiveDateTime, NaiveDateTime)>,
+    /// Carried from an earlier day's run (its session), onto the day it is still due on.
+    pub from: Option<Session>,
+}
+
+impl Group {
+    /// The group's identity on a day's page: its day and phase.
+    pub fn key(&self) -> (NaiveDate, &str) {
+        (self.day, &self.phase.id)
+    }
 }
 
 /// One item on the day's checklist and how far it is done.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub item: Item,
+    /// The day it belongs to (an earlier day's for an item carried from its run).
+    pub day: NaiveDate,
     /// The countdown of a timed item, config default applied.
     pub seconds: Option<u32>,
     pub sets_total: u8,
@@ -108,6 +134,11 @@ impl Entry {
 
     pub fn id(&self) -> &str {
         &self.item.id
+    }
+
+    /// Its identity on a page that holds several days' items.
+    pub fn key(&self) -> (NaiveDate, &str) {
+        (self.day, &self.item.id)
     }
 
     /// The time this item takes, in seconds, for the planned minutes.
@@ -144,19 +175,36 @@ impl Checklist {
     ) -> Checklist {
         let session = shape.facts.session;
         let level = shape.verdict.as_ref().map(|(l, _)| *l);
+        let run_end = shape.facts.run.as_ref().map(|r| r.day.and_time(r.at));
         let mut groups: Vec<Group> = Vec::new();
         for phase in &routine.phases {
             let entries: Vec<Entry> = routine
                 .items_on(session, level)
                 .filter(|item| item.phase == phase.id)
-                .filter_map(|item| Entry::shaped(item, ticks, foam_roll_seconds, shape))
+                .filter_map(|item| Entry::shaped(item, date, ticks, foam_roll_seconds, shape))
                 .collect();
             if !entries.is_empty() {
-                groups.push(Group { phase: phase.clone(), entries });
+                let window = run_end.and_then(|end| timeline::window(phase, end));
+                groups.push(Group { phase: phase.clone(), entries, day: date, window, from: None });
             }
         }
-        let run_end = shape.facts.run.as_ref().map(|r| r.day.and_time(r.at));
         Checklist { date, session, groups, run_end, verdict: level }
+    }
+
+    /// Adds the phases of an earlier day's run that are still due on this day (their
+    /// window reaches into it), before this day's own: the 48-hour timeline across days.
+    /// Their items keep their day, so a tick is stored with the run it follows.
+    pub fn carry(&mut self, earlier: Checklist) {
+        let (start, end) =
+            (self.date.and_time(NaiveTime::MIN), self.date.and_time(NaiveTime::MIN) + TimeDelta::days(1));
+        let carried = earlier
+            .groups
+            .into_iter()
+            .filter(|g| g.window.is_some_and(|(from, to)| from < end && to > start));
+        let from = Some(earlier.session);
+        let mut groups: Vec<Group> = carried.map(|g| Group { from, ..g }).collect();
+        groups.append(&mut self.groups);
+        self.groups = groups;
     }
 
     /// Every entry, in display order.
@@ -164,8 +212,12 @@ impl Checklist {
         self.groups.iter().flat_map(|g| g.entries.iter())
     }
 
+    /// The entry with this id: this day's own, else one carried from an earlier run (the
+    /// first not yet ticked, else the first).
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries().find(|e| e.id() == id)
+        let own = self.entries().find(|e| e.id() == id && e.day == self.date);
+        own.or_else(|| self.entries().find(|e| e.id() == id && !e.ticked()))
+            .or_else(|| self.entries().find(|e| e.id() == id))
     }
 
     pub fn len(&self) -> usize {
@@ -180,11 +232,32 @@ impl Checklist {
         self.entries().filter(|e| e.ticked()).count()
     }
 
-    /// Where `group` stands on the run's timeline at `now`; `None` without a run or for a
+    /// Where `group` stands on its run's timeline at `now`; `None` without a run or for a
     /// phase without a window.
     pub fn due(&self, group: &Group, now: NaiveDateTime) -> Option<Due> {
         let done = group.entries.iter().filter(|e| !e.item.optional).all(Entry::ticked);
-        timeline::due(&group.phase, self.run_end?, now, done)
+        let (start, end) = group.window?;
+        Some(timeline::due(start, end, now, done))
+    }
+
+    /// Where a page opens: the first open item of a phase due now, else this day's own
+    /// first open item, else the first item (an index in display order).
+    pub fn first_to_do(&self, now: NaiveDateTime) -> usize {
+        let at = |pick: &dyn Fn(&Group) -> bool| {
+            let mut index = 0;
+            for g in &self.groups {
+                for e in &g.entries {
+                    if pick(g) && !e.ticked() {
+                        return Some(index);
+                    }
+                    index += 1;
+                }
+            }
+            None
+        };
+        at(&|g| matches!(self.due(g, now), Some(Due::Now(_))))
+            .or_else(|| at(&|g| g.from.is_none()))
+            .unwrap_or(0)
     }
 
     /// The phase due at `now`, if any.
@@ -192,9 +265,12 @@ impl Checklist {
         self.groups.iter().find(|g| matches!(self.due(g, now), Some(Due::Now(_))))
     }
 
-    /// The phase that starts when the run ends (the earliest on the timeline).
+    /// This day's own phase that starts when its run ends (the earliest on the timeline).
     pub fn first_phase(&self) -> Option<&Group> {
-        self.groups.iter().filter(|g| g.phase.from_min.is_some()).min_by_key(|g| g.phase.from_min)
+        self.groups
+            .iter()
+            .filter(|g| g.from.is_none() && g.phase.from_min.is_some())
+            .min_by_key(|g| g.phase.from_min)
     }
 
     /// Minutes the first phase takes, optional items included, rounded up.
@@ -236,7 +312,7 @@ impl Checklist {
 }
 
 impl Entry {
-    fn new(item: &Item, ticks: &[Tick], foam_roll_seconds: u32) -> Entry {
+    fn new(item: &Item, day: NaiveDate, ticks: &[Tick], foam_roll_seconds: u32) -> Entry {
         let sets_total = match item.kind {
             ItemKind::Sets { total } => total,
             _ => 1,
@@ -248,6 +324,7 @@ impl Entry {
         let done = ticks.iter().filter(|t| t.item_id == item.id && (1..=sets_total).contains(&t.set)).count();
         Entry {
             item: item.clone(),
+            day,
             seconds,
             sets_total,
             sets_done: u8::try_from(done).unwrap_or(sets_total).min(sets_total),
@@ -256,14 +333,20 @@ impl Entry {
     }
 
     /// The entry as the day shapes it; `None` for a target that does not apply today.
-    fn shaped(item: &Item, ticks: &[Tick], foam_roll_seconds: u32, shape: &Shape) -> Option<Entry> {
-        let mut entry = Entry::new(item, ticks, foam_roll_seconds);
+    fn shaped(
+        item: &Item,
+        day: NaiveDate,
+        ticks: &[Tick],
+        foam_roll_seconds: u32,
+        shape: &Shape,
+    ) -> Option<Entry> {
+        let mut entry = Entry::new(item, day, ticks, foam_roll_seconds);
         match item.computed {
             Some(Computed::Target(formula)) => entry.amount = Some(targets::compute(formula, &shape.facts)?),
             Some(Computed::NextSession) => {
-                if let Some(text) =
-                    shape.verdict.as_ref().and_then(|(level, hint)| next_session(*level, hint))
-                {
+                let after = shape.facts.run.as_ref().map(|r| Session::of_run(r.kind, r.minutes));
+                let verdict = shape.verdict.as_ref().and_then(|(level, hint)| next_session(*level, hint));
+                if let Some(text) = after.and_then(after_hard).or(verdict) {
                     entry.item.note = Some(text);
                 }
             }

@@ -39,7 +39,7 @@ fn groups_follow_the_timeline_and_skip_empty_phases() {
     let r = Routine::builtin().unwrap();
     let easy = Checklist::build(day(), &r, Session::Easy, &[], 90);
     let phases: Vec<&str> = easy.groups.iter().map(|g| g.phase.id.as_str()).collect();
-    assert_eq!(phases, ["immediately", "24-48h"]);
+    assert_eq!(phases, ["immediately", "6-24h", "24-48h"]);
     let long = shaped(&shape(Session::Long, 120, Some(Level::Go)));
     let phases: Vec<&str> = long.groups.iter().map(|g| g.phase.id.as_str()).collect();
     assert_eq!(phases, ["immediately", "2-6h", "6-24h", "24-48h", "tools"]);

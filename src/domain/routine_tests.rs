@@ -20,7 +20,16 @@ fn easy_runs_get_mobility_foam_rolling_meal_and_water() {
     for s in [Session::Easy, Session::Cross] {
         assert_eq!(
             ids(&r, s),
-            ["mobility", "foam-calves", "foam-quads", "foam-glutes", "meal", "water", "plan-next"]
+            [
+                "mobility",
+                "foam-calves",
+                "foam-quads",
+                "foam-glutes",
+                "meal",
+                "water",
+                "sleep-hygiene",
+                "plan-next"
+            ]
         );
     }
 }

@@ -78,7 +78,7 @@ pub struct Facts {
     pub hard_within_24h: bool,
 }
 
-/// A loss of this share of body weight is flagged.
+/// A drop on the scale (before − after) of this share of body weight is flagged.
 pub const LOSS_FLAG: f64 = 0.02;
 
 fn round5(g: f64) -> f64 {
@@ -172,9 +172,14 @@ fn fluid(facts: &Facts, sodium: bool) -> Amount {
             note: None,
         };
     }
-    let share = loss / before;
+    // The flag is about what the scale says (net change); the target replaces the sweat.
+    let net = before - after;
+    let share = net / before;
     let big = (share >= LOSS_FLAG).then(|| {
-        format!("you lost {:.1} % of your weight: drink more during long runs next time", share * 100.0)
+        format!(
+            "the scale shows {:.1} % less than before the run: drink more during long runs next time",
+            share * 100.0
+        )
     });
     let round = |l: f64| (l * 10.0).round() / 10.0;
     Amount {
@@ -182,7 +187,7 @@ fn fluid(facts: &Facts, sodium: bool) -> Amount {
         amount_max: Some(round(1.5 * loss)),
         unit: "L",
         formula: format!(
-            "1.25–1.5 L per kg × {} kg lost = {} − {} kg + {} L drunk",
+            "1.25–1.5 L per kg × {} kg sweat loss = {} − {} kg + {} L drunk",
             kg(loss),
             kg(before),
             kg(after),

@@ -67,9 +67,15 @@ fn fluid_from_the_weight_change() {
     let f = with_weights(facts(Session::Long, 120, None), 70.0, 68.8, Some(0.5));
     let a = compute(Formula::Fluid, &f).unwrap();
     assert_eq!((a.amount, a.amount_max, a.unit), (Some(2.1), Some(2.6), "L")); // loss 1.7 kg: 2.125–2.55
-    assert_eq!(a.formula, "1.25–1.5 L per kg × 1.7 kg lost = 70 − 68.8 kg + 0.5 L drunk");
+    assert_eq!(a.formula, "1.25–1.5 L per kg × 1.7 kg sweat loss = 70 − 68.8 kg + 0.5 L drunk");
+    // The flag is what the scale says: 1.2 kg of 70 is 1.7 %, under 2 % — no flag, though the
+    // sweat loss (what the target replaces) is 2.4 %.
     let note = a.note.unwrap();
-    assert!(note.contains("sodium") && note.contains("2.4 %"), "{note}");
+    assert!(note.contains("sodium") && !note.contains('%'), "{note}");
+    let bigger =
+        compute(Formula::Fluid, &with_weights(facts(Session::Long, 120, None), 70.0, 68.5, Some(0.5)));
+    let note = bigger.unwrap().note.unwrap();
+    assert!(note.contains("the scale shows 2.1 % less than before the run"), "{note}");
 }
 
 #[test]
@@ -83,9 +89,11 @@ fn fluid_at_the_edges() {
     // Loss 0 and a gain: nothing to replace, drink to thirst.
     assert_eq!(easy(70.0, 70.0, None).amount, Some(0.0));
     assert!(easy(70.0, 70.4, Some(0.2)).formula.contains("drink to thirst"));
-    // Just under and at 2 % of 70 kg (1.4 kg): flagged only at 2 %.
+    // Just under and at 2 % of 70 kg (1.4 kg) on the scale: flagged only at 2 %, and the
+    // fluid drunk does not count towards it.
     assert_eq!(easy(70.0, 68.61, None).note, None);
     assert!(easy(70.0, 68.6, None).note.unwrap().contains("2.0 %"));
+    assert_eq!(easy(70.0, 68.61, Some(1.0)).note, None);
     // An easy run gets no sodium note.
     assert_eq!(easy(70.0, 69.5, None).note, None);
 }

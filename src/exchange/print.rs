@@ -6,24 +6,11 @@ use crate::domain::checklist::{Checklist, Entry, Group};
 use crate::domain::readiness::Verdict;
 use crate::domain::routine::ItemKind;
 use crate::text;
-use chrono::TimeDelta;
 
-/// "07:30–08:00", "Sun 07:30–Mon 07:30" beyond the day; the window's words without a run.
+/// "07:30–08:00", "Sun 07:30–Mon 07:30" beyond the day, the same times as the screen;
+/// the window's words without a run.
 fn when(c: &Checklist, g: &Group) -> String {
-    match (c.run_end, g.phase.from_min, g.phase.to_min) {
-        (Some(end), Some(from), Some(to)) => {
-            let (a, b) = (end + TimeDelta::minutes(i64::from(from)), end + TimeDelta::minutes(i64::from(to)));
-            let fmt = |t: chrono::NaiveDateTime| {
-                if t.date() == c.date {
-                    t.format("%H:%M").to_string()
-                } else {
-                    t.format("%a %H:%M").to_string()
-                }
-            };
-            format!("{}–{}", fmt(a), fmt(b))
-        }
-        _ => g.phase.window.clone(),
-    }
+    text::group_window(c, g)
 }
 
 /// The text after an item's title: its timer, sets, amount, note.
@@ -66,7 +53,7 @@ pub fn markdown(c: &Checklist, v: &Verdict) -> String {
         out.push_str(&format!("\n> {advice}\n"));
     }
     for g in &c.groups {
-        out.push_str(&format!("\n## {} — {}\n\n", g.phase.title, when(c, g)));
+        out.push_str(&format!("\n## {} — {}\n\n", text::group_title(c, g), when(c, g)));
         for e in &g.entries {
             let mark = if e.ticked() { "[x]" } else { "[ ]" };
             let more = details(e);
@@ -139,7 +126,7 @@ pub fn html(c: &Checklist, v: &Verdict) -> String {
     for g in &c.groups {
         body.push_str(&format!(
             "<h2>{} <small>— {}</small></h2>\n<ul>\n",
-            esc(&g.phase.title),
+            esc(&text::group_title(c, g)),
             esc(&when(c, g))
         ));
         for e in &g.entries {

@@ -114,14 +114,13 @@ impl App {
             mono,
             today: now.date(),
             date: day.checklist.date,
-            day,
             screen: Screen::Today,
             marker: Marker::Hrv,
             window: Window::Days(28),
             trends: None,
             history_day: now.date(),
             history: None,
-            selected: 0,
+            selected: day.checklist.first_to_do(now),
             form: None,
             timer: None,
             timers: crate::config::Config::default().timers,
@@ -133,6 +132,7 @@ impl App {
             welcome,
             running: true,
             theme,
+            day,
         }
     }
 
@@ -171,15 +171,16 @@ impl App {
 
     /// Replaces the day's data, keeping the selection on the same item where it still is.
     pub(super) fn replace_day(&mut self, day: Day) {
-        let keep = self.selected_entry().map(|e| e.id().to_string());
+        let keep = self.selected_entry().map(|e| (e.day, e.id().to_string()));
         let same_day = day.checklist.date == self.day.checklist.date;
         self.day = day;
         self.date = self.day.checklist.date;
-        let found = keep.and_then(|id| self.day.checklist.entries().position(|e| e.id() == id));
+        let found =
+            keep.and_then(|(d, id)| self.day.checklist.entries().position(|e| e.day == d && e.id() == id));
         self.selected = match found {
             Some(i) if same_day => i,
             _ if same_day => self.selected.min(self.day.checklist.len().saturating_sub(1)),
-            _ => 0,
+            _ => self.day.checklist.first_to_do(self.now),
         };
     }
 }

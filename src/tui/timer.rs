@@ -72,7 +72,8 @@ impl ActiveTimer {
             .cloned()
             .collect();
         Some(ActiveTimer {
-            day: checklist.date,
+            // The day the item belongs to: an earlier one's when carried from its run.
+            day: checklist.entry(id).map_or(checklist.date, |e| e.day),
             countdown: Countdown::new(Duration::from_secs(u64::from(target.seconds))),
             target,
             queue,

@@ -266,7 +266,8 @@ fn go_to(app: &mut App, date: Option<NaiveDate>) -> Vec<Effect> {
 
 pub(super) fn toggle(app: &mut App) -> Vec<Effect> {
     let Some(entry) = app.selected_entry() else { return vec![] };
-    let (date, item) = (app.date, entry.id().to_string());
+    // An item carried from an earlier day's run is ticked on that day.
+    let (date, item) = (entry.day, entry.id().to_string());
     let change = if entry.ticked() {
         Change::Clear { date, item }
     } else {

@@ -133,6 +133,8 @@ fn space_on_a_ticked_item_unticks_it() {
         false,
         Theme { color: false },
     );
+    // It opens on the first open item; mobility (ticked) is the first of the list.
+    press(&mut a, Command::First);
     assert_eq!(
         press(&mut a, Command::Toggle)[0],
         Effect::Persist(Change::Clear { date: day(28), item: "mobility".into() })

@@ -43,16 +43,16 @@ enum Row<'a> {
 /// layout a blank line between phases.
 fn rows(app: &App, compact: bool) -> Vec<Row<'_>> {
     let c = app.checklist();
-    let first = c.first_phase().map(|g| g.phase.id.as_str());
+    let first = c.first_phase().map(Group::key);
     let mut out = Vec::new();
     let mut index = 0;
     for group in &c.groups {
         if !compact && !out.is_empty() {
             out.push(Row::Gap);
         }
-        let due = if app.is_today() { c.due(group, app.now) } else { None };
+        let due = c.due(group, app.now);
         out.push(Row::Phase(group, due));
-        if Some(group.phase.id.as_str()) == first {
+        if Some(group.key()) == first {
             out.extend(text::keep_short(c).map(Row::Note));
         }
         let later = matches!(due, Some(Due::Later(_)));
@@ -73,7 +73,8 @@ fn phase_line<'a>(app: &App, g: &'a Group, due: Option<Due>, width: usize) -> Sp
         Some(Due::Overdue) => t.warn(),
         _ => t.phase(),
     };
-    let mut right = vec![Span::styled(g.phase.window.as_str(), t.dim())];
+    let c = app.checklist();
+    let mut right = vec![Span::styled(text::group_window(c, g), t.dim())];
     if let Some(due) = due {
         let style = match due {
             Due::Now(_) => t.title(),
@@ -82,11 +83,11 @@ fn phase_line<'a>(app: &App, g: &'a Group, due: Option<Due>, width: usize) -> Sp
         };
         right.push(Span::styled(format!(" · {}", timeline::words(due)), style));
     }
-    if app.checklist().first_phase().is_some_and(|f| f.phase.id == g.phase.id) {
+    if c.first_phase().is_some_and(|f| f.key() == g.key()) {
         right.push(Span::styled(format!(" · {} min", app.checklist().planned_minutes()), t.dim()));
     }
-    let title =
-        if matches!(due, Some(Due::Now(_))) { format!(" {} ", g.phase.title) } else { g.phase.title.clone() };
+    let title = text::group_title(c, g);
+    let title = if matches!(due, Some(Due::Now(_))) { format!(" {title} ") } else { title };
     spread(vec![Span::styled(title, title_style)], right, width, t.text())
 }
 
@@ -103,7 +104,9 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let height = area.height as usize;
     let selected_row =
         all.iter().position(|r| matches!(r, Row::Item(i, _, _) if *i == app.selected)).unwrap_or(0);
-    let offset = (selected_row + 1).saturating_sub(height);
+    // The last line says "↓ N more" when rows follow: keep the selected row above it.
+    let below = usize::from(selected_row + 1 < all.len());
+    let offset = (selected_row + 1 + below).saturating_sub(height).min(all.len().saturating_sub(height));
     let width = area.width as usize;
     for (n, row) in all.iter().skip(offset).take(height).enumerate() {
         let line_area = Rect { y: area.y + n as u16, height: 1, ..area };
