@@ -43,12 +43,21 @@ start() {
     }
 }
 
-# into_note SESSION — opens the markers form and moves to its last field, Note.
+# into_note SESSION — opens the markers form and moves back to its Note field (the one
+# before last: "HRV from" follows it), one field at a time until it has the focus.
 into_note() {
     tm send-keys -t "$1" m
     until_true 30 screen_has "$1" "Morning markers" || { bad "$1: the markers form did not open"; return 1; }
-    tm send-keys -t "$1" BTab
-    until_true 30 screen_has "$1" "›Note" || { bad "$1: Note did not take the focus: $(screen "$1" | grep Note)"; return 1; }
+    local n before
+    focused() { screen "$1" | grep -o '›[A-Za-z][A-Za-z ]*' | head -1; }
+    for n in 1 2 3; do
+        before="$(focused "$1")"
+        tm send-keys -t "$1" BTab
+        until_true 30 test "$(focused "$1")" != "$before" || true
+        screen_has "$1" "›Note" && return 0
+    done
+    bad "$1: Note did not take the focus: $(screen "$1" | grep Note)"
+    return 1
 }
 
 # pasted NAME SESSION FILE [-p] — pastes FILE, then checks the process goes idle and stays
