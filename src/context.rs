@@ -7,6 +7,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::checklist::{Checklist, Shape};
 use crate::domain::demo;
+use crate::domain::pain::Pain;
 use crate::domain::readiness::{self, Inputs, Level, Verdict};
 use crate::domain::routine::Routine;
 use crate::domain::targets;
@@ -18,6 +19,12 @@ use crate::store::Store;
 use chrono::{Days, NaiveDate};
 use std::ffi::OsString;
 use std::path::PathBuf;
+
+/// What a morning says about the day's checklist: its verdict and its pain.
+struct Morning {
+    verdict: Option<(Level, String)>,
+    pain: Option<Pain>,
+}
 
 /// The global options as given (CLI.md "Global options").
 #[derive(Clone, Debug, Default)]
@@ -134,27 +141,34 @@ impl Context {
     /// two days before that are still due on it (the 48-hour timeline across days).
     pub fn checklist(&self, store: &Store, day: NaiveDate) -> Result<Checklist> {
         let verdict = self.verdict(store, day)?;
-        let morning = Some((verdict.level, verdict.hint));
-        let mut list = self.day_list(store, day, morning.clone())?;
+        let morning = Morning {
+            verdict: Some((verdict.level, verdict.hint)),
+            pain: store.markers_on(day)?.and_then(|m| Pain::of(m.pain, m.pain_site.as_deref())),
+        };
+        let mut list = self.day_list(store, day, &morning)?;
         // Each carry goes in front: the day before first, then the one before that.
         for back in [1, 2] {
             let Some(earlier) = day.checked_sub_days(Days::new(back)) else { continue };
             if !store.runs_on(earlier)?.is_empty() {
-                // Its next session is today's: this morning's verdict decides it.
-                list.carry(self.day_list(store, earlier, morning.clone())?);
+                // What is left of it happens today: this morning decides its shape.
+                list.carry(self.day_list(store, earlier, &morning)?);
             }
+        }
+        if let Some(pain) = morning.pain.as_ref().filter(|p| p.replaces()) {
+            list.no_loading(pain, &store.ticks(day)?);
         }
         Ok(list)
     }
 
-    /// One day's own checklist, shaped by `verdict`.
-    fn day_list(&self, store: &Store, day: NaiveDate, verdict: Option<(Level, String)>) -> Result<Checklist> {
+    /// One day's own checklist, shaped by the morning it is seen on.
+    fn day_list(&self, store: &Store, day: NaiveDate, morning: &Morning) -> Result<Checklist> {
         let ticks = store.ticks(day)?;
         let runs = store.runs_on(day)?;
         let before = day.pred_opt().map(|d| store.runs_on(d)).transpose()?.unwrap_or_default();
         let (from, to) = targets::morning_weight_days(day);
         let weight = store.latest_weight(from, to)?;
-        let shape = Shape::for_day(&runs, &before, weight, verdict);
+        let shape =
+            Shape::for_day(&runs, &before, weight, morning.verdict.clone()).with_pain(morning.pain.clone());
         Ok(Checklist::shaped(day, &self.routine, &ticks, self.config.timers.foam_roll_seconds, &shape))
     }
 }

@@ -85,10 +85,17 @@ fn log_upserts_one_day_keeping_fields_not_named() {
         .success()
         .stdout(contains("rhr 52 bpm · hrv 61.5 ms"));
     s.cmd()
-        .args(["log", "--sleep", "7.5", "--soreness", "2", "--pain", "1", "--pain-site", "left achilles"])
+        .args(["log", "--sleep", "7.5", "--soreness", "2", "--pain", "1", "--pain-site", "achilles-calf"])
         .assert()
         .success()
+        .stdout(contains("pain site achilles-calf"))
         .stdout(contains("verdict:"));
+    // A site outside the list is refused by name, nothing stored.
+    s.cmd()
+        .args(["log", "--pain", "2", "--pain-site", "left achilles"])
+        .assert()
+        .code(65)
+        .stderr(contains("pain-site: 'left achilles' is not one of foot, achilles-calf"));
     s.cmd().args(["log", "--hrv", "63"]).assert().success();
     let c = rusqlite::Connection::open(s.db()).unwrap();
     let row: (i64, f64, f64, i64, String) = c
@@ -96,7 +103,7 @@ fn log_upserts_one_day_keeping_fields_not_named() {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .unwrap();
-    assert_eq!(row, (52, 63.0, 7.5, 2, "left achilles".into()));
+    assert_eq!(row, (52, 63.0, 7.5, 2, "achilles-calf".into()));
     assert_eq!(count_markers(&s), 1);
 }
 

@@ -257,6 +257,7 @@ fn a_database_migrated_from_every_older_schema_equals_a_fresh_one() {
         include_str!("fixtures/schema2.sql"),
         include_str!("fixtures/schema3.sql"),
         include_str!("fixtures/schema4.sql"),
+        include_str!("fixtures/schema5.sql"),
     ];
     assert_eq!(frozen.len() as i64, LATEST_VERSION, "add tests/fixtures/schema{LATEST_VERSION}.sql");
     for (i, sql) in frozen.iter().enumerate() {
@@ -308,6 +309,28 @@ fn a_database_restored_from_a_backup_is_put_back_into_wal() {
 
 fn journal_mode(path: &Path) -> String {
     Connection::open(path).unwrap().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn free_text_pain_sites_become_other_with_their_words_kept_in_the_note() {
+    let s = Sandbox::new();
+    let schema4 = include_str!("fixtures/schema4.sql").replace(
+        "PRAGMA user_version = 4;",
+        "INSERT INTO markers (day, pain, pain_site, note, updated_at) VALUES
+             ('2026-11-23', 4, 'left achilles', NULL, 'x'),
+             ('2026-11-24', 2, 'knee', 'felt ok', 'x'),
+             ('2026-11-25', 2, 'right foot', 'sore after hills', 'x');
+         PRAGMA user_version = 4;",
+    );
+    write_fixture(&s.db(), &schema4);
+    let store = Store::open_path(&s.db()).unwrap();
+    let got = |d| {
+        let m = store.markers_on(day(d)).unwrap().unwrap();
+        (m.pain_site, m.note)
+    };
+    assert_eq!(got(23), (Some("other".into()), Some("pain site: left achilles".into())));
+    assert_eq!(got(24), (Some("knee".into()), Some("felt ok".into())));
+    assert_eq!(got(25), (Some("other".into()), Some("sore after hills · pain site: right foot".into())));
 }
 
 #[test]

@@ -39,6 +39,7 @@ fn logged(m: &Markers) -> String {
                     if f.unit.is_empty() { format!("/{}", fmt_num(f.hi)) } else { format!(" {}", f.unit) };
                 parts.push(format!("{name} {}{unit}", v.typed()));
             }
+            (Kind::Choice(_), v) => parts.push(format!("{name} {}", v.typed())),
             (_, Value::Flag(true)) => parts.push(name),
             (_, Value::Flag(false)) => parts.push(format!("not {name}")),
             _ => noted = true,

@@ -1,6 +1,7 @@
 //! A day's checklist: the routine scaled to the day's session and this morning's verdict,
 //! with its computed targets and its ticks.
 
+use super::pain::{self, Pain};
 use super::readiness::Level;
 use super::records::{Run, Tick};
 use super::routine::{Computed, Item, ItemKind, Phase, Routine};
@@ -31,12 +32,18 @@ pub struct Shape {
     pub facts: Facts,
     /// This morning's verdict and its hint.
     pub verdict: Option<(Level, String)>,
+    /// This morning's pain: what loads its site is marked, or (4 and more) left out.
+    pub pain: Option<Pain>,
 }
 
 impl Shape {
     /// Only the session: no run details, no weight, no verdict.
     pub fn plain(session: Session) -> Shape {
-        Shape { facts: Facts { session, run: None, weight: None, hard_within_24h: false }, verdict: None }
+        Shape {
+            facts: Facts { session, run: None, weight: None, hard_within_24h: false },
+            verdict: None,
+            pain: None,
+        }
     }
 
     /// The day's shape from its runs, the day before's runs, the latest morning weight and
@@ -64,7 +71,12 @@ impl Shape {
                     && end - other <= TimeDelta::hours(24)
             })
         });
-        Shape { facts: Facts { session, run, weight, hard_within_24h }, verdict }
+        Shape { facts: Facts { session, run, weight, hard_within_24h }, verdict, pain: None }
+    }
+
+    /// The same shape, with this morning's pain.
+    pub fn with_pain(self, pain: Option<Pain>) -> Shape {
+        Shape { pain, ..self }
     }
 }
 
@@ -81,6 +93,17 @@ fn next_session(level: Level, hint: &str) -> Option<String> {
         }
         Level::NoData => return None,
     })
+}
+
+/// The item loads this morning's painful site.
+fn loads(pain: &Pain, routine: &Routine, item: &Item) -> bool {
+    pain.site.as_deref().is_some_and(|site| routine.pain.loads(site, &item.id))
+}
+
+/// Left out at pain 4 or more: strength and activation work, and foam rolling of the site.
+fn unloaded(pain: &Pain, routine: &Routine, item: &Item) -> bool {
+    pain.replaces()
+        && (item.strength || (loads(pain, routine, item) && matches!(item.kind, ItemKind::Timed { .. })))
 }
 
 /// The next session after a race or a long run, whatever the verdict (ROUTINE.md "After a
@@ -181,7 +204,12 @@ impl Checklist {
             let entries: Vec<Entry> = routine
                 .items_on(session, level)
                 .filter(|item| item.phase == phase.id)
+                .filter(|item| !shape.pain.as_ref().is_some_and(|p| unloaded(p, routine, item)))
                 .filter_map(|item| Entry::shaped(item, date, ticks, foam_roll_seconds, shape))
+                .map(|entry| match &shape.pain {
+                    Some(p) if loads(p, routine, &entry.item) => entry.only_if_pain_free(),
+                    _ => entry,
+                })
                 .collect();
             if !entries.is_empty() {
                 let window = run_end.and_then(|end| timeline::window(phase, end));
@@ -205,6 +233,26 @@ impl Checklist {
         let mut groups: Vec<Group> = carried.map(|g| Group { from, ..g }).collect();
         groups.append(&mut self.groups);
         self.groups = groups;
+    }
+
+    /// Pain 4 or more this morning: one item says "no loading today" at the head of this
+    /// day's own first phase (the strength work it replaces is already left out).
+    pub fn no_loading(&mut self, pain: &Pain, ticks: &[Tick]) {
+        let Some(group) = self.groups.iter_mut().find(|g| g.from.is_none()) else { return };
+        let item = Item {
+            id: pain::NO_LOADING_ID.into(),
+            phase: group.phase.id.clone(),
+            title: pain.no_loading(),
+            kind: ItemKind::Check,
+            sessions: Vec::new(),
+            minutes: 0.0,
+            optional: false,
+            note: None,
+            computed: None,
+            verdicts: Vec::new(),
+            strength: false,
+        };
+        group.entries.insert(0, Entry::new(&item, self.date, ticks, 0));
     }
 
     /// Every entry, in display order.
@@ -330,6 +378,15 @@ impl Entry {
             sets_done: u8::try_from(done).unwrap_or(sets_total).min(sets_total),
             amount: None,
         }
+    }
+
+    /// Marked "only if pain-free during and after" (it loads a painful site).
+    fn only_if_pain_free(mut self) -> Entry {
+        self.item.note = Some(match self.item.note.take() {
+            Some(note) => format!("{}; {note}", pain::ONLY_IF_PAIN_FREE),
+            None => pain::ONLY_IF_PAIN_FREE.into(),
+        });
+        self
     }
 
     /// The entry as the day shapes it; `None` for a target that does not apply today.

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::pain::Pain;
 use crate::domain::records::Run;
 use crate::domain::targets::Weight;
 use chrono::NaiveTime;
@@ -27,6 +28,7 @@ fn shape(kind: Session, minutes: u32, verdict: Option<Level>) -> Shape {
             hard_within_24h: false,
         },
         verdict: verdict.map(|l| (l, "cut intensity, keep some volume".to_string())),
+        pain: None,
     }
 }
 
@@ -170,4 +172,54 @@ fn the_shape_of_a_day_follows_its_most_demanding_run() {
     let early = Run::new(day().pred_opt().unwrap(), at(6), Session::Intervals, 50);
     assert!(!Shape::for_day(&[tempo], &[early], None, None).facts.hard_within_24h);
     assert_eq!(Shape::for_day(&[], &[yesterday], None, None).facts.session, Session::Rest);
+}
+
+/// A tempo day with this morning's pain.
+fn in_pain(level: u8, site: &str) -> Checklist {
+    let mut c =
+        shaped(&shape(Session::Tempo, 45, Some(Level::Go)).with_pain(Pain::of(Some(level), Some(site))));
+    if let Some(p) = Pain::of(Some(level), Some(site)).filter(Pain::replaces) {
+        c.no_loading(&p, &[]);
+    }
+    c
+}
+
+#[test]
+fn pain_4_at_the_achilles_leaves_out_what_loads_it_and_the_strength_work() {
+    let c = in_pain(4, "achilles-calf");
+    let ids = ids(&c);
+    for gone in [
+        "foam-calves",
+        "step-downs",
+        "single-leg-rdl",
+        "glute-bridges",
+        "lateral-walks",
+        "activation-session",
+    ] {
+        assert!(!ids.contains(&gone), "{gone} is still offered: {ids:?}");
+    }
+    assert!(ids.contains(&"foam-quads") && ids.contains(&"foam-glutes"), "{ids:?}");
+    assert_eq!(ids[0], "no-loading");
+    assert_eq!(
+        c.entries().next().unwrap().item.title,
+        "No loading today — pain 4/10 (achilles/calf): mobility in a pain-free range only; see a physio \
+         if it is still there in 3 days"
+    );
+}
+
+#[test]
+fn pain_2_marks_what_loads_the_site_and_leaves_the_rest() {
+    let c = in_pain(2, "achilles-calf");
+    let note = |id: &str| c.entry(id).unwrap().item.note.clone().unwrap_or_default();
+    for marked in ["foam-calves", "step-downs", "single-leg-rdl"] {
+        assert!(note(marked).starts_with("only if pain-free during and after"), "{marked}: {}", note(marked));
+    }
+    assert_eq!(note("foam-quads"), "");
+    assert!(c.entry("activation-session").is_some() && c.entry("no-loading").is_none());
+    // Pain 3 at the knee: the knee's items, not the calf's.
+    let knee = in_pain(3, "knee");
+    assert!(knee.entry("foam-calves").unwrap().item.note.is_none());
+    assert!(
+        knee.entry("lateral-walks").unwrap().item.note.as_deref().unwrap().starts_with("only if pain-free")
+    );
 }

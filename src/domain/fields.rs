@@ -247,6 +247,7 @@ mod tests {
                     .find(|(k, _)| std::mem::discriminant(k) == std::mem::discriminant(&spec.kind));
                 let text = match spec.kind {
                     Kind::Int(f) | Kind::Real(f) => values::fmt_num(f.lo),
+                    Kind::Choice(words) => words[0].to_string(),
                     _ => value.unwrap().1.to_string(),
                 };
                 let mut record = new();

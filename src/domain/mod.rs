@@ -6,6 +6,7 @@ pub mod entry;
 pub mod fields;
 pub mod focus;
 pub mod history;
+pub mod pain;
 pub mod plan;
 pub mod readiness;
 pub mod records;

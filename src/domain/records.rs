@@ -2,6 +2,7 @@
 //! table of each record's fields (`fields::Spec`) that everything else derives from.
 
 use super::fields::{Kind, Spec, Value, by_column};
+use super::pain;
 use super::session::Session;
 use super::values;
 use chrono::{NaiveDate, NaiveTime};
@@ -166,13 +167,13 @@ pub const MARKER_FIELDS: [Spec<Markers>; 13] = [
         column: "pain_site",
         name: "pain-site",
         label: "Pain site",
-        hint: "where it hurts",
-        help: "Where the pain is (with --pain)",
-        value_name: "TEXT",
-        kind: Kind::Text,
+        hint: "foot, knee, … other",
+        help: "Where the pain is (with --pain): foot, achilles-calf, shin, knee, hamstring, quad, hip-glute, lower-back or other (say more with --note)",
+        value_name: "SITE",
+        kind: Kind::Choice(&pain::SITES),
         required: false,
         get: |m| text(&m.pain_site),
-        set: |m, v| m.pain_site = v.and_then(Value::text),
+        set: |m, v| m.pain_site = v.and_then(Value::text).filter(|s| pain::SITES.contains(&s.as_str())),
     },
     Spec {
         column: "hop_cm",

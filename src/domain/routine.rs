@@ -3,6 +3,7 @@
 //! The default ships as `assets/routine.toml`; a user's `routine.toml` replaces it. A bad
 //! file is refused with the file and line named (ROUTINE.md, UX.md).
 
+use super::pain::{self, PainMap};
 use super::readiness::Level;
 use super::session::Session;
 use super::targets::Formula;
@@ -22,6 +23,8 @@ pub const MAX_WINDOW_CHARS: usize = 60;
 pub struct Routine {
     pub phases: Vec<Phase>,
     pub items: Vec<Item>,
+    /// Which items load which pain site (`[[pain]]`).
+    pub pain: PainMap,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +51,8 @@ pub struct Item {
     pub computed: Option<Computed>,
     /// The mornings it appears on (empty: every morning).
     pub verdicts: Vec<Level>,
+    /// Strength or activation work: replaced on a morning with pain 4 or more.
+    pub strength: bool,
 }
 
 /// `computed = "…"`: content cooldown works out for the day.
@@ -158,7 +163,8 @@ impl Routine {
         if items.is_empty() {
             return Err(at.error(0..0, "the routine has no [[items]]"));
         }
-        Ok(Routine { phases, items })
+        let pain = pain_map(&at, &raw.pain, &items)?;
+        Ok(Routine { phases, items, pain })
     }
 }
 
@@ -169,6 +175,35 @@ struct RawRoutine {
     phases: Vec<RawPhase>,
     #[serde(default)]
     items: Vec<RawItem>,
+    #[serde(default)]
+    pain: Vec<RawPain>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPain {
+    site: Spanned<String>,
+    items: Spanned<Vec<String>>,
+}
+
+/// `[[pain]]`: each site once, one of the fixed list, its items defined above.
+fn pain_map(at: &Located, raw: &[RawPain], items: &[Item]) -> Result<PainMap, FileError> {
+    let mut map = PainMap::default();
+    for p in raw {
+        let site = p.site.get_ref();
+        if !pain::SITES.contains(&site.as_str()) {
+            let message = format!("pain site '{}' is not one of {}", echo(site), pain::SITES.join(", "));
+            return Err(at.error(p.site.span(), message));
+        }
+        if map.sites.iter().any(|(s, _)| s == site) {
+            return Err(at.error(p.site.span(), format!("pain site '{site}' is listed twice")));
+        }
+        if let Some(unknown) = p.items.get_ref().iter().find(|id| !items.iter().any(|i| i.id == **id)) {
+            return Err(at.error(p.items.span(), format!("item '{}' is not defined", echo(unknown))));
+        }
+        map.sites.push((site.clone(), p.items.get_ref().clone()));
+    }
+    Ok(map)
 }
 
 #[derive(Deserialize)]
@@ -197,6 +232,8 @@ struct RawItem {
     note: Option<Spanned<String>>,
     computed: Option<Spanned<String>>,
     verdicts: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    strength: bool,
 }
 
 impl RawItem {
@@ -229,6 +266,7 @@ impl RawItem {
             note,
             computed: self.computed(at, kind)?,
             verdicts: self.verdicts(at)?,
+            strength: self.strength,
         })
     }
 
