@@ -131,6 +131,9 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     conn.pragma_update(None, "trusted_schema", "OFF")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Each b-tree page is checked as it is read: a damaged page is more often refused as
+    // damaged than read as wrong rows (SQLite keeps no checksums).
+    conn.pragma_update(None, "cell_size_check", "ON")?;
     // 512 KiB of page cache (SQLite's default is 2 MiB): ten years of rows are read once
     // per view and the file stays in the OS cache, so a larger cache only grows the RSS.
     conn.pragma_update(None, "cache_size", -512)?;
@@ -221,6 +224,7 @@ fn open_read_only(path: &Path) -> Result<Store> {
     .map_err(sql)?;
     conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS)).map_err(sql)?;
     conn.pragma_update(None, "trusted_schema", "OFF").map_err(sql)?;
+    conn.pragma_update(None, "cell_size_check", "ON").map_err(sql)?;
     let (app, version, objects) = migrate::identity(&conn).map_err(sql)?;
     check_identity(path, app, version, objects)?;
     if version < migrate::LATEST_VERSION {
