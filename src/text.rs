@@ -81,10 +81,13 @@ pub fn group_title(c: &Checklist, g: &Group) -> String {
 }
 
 /// A phase's window on a day's page: clock times when it follows a run ("11:00–15:00",
-/// "Sun 07:00–Sun 11:00"), else the routine's words ("this morning's verdict").
+/// "Sun 07:00–Sun 11:00"); the routine's words for a phase outside the timeline ("this
+/// morning's verdict"); nothing for a timeline phase on a day without a run (its words —
+/// "later today" — would be about a run there is not).
 pub fn group_window(c: &Checklist, g: &Group) -> String {
     match g.window {
         Some((start, end)) => timeline::clock(start, end, c.date),
+        None if g.phase.from_min.is_some() => String::new(),
         None => g.phase.window.clone(),
     }
 }

@@ -27,7 +27,8 @@ fn checklist_on_a_new_database_is_the_rest_day_routine() {
         .success()
         .stdout(contains("rest day"))
         .stdout(contains("[ ]   mobility"))
-        .stdout(contains("Immediately (0–30 min)"));
+        .stdout(contains("\nImmediately\n"))
+        .stdout(contains("later today").not());
 }
 
 #[test]

@@ -50,7 +50,9 @@ fn markers() -> impl Strategy<Value = Markers> {
             proptest::option::of(0u8..=10),
         ),
         (
-            proptest::option::of(proptest::sample::select(cooldown::domain::pain::SITES.map(String::from).to_vec())),
+            proptest::option::of(proptest::sample::select(
+                cooldown::domain::pain::SITES.map(String::from).to_vec(),
+            )),
             proptest::option::of(decimal(1.0, 500.0, 1)),
             proptest::option::of(decimal(0.0, 600.0, 1)),
             proptest::option::of(decimal(20.0, 300.0, 1)),

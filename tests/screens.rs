@@ -562,3 +562,94 @@ fn trends_and_history_at_40x12() {
     let app = history_app(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), end());
     insta::assert_snapshot!("history_40x12", draw(&app, 40, 12).backend());
 }
+
+// ── The 48-hour timeline and pain on Today (ROUTINE.md v2) ─────────────────────────────
+
+/// Today on a database of its own: `setup` writes it, the clock stands at `h:m` on `today`
+/// and the page shows `shown`.
+fn timeline_app(today: NaiveDate, h: u32, m: u32, shown: NaiveDate, setup: impl FnOnce(&mut Store)) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("timeline.db");
+    setup(&mut Store::open_path(&db).unwrap());
+    let at =
+        FixedOffset::east_opt(0).unwrap().from_local_datetime(&today.and_hms_opt(h, m, 0).unwrap()).unwrap();
+    let options = Options {
+        db: Some(db.as_os_str().to_owned()),
+        config: Some(dir.path().join("no-config.toml").into_os_string()),
+        date: Some(shown.to_string()),
+        demo: false,
+    };
+    let ctx = Context::new(&options, Clock::frozen(at)).unwrap();
+    let store = ctx.open_store().unwrap();
+    let day = load::day(&ctx, &store, shown).unwrap();
+    App::new(ctx.clock.local(), ctx.clock.mono(), day, false, Theme { color: true })
+}
+
+fn run_at(day: NaiveDate, h: u32, m: u32, kind: Session, minutes: u32) -> Run {
+    Run::new(day, chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap(), kind, minutes)
+}
+
+fn morning(store: &mut Store, day: NaiveDate, change: impl FnOnce(&mut Markers)) {
+    let mut m = Markers { sleep_hours: Some(7.5), soreness: Some(2), ..Markers::default() };
+    change(&mut m);
+    store.save_markers(day, &m, noon(day)).unwrap();
+}
+
+#[test]
+fn today_the_morning_after_a_long_run() {
+    let yesterday = end() - Days::new(1);
+    let app = timeline_app(end(), 8, 0, end(), |s| {
+        s.save_run(&run_at(yesterday, 9, 0, Session::Long, 120), noon(yesterday)).unwrap();
+        morning(s, end(), |_| {});
+    });
+    let screen = text(&buffer(&app, 80, 30));
+    for needle in ["From yesterday's long run · 6–24 h", "Light activation session", "easy or rest tomorrow"]
+    {
+        assert!(screen.contains(needle), "{needle} missing:\n{screen}");
+    }
+    // The page opens on what is due now: yesterday's 6–24 h phase, until 09:00.
+    assert_eq!(app.selected_entry().unwrap().day, yesterday);
+    insta::assert_snapshot!(draw(&app, 80, 30).backend());
+}
+
+#[test]
+fn today_after_an_evening_run() {
+    let app = timeline_app(end(), 22, 30, end(), |s| {
+        s.save_run(&run_at(end(), 21, 50, Session::Tempo, 50), noon(end())).unwrap();
+        morning(s, end(), |_| {});
+    });
+    let screen = text(&buffer(&app, 100, 40));
+    assert!(screen.contains("Sun 07:00–Sun 11:00"), "the 2–6 h walk waits for the morning:\n{screen}");
+    assert!(!screen.contains("23:50"), "{screen}");
+    insta::assert_snapshot!(draw(&app, 100, 40).backend());
+}
+
+#[test]
+fn today_on_a_pain_day() {
+    let app = timeline_app(end(), 8, 0, end(), |s| {
+        s.save_run(&run_at(end(), 7, 40, Session::Tempo, 45), noon(end())).unwrap();
+        morning(s, end(), |m| {
+            m.pain = Some(4);
+            m.pain_site = Some("achilles-calf".into());
+        });
+    });
+    let screen = text(&buffer(&app, 100, 40));
+    assert!(screen.contains("No loading today — pain 4/10 (achilles/calf)"), "{screen}");
+    for gone in ["Foam roll: calves", "Single-leg step-downs", "Glute bridges"] {
+        assert!(!screen.contains(gone), "{gone} still offered:\n{screen}");
+    }
+    insta::assert_snapshot!(draw(&app, 100, 40).backend());
+}
+
+#[test]
+fn today_reviewing_a_past_day() {
+    let past = end() - Days::new(52);
+    let app = timeline_app(end(), 12, 0, past, |s| {
+        s.save_run(&run_at(past, 7, 0, Session::Tempo, 45), noon(past)).unwrap();
+        s.tick_next(past, "mobility", 1, noon(past)).unwrap();
+    });
+    let screen = text(&buffer(&app, 100, 40));
+    assert!(!screen.contains("later today") && !screen.contains("tonight, tomorrow"), "{screen}");
+    assert!(screen.contains("09:00–13:00 · missed"), "{screen}");
+    insta::assert_snapshot!(draw(&app, 100, 40).backend());
+}

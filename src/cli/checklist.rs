@@ -167,7 +167,9 @@ pub fn to_text(c: &Checklist, now: NaiveDateTime) -> String {
     let width = c.entries().map(|e| e.id().len()).max().unwrap_or(0);
     for group in &c.groups {
         let due = c.due(group, now).map(|d| format!(" · {}", timeline::words(d))).unwrap_or_default();
-        out.push_str(&format!("\n{} ({}){due}\n", text::group_title(c, group), text::group_window(c, group)));
+        let window = text::group_window(c, group);
+        let window = if window.is_empty() { window } else { format!(" ({window})") };
+        out.push_str(&format!("\n{}{window}{due}\n", text::group_title(c, group)));
         for e in &group.entries {
             let mut line = format!("  {:<5} {:<width$}  {}", text::mark(e), e.id(), e.item.title);
             if let Some(s) = e.seconds {

@@ -231,6 +231,15 @@ impl Checklist {
             .filter(|g| g.window.is_some_and(|(from, to)| from < end && to > start));
         let from = Some(earlier.session);
         let mut groups: Vec<Group> = carried.map(|g| Group { from, ..g }).collect();
+        if self.session == Session::Rest {
+            // A rest day's own routine repeats what the run's timeline already asks.
+            let carried_ids: Vec<String> =
+                groups.iter().flat_map(|g| g.entries.iter().map(|e| e.item.id.clone())).collect();
+            for g in self.groups.iter_mut().filter(|g| g.from.is_none()) {
+                g.entries.retain(|e| !carried_ids.contains(&e.item.id));
+            }
+            self.groups.retain(|g| !g.entries.is_empty());
+        }
         groups.append(&mut self.groups);
         self.groups = groups;
     }

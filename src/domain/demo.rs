@@ -106,17 +106,18 @@ fn make_run(date: NaiveDate, session: Session, load: f64, rng: &mut Rng) -> Opti
     Some(run)
 }
 
-fn make_markers(yesterday: Session, s: f64, weekend: bool, rng: &mut Rng) -> Markers {
+/// A morning's markers; `full` (the demo's last morning) never forgets HRV or resting HR.
+fn make_markers(yesterday: Session, s: f64, weekend: bool, full: bool, rng: &mut Rng) -> Markers {
     let hard_yesterday = matches!(yesterday, Session::Long | Session::Intervals | Session::Race);
     let mut m = Markers::default();
-    if rng.chance(0.03) {
+    if rng.chance(0.03) && !full {
         return m; // a forgotten morning
     }
     let ln_hrv = 65f64.ln() - if hard_yesterday { 0.04 } else { 0.0 } - 0.25 * s + 0.05 * rng.normal();
-    if rng.chance(0.92) {
+    if rng.chance(0.92) || full {
         m.hrv = Some(round1(ln_hrv.exp()));
     }
-    if rng.chance(0.95) {
+    if rng.chance(0.95) || full {
         let rhr = 50.0 + if hard_yesterday { 1.5 } else { 0.0 } + 7.0 * s + 1.2 * rng.normal();
         m.rhr = Some(rhr.round() as u16);
     }
@@ -127,7 +128,7 @@ fn make_markers(yesterday: Session, s: f64, weekend: bool, rng: &mut Rng) -> Mar
     m.soreness = Some(sore.round().clamp(0.0, 10.0) as u8);
     if s > 0.5 && rng.chance(0.5) {
         m.pain = Some(2);
-        m.pain_site = Some("left achilles".into());
+        m.pain_site = Some("achilles-calf".into());
     }
     if rng.chance(0.4) {
         m.hop_cm = Some(round1(152.0 * (1.0 - 0.11 * s) + 2.5 * rng.normal()));
@@ -160,8 +161,10 @@ fn make_ticks(checklist: &Checklist, p: f64, rng: &mut Rng) -> Vec<Tick> {
     ticks
 }
 
-/// `days` days of history ending on `end` (included). Today (`end`) has its run and the
-/// first two checklist items ticked, so the dashboard opens on a routine in progress.
+/// `days` days of history ending on `end` (included). The last day is always a full one,
+/// whatever its weekday: this morning's markers (HRV and resting HR included), a run today
+/// with the first two checklist items ticked, and a run the day before whose timeline is
+/// still due — so `--demo` never opens on NO_DATA or a bare rest day.
 pub fn generate(end: NaiveDate, days: u32, routine: &Routine, foam_roll_seconds: u32) -> History {
     let mut rng = Rng(0xC001_D0E5);
     let mut history = History::default();
@@ -172,7 +175,7 @@ pub fn generate(end: NaiveDate, days: u32, routine: &Routine, foam_roll_seconds:
         };
         let s = if days >= 70 { strain(back) } else { 0.0 };
         let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
-        let mut markers = make_markers(yesterday, s, weekend, &mut rng);
+        let mut markers = make_markers(yesterday, s, weekend, back == 0, &mut rng);
         if back == 33 && days >= 70 {
             markers.ill = Some(true);
         }
@@ -182,6 +185,9 @@ pub fn generate(end: NaiveDate, days: u32, routine: &Routine, foam_roll_seconds:
         let mut session = planned_session(date, &mut rng);
         if s > 0.3 && session == Session::Rest && date.weekday() == Weekday::Fri {
             session = Session::Tempo; // the extra session that tipped it over
+        }
+        if back <= 1 && session == Session::Rest {
+            session = Session::Easy; // the last two days always have a run
         }
         let runs: Vec<Run> = make_run(date, session, 1.0 + 0.35 * s, &mut rng).into_iter().collect();
         let day_session = Session::of_day(runs.iter().map(|r| (r.kind, r.minutes)));

@@ -100,3 +100,22 @@ fn short_histories_have_no_episode() {
     assert!(h.markers.iter().all(|(_, m)| m.ill.is_none()));
     assert!(h.markers.len() <= 10);
 }
+
+#[test]
+fn the_last_day_is_a_full_one_on_every_weekday() {
+    // A week of end days covers every weekday (the weekly rhythm has rest days).
+    for offset in 0..7 {
+        let end = end() + Days::new(offset);
+        for days in [3, 120] {
+            let h = generate(end, days, &Routine::builtin().unwrap(), 90);
+            let today = h.markers.iter().find(|(d, _)| *d == end).map(|(_, m)| m).unwrap();
+            assert!(
+                today.hrv.is_some() && today.rhr.is_some() && today.sleep_hours.is_some(),
+                "{end}: {today:?}"
+            );
+            let runs_on = |d: NaiveDate| h.runs.iter().filter(|r| r.day == d).count();
+            assert!(runs_on(end) > 0, "{end} ({}): no run today", end.weekday());
+            assert!(runs_on(end - Days::new(1)) > 0, "{end}: no run the day before");
+        }
+    }
+}

@@ -7,10 +7,12 @@ use crate::domain::readiness::Verdict;
 use crate::domain::routine::ItemKind;
 use crate::text;
 
-/// "07:30–08:00", "Sun 07:30–Mon 07:30" beyond the day, the same times as the screen;
-/// the window's words without a run.
+/// " — 07:30–08:00", " — Sun 07:30–Mon 07:30" beyond the day, the same times as the
+/// screen; the window's words outside the timeline; nothing for a timeline phase without a
+/// run.
 fn when(c: &Checklist, g: &Group) -> String {
-    text::group_window(c, g)
+    let window = text::group_window(c, g);
+    if window.is_empty() { window } else { format!(" — {window}") }
 }
 
 /// The text after an item's title: its timer, sets, amount, note.
@@ -53,7 +55,7 @@ pub fn markdown(c: &Checklist, v: &Verdict) -> String {
         out.push_str(&format!("\n> {advice}\n"));
     }
     for g in &c.groups {
-        out.push_str(&format!("\n## {} — {}\n\n", text::group_title(c, g), when(c, g)));
+        out.push_str(&format!("\n## {}{}\n\n", text::group_title(c, g), when(c, g)));
         for e in &g.entries {
             let mark = if e.ticked() { "[x]" } else { "[ ]" };
             let more = details(e);
@@ -125,7 +127,7 @@ pub fn html(c: &Checklist, v: &Verdict) -> String {
     let box_of = |done: bool| format!("<span class=\"box\">{}</span>", if done { "✓" } else { "" });
     for g in &c.groups {
         body.push_str(&format!(
-            "<h2>{} <small>— {}</small></h2>\n<ul>\n",
+            "<h2>{} <small>{}</small></h2>\n<ul>\n",
             esc(&text::group_title(c, g)),
             esc(&when(c, g))
         ));

@@ -17,9 +17,9 @@ fn names(domains: &[Domain]) -> String {
     words::domains(domains)
 }
 
-/// "is" or "are" for a list of domains.
+/// "is" or "are" for a list of domains ("sleep is", "legs are").
 fn are(domains: &[Domain]) -> &'static str {
-    if domains.len() == 1 { "is" } else { "are" }
+    if domains == [Domain::Sleep] { "is" } else { "are" }
 }
 
 /// Where a reason stands: safety, then pain, then red, then amber, then the ladder's own

@@ -310,7 +310,11 @@ pub fn msk_rules(m: &Markers, b: &Baselines, t: &Thresholds) -> Vec<Check> {
     }
     if let Some(p) = m.pain {
         let state = worst(p >= 4, p >= 1);
-        let site = m.pain_site.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+        let site = m
+            .pain_site
+            .as_deref()
+            .map(|s| format!(" ({})", crate::domain::pain::label(s)))
+            .unwrap_or_default();
         out.push(check(
             "M-PAIN",
             Some("pain"),

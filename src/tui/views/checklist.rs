@@ -74,17 +74,29 @@ fn phase_line<'a>(app: &App, g: &'a Group, due: Option<Due>, width: usize) -> Sp
         _ => t.phase(),
     };
     let c = app.checklist();
-    let mut right = vec![Span::styled(text::group_window(c, g), t.dim())];
+    // The window, where it stands, the minutes: each part when there is one, " · " between.
+    let mut parts: Vec<Span> = Vec::new();
+    let window = text::group_window(c, g);
+    if !window.is_empty() {
+        parts.push(Span::styled(window, t.dim()));
+    }
     if let Some(due) = due {
         let style = match due {
             Due::Now(_) => t.title(),
             Due::Overdue => t.warn(),
             _ => t.dim(),
         };
-        right.push(Span::styled(format!(" · {}", timeline::words(due)), style));
+        parts.push(Span::styled(timeline::words(due), style));
     }
     if c.first_phase().is_some_and(|f| f.key() == g.key()) {
-        right.push(Span::styled(format!(" · {} min", app.checklist().planned_minutes()), t.dim()));
+        parts.push(Span::styled(format!("{} min", c.planned_minutes()), t.dim()));
+    }
+    let mut right = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            right.push(Span::styled(" · ", t.dim()));
+        }
+        right.push(part);
     }
     let title = text::group_title(c, g);
     let title = if matches!(due, Some(Due::Now(_))) { format!(" {title} ") } else { title };
