@@ -35,9 +35,9 @@ pub fn run(
     let plan = plan::plan(km, weeks, &ctx.routine, ctx.config.timers.foam_roll_seconds);
     let text = match format {
         PlanFormat::Text => pages::text(&plan),
-        PlanFormat::Md => pages::markdown(km, &plan),
-        PlanFormat::Html => pages::html(km, &plan),
-        PlanFormat::Json => pages::json(km, &plan)?,
+        PlanFormat::Md => pages::markdown(&plan),
+        PlanFormat::Html => pages::html(&plan),
+        PlanFormat::Json => pages::json(&plan)?,
     };
     emit(&text, &target, "plan")?;
     Ok(ExitCode::SUCCESS)

@@ -2,7 +2,7 @@
 
 use super::print::page;
 use crate::domain::checklist::Entry;
-use crate::domain::plan::{PlanWeek, WEEKDAYS};
+use crate::domain::plan::{Plan, PlanWeek, WEEKDAYS};
 use crate::domain::routine::ItemKind;
 use crate::domain::session::Session;
 use crate::domain::values::fmt_num;
@@ -55,9 +55,26 @@ fn heading(w: &PlanWeek) -> String {
     format!("Week {} · {} km{light}", w.number, fmt_num(w.km))
 }
 
-pub fn text(weeks: &[PlanWeek]) -> String {
+/// What the runner should read before the weeks: the doubles cap, then how the rules
+/// shaped this plan.
+fn preamble(plan: &Plan) -> Vec<String> {
+    let cap = plan.cap_note.as_ref().map(|n| format!("{} km a week asked — {n}.", fmt_num(plan.asked_km)));
+    cap.into_iter().chain(plan.notes.iter().cloned()).collect()
+}
+
+fn title(plan: &Plan) -> String {
+    format!("cooldown · weekly plan for {} km", fmt_num(plan.weekly_km))
+}
+
+pub fn text(plan: &Plan) -> String {
     let mut out = String::new();
-    for w in weeks {
+    for line in preamble(plan) {
+        out.push_str(&format!("Note: {line}\n"));
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    for w in &plan.weeks {
         out.push_str(&format!("{}\n", heading(w)));
         for d in &w.days {
             out.push_str(&format!(
@@ -76,9 +93,16 @@ pub fn text(weeks: &[PlanWeek]) -> String {
     out
 }
 
-pub fn markdown(weekly_km: f64, weeks: &[PlanWeek]) -> String {
-    let mut out = format!("# cooldown · weekly plan for {} km\n", fmt_num(weekly_km));
-    for w in weeks {
+pub fn markdown(plan: &Plan) -> String {
+    let mut out = format!("# {}\n", title(plan));
+    let notes = preamble(plan);
+    if !notes.is_empty() {
+        out.push('\n');
+        for line in notes {
+            out.push_str(&format!("- {line}\n"));
+        }
+    }
+    for w in &plan.weeks {
         out.push_str(&format!(
             "\n## {}\n\n| Day | Session | Distance | Recovery | Routine |\n|---|---|---|---|---|\n",
             heading(w)
@@ -99,17 +123,24 @@ pub fn markdown(weekly_km: f64, weeks: &[PlanWeek]) -> String {
 }
 
 /// The rules the plan follows, printed under it.
-pub const RULES: &str = "Rules: 3 runs a week below 25 km, 4 up to 45, 5 up to 70, 6 above; one quality session \
-(tempo) at 3–4 runs, two (intervals, tempo) from 5, never on consecutive days; the long run 25–35 % of the week \
-and its longest run; an easy or rest day after every quality or long day; every 4th week 25 % lighter.";
+pub const RULES: &str = "Rules: 4 runs a week up to 45 km, 5 up to 70, 6 up to 130, 7 above; one quality session \
+(tempo) at 4 runs, two (intervals, tempo) from 5, never on consecutive days, none in a week under 15 km; the long \
+run 25–35 % of the week, at most 32 km and at least 1.3 × every other run; a quality session at most 16 km; the \
+rest shared evenly; an easy or rest day after every quality or long day; every 4th week 25 % lighter; at most \
+160 km a week; distances in half kilometres (tenths below 20 km a week), adding up exactly to the week's total.";
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-pub fn html(weekly_km: f64, weeks: &[PlanWeek]) -> String {
-    let mut body = format!("<h1>cooldown · weekly plan for {} km</h1>\n", fmt_num(weekly_km));
-    for w in weeks {
+pub fn html(plan: &Plan) -> String {
+    let mut body = format!("<h1>{}</h1>\n", esc(&title(plan)));
+    for (i, line) in preamble(plan).iter().enumerate() {
+        let line = esc(line);
+        let line = if i == 0 && plan.cap_note.is_some() { format!("<strong>{line}</strong>") } else { line };
+        body.push_str(&format!("<p class=\"note\">{line}</p>\n"));
+    }
+    for w in &plan.weeks {
         body.push_str(&format!("<h2>{}</h2>\n<table>\n<tr><th>Day</th><th>Session</th><th>Distance</th><th>Recovery</th><th>Routine</th></tr>\n", esc(&heading(w))));
         for d in &w.days {
             body.push_str(&format!(
@@ -125,13 +156,19 @@ pub fn html(weekly_km: f64, weeks: &[PlanWeek]) -> String {
     }
     body.push_str(&format!("<p class=\"note\">{}</p>\n", esc(RULES)));
     let table_css = "<style>table{width:100%;border-collapse:collapse;font-size:9.5pt;break-inside:avoid}td,th{border:.8px solid #000;padding:1mm 1.5mm;text-align:left;vertical-align:top}</style>\n";
-    page(&format!("cooldown · weekly plan for {} km", fmt_num(weekly_km)), &format!("{table_css}{body}"))
+    page(&title(plan), &format!("{table_css}{body}"))
 }
 
-pub fn json(weekly_km: f64, weeks: &[PlanWeek]) -> Result<String> {
+/// `weekly_km` is what was asked; `planned_weekly_km` what the ordinary weeks carry;
+/// `cap` says why they differ (or is null); `notes` how the rules shaped the plan.
+pub fn json(plan: &Plan) -> Result<String> {
     let doc = json!({
-        "weekly_km": weekly_km,
-        "weeks": weeks.iter().map(|w| json!({
+        "weekly_km": plan.asked_km,
+        "planned_weekly_km": plan.weekly_km,
+        "cap": plan.cap_note.as_ref().map(|note| json!({ "km": plan.weekly_km, "note": note })),
+        "notes": plan.notes,
+        "rules": RULES,
+        "weeks": plan.weeks.iter().map(|w| json!({
             "week": w.number,
             "km": w.km,
             "lighter": w.lighter,
