@@ -81,7 +81,9 @@ pub const EASY_ONLY_KM: f64 = 15.0;
 /// The lighter week's share of an ordinary one.
 pub const LIGHTER: f64 = 0.75;
 
-/// Runs a week for a weekly volume.
+/// Runs a week for a weekly volume. ROUTINE.md's table says 3 below 25 km and 6 above 70;
+/// here 4 is the least (3 cannot hold its caps) and 7 starts above 130 km (6 cannot carry
+/// more than 137.5 km within them).
 pub fn runs_per_week(km: f64) -> usize {
     if km <= 45.0 {
         4
@@ -107,6 +109,7 @@ fn layout(runs: usize, week_km: f64) -> [Session; 7] {
     if week_km < EASY_ONLY_KM { shape.map(|s| if is_quality(s) { Easy } else { s }) } else { shape }
 }
 
+/// Tempo and intervals: the week's quality sessions.
 pub fn is_quality(session: Session) -> bool {
     matches!(session, Session::Tempo | Session::Intervals)
 }
@@ -149,7 +152,7 @@ pub fn plan(asked_km: f64, weeks: u32, routine: &Routine, foam_seconds: u32) -> 
             PlanWeek { number, km, lighter, days }
         })
         .collect();
-    let cap_note = (asked_km > DOUBLES_KM).then(|| split::cap_note().to_string());
+    let cap_note = (asked_km > DOUBLES_KM).then(split::cap_note);
     let notes = split::notes(weekly_km, runs, &weeks);
     Plan { asked_km, weekly_km, weeks, cap_note, notes }
 }

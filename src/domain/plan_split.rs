@@ -3,8 +3,8 @@
 //! adds up exactly.
 
 use super::{
-    EASY_ONLY_KM, LONG_KM, LONG_MAX_PCT, LONG_MIN_PCT, LONG_OVER_OTHERS_TENTHS, LONG_SHARE_PCT, PlanWeek,
-    QUALITY_KM, is_quality,
+    DOUBLES_KM, EASY_ONLY_KM, LONG_KM, LONG_MAX_PCT, LONG_MIN_PCT, LONG_OVER_OTHERS_TENTHS, LONG_SHARE_PCT,
+    PlanWeek, QUALITY_KM, is_quality,
 };
 use crate::domain::session::Session;
 use crate::domain::values::fmt_num;
@@ -46,8 +46,8 @@ pub(super) fn units(shape: &[Session; 7], total: i64, per_km: i64) -> [i64; 7] {
 }
 
 /// Said in every format when the asked volume is over the cap.
-pub(super) fn cap_note() -> &'static str {
-    "doubles (two runs a day) are not modelled: this plan stops at 160 km a week"
+pub(super) fn cap_note() -> String {
+    format!("doubles (two runs a day) are not modelled: this plan stops at {DOUBLES_KM} km a week")
 }
 
 /// The sentences that explain this plan's departures from the plain rules: only those
