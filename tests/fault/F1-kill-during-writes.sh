@@ -64,7 +64,9 @@ while ((i <= N)) && ((SECONDS < DEADLINE)); do
         1)
             KIND[$i]=tick
             VAL[$i]="${ITEMS[$((i % 5))]}"
-            "$BIN" --db "$DB" --date "$d" tick "${VAL[$i]}" >/dev/null 2>>"$WORK/writes.err" &
+            # Its acknowledgement names the day it was stored on: an item carried from an
+            # earlier day's run (the 48-hour timeline) is ticked on that run's day.
+            "$BIN" --db "$DB" --date "$d" tick "${VAL[$i]}" >"$WORK/tick.$i" 2>>"$WORK/writes.err" &
             ;;
         2)
             KIND[$i]=run
@@ -134,7 +136,12 @@ for ((n = 1; n < i; n++)); do
     d="${WDAY[$n]}"
     case "${KIND[$n]}" in
     log) want="${VAL[$n]}"; have="${M[$d]:-}" ;;
-    tick) want="${VAL[$n]} "; have="${T[$d]:-}" ;;
+    tick)
+        stored="$(grep -oE 'from the run of [0-9-]{10}' "$WORK/tick.$n" 2>/dev/null | cut -c17-)"
+        d="${stored:-$d}"
+        want="${VAL[$n]} "
+        have="${T[$d]:-}"
+        ;;
     run) want="07:30/easy/${VAL[$n]} "; have="${R[$d]:-}" ;;
     esac
     if [[ "${ST[$n]}" == 0 ]]; then

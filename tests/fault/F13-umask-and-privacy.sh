@@ -101,10 +101,10 @@ P="$WORK/priv"
 mkdir -p "$P"
 DB="$P/cooldown.db"
 expect_exit 0 "log the sentinel morning" "$BIN" --db "$DB" log --date "$DAY" --hrv 271.3 --rhr 213 \
-    --note SENTINEL-7f3a --pain 3 --pain-site SENTINEL-9b2c
+    --note SENTINEL-7f3a --pain 3 --pain-site achilles-calf
 expect_exit 0 "log a run with a sentinel note" "$BIN" --db "$DB" run --date "$DAY" --type tempo --minutes 40 \
     --at 07:00 --note SENTINEL-5d1e
-check "the sentinels are stored" test "$(sqlite3 "$DB" "SELECT hrv || rhr || note || pain_site FROM markers WHERE day = '$DAY'")" = "271.3213SENTINEL-7f3aSENTINEL-9b2c"
+check "the sentinels are stored" test "$(sqlite3 "$DB" "SELECT hrv || rhr || note || pain_site FROM markers WHERE day = '$DAY'")" = "271.3213SENTINEL-7f3aachilles-calf"
 
 # leaks FILE… — the sentinels found in the files (numbers as whole words).
 leaks() {
@@ -160,13 +160,13 @@ error_case "seed-demo into the database with data" "$BIN" --db "$DB" seed-demo -
 error_case "plan --weekly-km 1" "$BIN" --db "$DB" plan --weekly-km 1
 
 # Bad import rows that carry the sentinels in their valid fields.
-printf 'date,rhr,hrv,note,pain,pain_site\n2026-11-21,400,271.3,SENTINEL-7f3a,3,SENTINEL-9b2c\n' >"$P/range.csv"
-printf 'date,rhr,hrv,note,pain,pain_site\n2026-11-21,213,271.3,SENTINEL-7f3a,3,SENTINEL-9b2c\n2026-11-22,213,271.3,SENTINEL-7f3a,3,SENTINEL-9b2c,extra\n' >"$P/fields.csv"
-printf 'date,rhr,hrv,note,pain,pain_site\n2026-11-21,213,271.3,SENTINEL-7f3a,3,SENTINEL-9b2c\n2026-13-40,213,271.3,SENTINEL-7f3a,3,SENTINEL-9b2c\n' >"$P/date.csv"
+printf 'date,rhr,hrv,note,pain,pain_site\n2026-11-21,400,271.3,SENTINEL-7f3a,3,achilles-calf\n' >"$P/range.csv"
+printf 'date,rhr,hrv,note,pain,pain_site\n2026-11-21,213,271.3,SENTINEL-7f3a,3,achilles-calf\n2026-11-22,213,271.3,SENTINEL-7f3a,3,achilles-calf,extra\n' >"$P/fields.csv"
+printf 'date,rhr,hrv,note,pain,pain_site\n2026-11-21,213,271.3,SENTINEL-7f3a,3,achilles-calf\n2026-13-40,213,271.3,SENTINEL-7f3a,3,achilles-calf\n' >"$P/date.csv"
 printf 'date,rhr,hrv,note,mood\n2026-11-21,213,271.3,SENTINEL-7f3a,fine\n' >"$P/column.csv"
 printf 'date,rhr,hrv,note\n2026-11-21,213,271.3,"SENTINEL-7f3a\n' >"$P/quote.csv"
 printf 'date,type,minutes,note\n2026-11-21,sprint,40,SENTINEL-5d1e\n' >"$P/runs.csv"
-printf 'date,rhr,hrv,note,pain,pain_site\n2099-01-01,213,271.3,SENTINEL-7f3a,3,SENTINEL-9b2c\n' >"$P/future.csv"
+printf 'date,rhr,hrv,note,pain,pain_site\n2099-01-01,213,271.3,SENTINEL-7f3a,3,achilles-calf\n' >"$P/future.csv"
 for f in range fields date column quote runs future; do
     error_case "import a bad row ($f.csv)" "$BIN" --db "$DB" import "$P/$f.csv"
 done
