@@ -98,7 +98,8 @@ refused "hrv ''" hrv "5–300" -- log --hrv ""
 refused "rhr -0" rhr "25–220" -- log --rhr -0
 refused "hrv -0" hrv "5–300" -- log --hrv -0
 refused "note of 10 kB" note "500" -- log --note "$LONG_NOTE"
-refused "pain-site of 10 kB" pain-site "500" -- log --pain 2 --pain-site "$LONG_NOTE"
+refused "pain-site of 10 kB" pain-site "is not one of foot" -- log --pain 2 --pain-site "$LONG_NOTE"
+refused "pain-site not on the list" pain-site "is not one of foot" -- log --pain 2 --pain-site "left achilles"
 refused "note with a newline" note "newline" -- log --note "$(printf 'two\nlines')"
 
 # -0 for a field whose range starts at 0: refusing it is fine; accepting it must store 0,
