@@ -37,6 +37,15 @@ impl Markers {
             (spec.set)(self, (spec.get)(from));
         }
     }
+
+    /// The columns among `columns` that hold a value, in table order.
+    pub fn held(&self, columns: &[&str]) -> Vec<&'static str> {
+        MARKER_FIELDS
+            .iter()
+            .filter(|s| columns.contains(&s.column) && (s.get)(self).is_some())
+            .map(|s| s.column)
+            .collect()
+    }
 }
 
 /// Where a morning's HRV came from (READINESS.md v2 "HRV source"): the two sit at

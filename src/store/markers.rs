@@ -45,29 +45,48 @@ impl Store {
     /// — `None` clears one — and keeps every other field as it is in the database, in one
     /// transaction. The dashboard's form saves what the user changed this way, so a value
     /// logged meanwhile from another terminal is never overwritten with the form's stale
-    /// copy. A day left with nothing logged is deleted.
+    /// copy. A day left with nothing logged is deleted; a day left as it was is not
+    /// written. Returns the day's markers as they were just before (empty when none were
+    /// logged).
     pub fn edit_markers(
         &mut self,
         day: NaiveDate,
         m: &Markers,
         fields: &[&str],
         now: DateTime<FixedOffset>,
-    ) -> Result<()> {
+    ) -> Result<Markers> {
         if fields.is_empty() {
-            return Ok(());
+            return Ok(self.markers_on(day)?.unwrap_or_default());
         }
         let updated = stamp(now);
         self.write(|tx| {
-            let mut merged = read_day(tx, day)?.unwrap_or_default();
+            let before = read_day(tx, day)?.unwrap_or_default();
+            let mut merged = before.clone();
             for field in fields {
                 merged.take(m, field);
             }
-            tx.execute("DELETE FROM markers WHERE day = ?1", [day_key(day)])?;
-            if merged.is_empty() {
-                return Ok(());
+            if merged == before {
+                return Ok(before);
             }
-            upsert_markers(tx, day, &merged, &updated).map(drop)
+            tx.execute("DELETE FROM markers WHERE day = ?1", [day_key(day)])?;
+            if !merged.is_empty() {
+                upsert_markers(tx, day, &merged, &updated)?;
+            }
+            Ok(before)
         })
+    }
+
+    /// Clears `fields` (columns of `MARKER_FIELDS`) of the day in one transaction, keeping
+    /// the others; a day left with nothing logged is deleted. Returns the fields that held
+    /// a value, in table order (the others were not logged anyway).
+    pub fn clear_markers(
+        &mut self,
+        day: NaiveDate,
+        fields: &[&str],
+        now: DateTime<FixedOffset>,
+    ) -> Result<Vec<&'static str>> {
+        let before = self.edit_markers(day, &Markers::default(), fields, now)?;
+        Ok(before.held(fields))
     }
 
     /// The day's markers, if any were logged.

@@ -18,6 +18,7 @@ mod ticks;
 mod timers;
 
 pub use errors::{Problem, StoreError};
+pub use runs::{Listed, RunEdit, RunSource};
 pub use runs_import::IdClash;
 pub use seed::Tally;
 

@@ -16,6 +16,54 @@ use std::sync::LazyLock;
 pub(super) const MANUAL: &str = "manual";
 /// The generated demo history.
 pub(super) const DEMO: &str = "demo";
+/// An imported run: `import:` and its file's name.
+pub(super) const IMPORT: &str = "import:";
+
+/// Where a stored run came from (its `source` column).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunSource {
+    /// Typed by the runner, on the command line or in the dashboard.
+    Manual,
+    /// The generated demo history.
+    Demo,
+    /// Imported from the file of this name (its last part, control characters replaced).
+    File(String),
+}
+
+impl RunSource {
+    fn of(column: &str) -> RunSource {
+        match column {
+            MANUAL => RunSource::Manual,
+            DEMO => RunSource::Demo,
+            other => RunSource::File(other.strip_prefix(IMPORT).unwrap_or(other).to_string()),
+        }
+    }
+
+    /// As a list shows it: `manual`, `demo`, or the file's name.
+    pub fn label(&self) -> &str {
+        match self {
+            RunSource::Manual => MANUAL,
+            RunSource::Demo => DEMO,
+            RunSource::File(name) => name,
+        }
+    }
+}
+
+/// A stored run and where it came from (`Store::runs_listed`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listed {
+    /// Its `id` is always set.
+    pub run: Run,
+    pub source: RunSource,
+}
+
+/// A run as it was before an edit and as it is after (`Store::edit_run`); equal when the
+/// edit changed nothing. Both have the run's id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunEdit {
+    pub before: Run,
+    pub after: Run,
+}
 
 /// `id, day` and the fields of `RUN_FIELDS`: what `run_from_row` reads.
 pub(super) static SELECT: LazyLock<String> = LazyLock::new(|| format!("id, day, {}", columns(&RUN_FIELDS)));
@@ -94,6 +142,52 @@ impl Store {
     /// The run with this id.
     pub fn run(&self, id: i64) -> Result<Option<Run>> {
         self.read(|c| run_by_id(c, id))
+    }
+
+    /// Every run from `from` to `to` with where it came from, by day, end time and id
+    /// (`cooldown runs`, the dashboard's Log screen).
+    pub fn runs_listed(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Listed>> {
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {}, source FROM runs WHERE day BETWEEN ?1 AND ?2 ORDER BY day, at, id",
+                *SELECT
+            ))?;
+            let rows = stmt.query_map([day_key(from), day_key(to)], |r| {
+                let source: String = r.get(RUN_FIELDS.len() + 2)?;
+                Ok(Listed { run: run_from_row(r)?, source: RunSource::of(&source) })
+            })?;
+            rows.collect()
+        })
+    }
+
+    /// Sets every field of the run `id` — and its day — to those of `run` (its `id` is
+    /// ignored), in one transaction, keeping its source. Returns the run as it was just
+    /// before and as it is now; `None`, with nothing written, when there is no run `id`.
+    /// Equal before and after, nothing is written. `run` is the whole run as it should be,
+    /// checked by the caller as a new run is (`domain::entry::edited_run`).
+    pub fn edit_run(&mut self, id: i64, run: &Run, now: DateTime<FixedOffset>) -> Result<Option<RunEdit>> {
+        let updated = stamp(now);
+        let wanted = Run { id: Some(id), ..run.clone() };
+        self.write(|tx| {
+            let Some(before) = run_by_id(tx, id)? else { return Ok(None) };
+            if before != wanted {
+                update_run(tx, id, &wanted, &updated)?;
+                tx.prepare_cached("UPDATE runs SET day = ?2 WHERE id = ?1")?
+                    .execute((id, day_key(wanted.day)))?;
+            }
+            let after = run_by_id(tx, id)?.unwrap_or(wanted);
+            Ok(Some(RunEdit { before, after }))
+        })
+    }
+
+    /// Deletes the run `id` and returns it; `None`, with nothing written, when there is no
+    /// such run. The ticks of its day stay: they belong to the day, not to the run.
+    pub fn delete_run(&mut self, id: i64) -> Result<Option<Run>> {
+        self.write(|tx| {
+            let Some(run) = run_by_id(tx, id)? else { return Ok(None) };
+            tx.prepare_cached("DELETE FROM runs WHERE id = ?1")?.execute([id])?;
+            Ok(Some(run))
+        })
     }
 
     /// Each day's training load from `from` to `to`: Σ session RPE × minutes over the

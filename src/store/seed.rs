@@ -59,7 +59,7 @@ fn source_of(file: &str) -> String {
     let name = std::path::Path::new(file).file_name().map_or(file.into(), |n| n.to_string_lossy());
     let clean: String =
         name.chars().map(|c| if c.is_control() { '?' } else { c }).take(SOURCE_CHARS).collect();
-    format!("import:{}", if clean.is_empty() { "?".into() } else { clean })
+    format!("{}{}", super::runs::IMPORT, if clean.is_empty() { "?".into() } else { clean })
 }
 
 impl Store {
