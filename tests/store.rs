@@ -258,6 +258,7 @@ fn a_database_migrated_from_every_older_schema_equals_a_fresh_one() {
         include_str!("fixtures/schema3.sql"),
         include_str!("fixtures/schema4.sql"),
         include_str!("fixtures/schema5.sql"),
+        include_str!("fixtures/schema6.sql"),
     ];
     assert_eq!(frozen.len() as i64, LATEST_VERSION, "add tests/fixtures/schema{LATEST_VERSION}.sql");
     for (i, sql) in frozen.iter().enumerate() {

@@ -139,6 +139,34 @@ fn a_delete_returns_the_run_and_leaves_the_days_ticks() {
 }
 
 #[test]
+fn a_deleted_runs_id_is_never_given_to_another_run() {
+    let s = Sandbox::new();
+    let mut store = Store::open_path(&s.db()).unwrap();
+    let first = store.save_run(&long_typo(), now()).unwrap();
+    let last = store.save_run(&Run::new(day(28), at(11, 0), Session::Tempo, 40), now()).unwrap();
+    store.delete_run(last).unwrap().unwrap();
+    let next = store.save_run(&Run::new(day(28), at(11, 30), Session::Easy, 20), now()).unwrap();
+    assert!(next > last, "the highest id {last} was deleted; the next run got {next}");
+    drop(store);
+    // The same after reopening, and in a database migrated from schema 5.
+    let mut store = Store::open_path(&s.db()).unwrap();
+    store.delete_run(next).unwrap().unwrap();
+    let again = store.save_run(&long_typo(), now()).unwrap();
+    assert!(again > next, "{again} after {next}");
+    assert_eq!(rows(&s.db()).iter().map(|r| r.0).collect::<Vec<_>>(), [first, again]);
+
+    let old = s.path("schema5.db");
+    let c = Connection::open(&old).unwrap();
+    let _: String = c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).unwrap();
+    c.execute_batch(include_str!("fixtures/schema5.sql")).unwrap();
+    drop(c);
+    let mut store = Store::open_path(&old).unwrap();
+    assert_eq!(store.runs_on(day(20)).unwrap().iter().map(|r| r.id).collect::<Vec<_>>(), [Some(1), Some(2)]);
+    store.delete_run(2).unwrap().unwrap();
+    assert_eq!(store.save_run(&long_typo(), now()).unwrap(), 3);
+}
+
+#[test]
 fn clearing_markers_names_what_held_a_value_and_an_emptied_day_goes() {
     let s = Sandbox::new();
     let mut store = Store::open_path(&s.db()).unwrap();
