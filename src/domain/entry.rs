@@ -39,7 +39,27 @@ pub fn run(day: NaiveDate, today: NaiveDate, now: NaiveTime, t: &Texts) -> Resul
     // Type and minutes are required: `fill` refuses the run without them.
     let mut run = Run::new(day, now, Session::Easy, 1);
     fields::fill(&RUN_FIELDS, t, &mut run)?;
-    if day == today && run.at > now {
+    checked(run, today, now)
+}
+
+/// A stored run moved to `day` (its own day when not moved) with the fields given in `t`
+/// changed — nothing is required — checked as a whole with the rules of a new run.
+pub fn edited_run(
+    stored: &Run,
+    day: NaiveDate,
+    today: NaiveDate,
+    now: NaiveTime,
+    t: &Texts,
+) -> Result<Run, FieldError> {
+    let mut run = Run { day, ..stored.clone() };
+    fields::fill_given(&RUN_FIELDS, t, &mut run)?;
+    checked(run, today, now)
+}
+
+/// A run that ends no later than `now` when it is today's, and whose weights, fluid and
+/// minutes make sense together.
+fn checked(run: Run, today: NaiveDate, now: NaiveTime) -> Result<Run, FieldError> {
+    if run.day == today && run.at > now {
         return Err(FieldError::new(
             "at",
             format!("{} is later than now; give the time the run ended", run.at.format("%H:%M")),
@@ -93,6 +113,30 @@ mod tests {
         bad.insert("type", "jog".into());
         assert_eq!(run(day(), day(), noon, &bad).unwrap_err().field, "type");
         assert_eq!(run(day(), day(), noon, &texts(&[("type", "easy")])).unwrap_err().field, "minutes");
+    }
+
+    #[test]
+    fn an_edit_changes_only_what_is_given_and_is_checked_as_a_whole() {
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+        let mut stored = Run::new(day(), nine, Session::Easy, 300);
+        stored.id = Some(12);
+        stored.km = Some(50.0);
+        let edited = edited_run(&stored, day(), day(), noon, &texts(&[("minutes", "30")])).unwrap();
+        assert_eq!(edited, Run { minutes: 30, ..stored.clone() });
+        let yesterday = day().pred_opt().unwrap();
+        assert_eq!(edited_run(&stored, yesterday, day(), noon, &Texts::new()).unwrap().day, yesterday);
+        for (column, text, field) in
+            [("minutes", "3000", "minutes"), ("at", "13:00", "at"), ("type", "rest", "type")]
+        {
+            let err = edited_run(&stored, day(), day(), noon, &texts(&[(column, text)])).unwrap_err();
+            assert_eq!(err.field, field, "{column} {text}");
+        }
+        // The stored weights and the new minutes together: 2 kg lost in 10 minutes.
+        let heavy = Run { weight_before_kg: Some(70.0), weight_after_kg: Some(68.0), ..stored };
+        assert!(edited_run(&heavy, day(), day(), noon, &Texts::new()).is_ok());
+        let err = edited_run(&heavy, day(), day(), noon, &texts(&[("minutes", "10")])).unwrap_err();
+        assert_eq!(err.field, "fluid-l");
     }
 
     #[test]

@@ -196,10 +196,25 @@ pub type Texts = BTreeMap<&'static str, String>;
 /// Sets every field of `record` given in `texts`, read by its kind; the first bad field in
 /// table order is the error, and a required field that is missing is one.
 pub fn fill<R>(table: &'static [Spec<R>], texts: &Texts, record: &mut R) -> Result<(), FieldError> {
+    fill_fields(table, texts, record, true)
+}
+
+/// Sets the fields of `record` given in `texts`, as `fill` does, but requires none: an
+/// edit of a record that already has every field.
+pub fn fill_given<R>(table: &'static [Spec<R>], texts: &Texts, record: &mut R) -> Result<(), FieldError> {
+    fill_fields(table, texts, record, false)
+}
+
+fn fill_fields<R>(
+    table: &'static [Spec<R>],
+    texts: &Texts,
+    record: &mut R,
+    require: bool,
+) -> Result<(), FieldError> {
     for spec in table {
         match texts.get(spec.column).filter(|t| !t.is_empty()) {
             Some(text) => (spec.set)(record, Some(spec.kind.parse(spec.name, text)?)),
-            None if spec.required => {
+            None if require && spec.required => {
                 return Err(FieldError::new(spec.name, format!("is missing; give {}", spec.kind.accepts())));
             }
             None => {}
