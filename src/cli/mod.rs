@@ -10,6 +10,8 @@ mod output;
 mod plan;
 mod print;
 mod run;
+mod run_edit;
+mod runs;
 mod seed_demo;
 mod tick;
 mod trends;
@@ -93,8 +95,17 @@ pub enum Command {
         #[arg(long)]
         undo: bool,
     },
-    /// Record a training session; the day's checklist scales to it
+    /// Record a training session; the day's checklist scales to it (or change or delete one)
     Run(run::RunArgs),
+    /// The runs of the last N days up to --date, with the ids `run --edit` and `run --delete` take
+    Runs {
+        /// How many days up to --date, 1–3650 [default: 14]
+        #[arg(long, value_name = "N")]
+        days: Option<String>,
+        /// Machine-readable output: an array of runs, every field by its column
+        #[arg(long)]
+        json: bool,
+    },
     /// Import a markers or runs CSV, or a wellness export (`-` reads standard input); all or nothing
     Import {
         /// The CSV file, or - for standard input
@@ -160,8 +171,15 @@ pub fn main(clock: Result<Clock, String>) -> ExitCode {
 /// The command line, `--help` ending with the value ranges of the field tables.
 fn parse() -> Cli {
     let help = format!("{}\n\n{AFTER_HELP}", fields::ranges());
-    let matches = Cli::command().after_help(help).get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let mut command = Cli::command().after_help(help);
+    let matches = command.get_matches_mut();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let Some(Command::Run(args)) = &cli.command
+        && let Some(message) = args.usage_error(cli.globals.date.is_some())
+    {
+        command.error(clap::error::ErrorKind::MissingRequiredArgument, message).exit();
+    }
+    cli
 }
 
 impl Globals {
@@ -192,6 +210,7 @@ fn run_command(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Erro
         Some(Command::Checklist { json }) => checklist::run(ctx, json),
         Some(Command::Tick { item_id, undo }) => tick::run(ctx, &item_id, undo),
         Some(Command::Run(args)) => run::run(ctx, &args),
+        Some(Command::Runs { days, json }) => runs::run(ctx, days.as_deref(), json),
         Some(Command::SeedDemo { days }) => seed_demo::run(ctx, days.as_deref()),
         Some(Command::Import { file }) => import::run(ctx, &file),
         Some(Command::Export { what, format, out }) => export::run(ctx, what, format, out.as_deref()),

@@ -3,7 +3,7 @@
 //! an empty database → export gives the same bytes.
 
 use super::columns::{RUN_ID, TICK_COLUMNS, header, neutralise};
-use crate::domain::fields::{Spec, Value as Field};
+use crate::domain::fields::{Spec, Value as Field, by_column};
 use crate::domain::readiness::{Domain, Verdict};
 use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, Run};
 use crate::error::{Error, Result};
@@ -84,6 +84,28 @@ pub fn runs_csv(runs: &[Run]) -> Result<String> {
         })
         .collect();
     csv_of(&columns, rows)
+}
+
+/// `cooldown runs --json`: each run with its id, day, where it came from (`source`) and
+/// every field of `RUN_FIELDS` by its column, `null` when not logged; the columns
+/// `cooldown runs` shows first.
+pub fn listed_json<'a>(runs: impl IntoIterator<Item = (&'a Run, &'a str)>) -> Result<String> {
+    const FIRST: [&str; 5] = ["at", "type", "minutes", "km", "rpe"];
+    let field = |run: &Run, spec: &Spec<Run>| {
+        (spec.column.to_string(), (spec.get)(run).map_or(Value::Null, json_value))
+    };
+    let objects = runs.into_iter().map(|(run, source)| {
+        let first = FIRST.iter().filter_map(|c| by_column(&RUN_FIELDS, c));
+        let rest = RUN_FIELDS.iter().filter(|s| !FIRST.contains(&s.column));
+        let mut object = Map::new();
+        object.insert(RUN_ID.into(), run.id.map_or(Value::Null, |id| json!(id)));
+        object.insert("date".into(), json!(run.day.to_string()));
+        object.extend(first.map(|s| field(run, s)));
+        object.insert("source".into(), json!(source));
+        object.extend(rest.map(|s| field(run, s)));
+        Value::Object(object)
+    });
+    pretty(&Value::Array(objects.collect()))
 }
 
 pub fn ticks_csv(ticks: &[(NaiveDate, String, u8, String)]) -> Result<String> {
