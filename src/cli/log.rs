@@ -3,7 +3,7 @@
 
 use super::fields::{FieldArgs, Flags};
 use super::output::say;
-use super::{Context, verdict::summary};
+use super::{Context, log_clear, verdict::summary};
 use crate::domain::entry;
 use crate::domain::fields::{Kind, Spec, Value};
 use crate::domain::records::{MARKER_FIELDS, Markers};
@@ -12,19 +12,30 @@ use crate::error::{Error, Result};
 use clap::{ArgGroup, Command};
 use std::process::ExitCode;
 
-/// `log`'s flags: one per field of `MARKER_FIELDS`, at least one of them; a pain site
-/// only with a pain.
+/// The id of `--clear`, which the field flags' rules name.
+const CLEAR: &str = "clear";
+
+/// `log`'s flags: one per field of `MARKER_FIELDS`, at least one of them or `--clear`; a
+/// pain site only with a pain.
 impl Flags for Markers {
     const TABLE: &'static [Spec<Markers>] = &MARKER_FIELDS;
 
     fn rules(cmd: Command) -> Command {
-        let any: Vec<&str> = MARKER_FIELDS.iter().map(|s| s.column).filter(|c| *c != "pain_site").collect();
+        let any = MARKER_FIELDS.iter().map(|s| s.column).filter(|c| *c != "pain_site");
         cmd.mut_arg("pain_site", |a| a.requires("pain"))
-            .group(ArgGroup::new("fields").required(true).multiple(true).args(any))
+            .group(ArgGroup::new("fields").required(true).multiple(true).args(any.chain([CLEAR])))
     }
 }
 
-pub type LogArgs = FieldArgs<Markers>;
+#[derive(Debug, clap::Args)]
+pub struct LogArgs {
+    #[command(flatten)]
+    pub fields: FieldArgs<Markers>,
+    /// Remove these logged fields for the day, named as their options are: rhr, hrv, sleep,
+    /// … (clearing pain clears pain-site too, clearing hrv clears hrv-source)
+    #[arg(long, id = CLEAR, value_name = "FIELD", num_args = 1.., value_delimiter = ',', display_order = 200)]
+    pub clear: Vec<String>,
+}
 
 /// "rhr 52 bpm · hrv 61.5 ms · sleep 7.5 h · sleep quality 4/5 · ill · note".
 fn logged(m: &Markers) -> String {
@@ -52,13 +63,26 @@ fn logged(m: &Markers) -> String {
 }
 
 pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode> {
-    let t = &args.texts;
+    let t = &args.fields.texts;
+    let clear = log_clear::columns(&args.clear, t)?;
     let m = entry::refuse_empty(&MARKER_FIELDS, t).and_then(|()| entry::markers(t)).map_err(|e| {
         Error::bad_input(e.to_string(), "log", "nothing was saved; see `cooldown log --help`")
     })?;
     let mut store = ctx.open_store()?;
-    store.save_markers(ctx.date, &m, ctx.clock.now())?;
-    say(&format!("logged {}: {}", ctx.date, logged(&m)))?;
+    if clear.is_empty() {
+        store.save_markers(ctx.date, &m, ctx.clock.now())?;
+    } else {
+        // What is set and what is cleared, in one transaction.
+        let fields: Vec<&str> = t.keys().copied().chain(clear.iter().copied()).collect();
+        let before = store.edit_markers(ctx.date, &m, &fields, ctx.clock.now())?;
+        log_clear::say_cleared(ctx.date, &args.clear, &before.held(&clear))?;
+    }
+    if !m.is_empty() {
+        say(&format!("logged {}: {}", ctx.date, logged(&m)))?;
+    }
+    if store.markers_on(ctx.date)?.is_none() {
+        say(&format!("nothing is logged on {} now", ctx.date))?;
+    }
     say(&summary(&ctx.verdict(&store, ctx.date)?))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@ mod export;
 mod fields;
 mod import;
 mod log;
+mod log_clear;
 mod output;
 mod plan;
 mod print;
