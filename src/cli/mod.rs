@@ -96,7 +96,7 @@ pub enum Command {
         #[arg(long)]
         undo: bool,
     },
-    /// Record a training session; the day's checklist scales to it (or change or delete one)
+    /// Record a training session (--type, --minutes), or change (--edit ID) or delete (--delete ID) one
     Run(run::RunArgs),
     /// The runs of the last N days up to --date, with the ids `run --edit` and `run --delete` take
     Runs {

@@ -42,10 +42,10 @@ pub struct RunArgs {
     pub fields: FieldArgs<Run>,
     /// Change the run with this id (`cooldown runs` lists them): only the options given
     /// change; --date moves it to that day
-    #[arg(long, id = EDIT, value_name = "ID", conflicts_with = DELETE, display_order = 90)]
+    #[arg(long, id = EDIT, value_name = "ID", conflicts_with = DELETE, display_order = 200)]
     pub edit: Option<String>,
     /// Delete the run with this id (its ticks stay with the day)
-    #[arg(long, id = DELETE, value_name = "ID", conflicts_with = FIELDS, display_order = 91)]
+    #[arg(long, id = DELETE, value_name = "ID", conflicts_with = FIELDS, display_order = 201)]
     pub delete: Option<String>,
 }
 
