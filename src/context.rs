@@ -12,6 +12,7 @@ use crate::domain::readiness::{self, Inputs, Level, Verdict};
 use crate::domain::routine::Routine;
 use crate::domain::targets;
 use crate::domain::tomlfile::FileError;
+use crate::domain::units::Units;
 use crate::domain::values;
 use crate::error::{Error, Result};
 use crate::paths::{self, DbLocation};
@@ -136,22 +137,33 @@ impl Context {
         readiness::levels(inputs, from, to, &self.config.readiness)
     }
 
+    /// The units the runner types and reads weights and distances in (`units` in the config).
+    pub fn units(&self) -> Units {
+        self.config.units
+    }
+
     /// The checklist of `day`: its own routine, scaled to the most demanding run recorded
     /// that day and shaped by the morning's verdict, after the phases of the runs of the
-    /// two days before that are still due on it (the 48-hour timeline across days).
+    /// two days before that are still due on it (the 48-hour timeline across days). Its
+    /// formulas name body weights in the runner's units.
     pub fn checklist(&self, store: &Store, day: NaiveDate) -> Result<Checklist> {
+        self.checklist_in(store, day, self.units())
+    }
+
+    /// [`Context::checklist`] with its formulas in `units` (metric for JSON).
+    pub fn checklist_in(&self, store: &Store, day: NaiveDate, units: Units) -> Result<Checklist> {
         let verdict = self.verdict(store, day)?;
         let morning = Morning {
             verdict: Some((verdict.level, verdict.hint)),
             pain: store.markers_on(day)?.and_then(|m| Pain::of(m.pain, m.pain_site.as_deref())),
         };
-        let mut list = self.day_list(store, day, &morning)?;
+        let mut list = self.day_list(store, day, &morning, units)?;
         // Each carry goes in front: the day before first, then the one before that.
         for back in [1, 2] {
             let Some(earlier) = day.checked_sub_days(Days::new(back)) else { continue };
             if !store.runs_on(earlier)?.is_empty() {
                 // What is left of it happens today: this morning decides its shape.
-                list.carry(self.day_list(store, earlier, &morning)?);
+                list.carry(self.day_list(store, earlier, &morning, units)?);
             }
         }
         if let Some(pain) = morning.pain.as_ref().filter(|p| p.replaces()) {
@@ -161,14 +173,15 @@ impl Context {
     }
 
     /// One day's own checklist, shaped by the morning it is seen on.
-    fn day_list(&self, store: &Store, day: NaiveDate, morning: &Morning) -> Result<Checklist> {
+    fn day_list(&self, store: &Store, day: NaiveDate, morning: &Morning, units: Units) -> Result<Checklist> {
         let ticks = store.ticks(day)?;
         let runs = store.runs_on(day)?;
         let before = day.pred_opt().map(|d| store.runs_on(d)).transpose()?.unwrap_or_default();
         let (from, to) = targets::morning_weight_days(day);
         let weight = store.latest_weight(from, to)?;
-        let shape =
-            Shape::for_day(&runs, &before, weight, morning.verdict.clone()).with_pain(morning.pain.clone());
+        let shape = Shape::for_day(&runs, &before, weight, morning.verdict.clone())
+            .with_pain(morning.pain.clone())
+            .in_units(units);
         Ok(Checklist::shaped(day, &self.routine, &ticks, self.config.timers.foam_roll_seconds, &shape))
     }
 }

@@ -106,7 +106,7 @@ fn run_scales_the_checklist_and_a_second_run_in_the_same_minute_is_kept_beside_t
         .args(["run", "--type", "easy", "--minutes", "40", "--km", "7.5", "--rpe", "3", "--at", "00:00"])
         .assert()
         .success()
-        .stdout(contains("recorded run 1: easy run, 40 min, ended 00:00 on 2026-11-28"))
+        .stdout(contains("recorded run 1: easy run, 40 min, 7.5 km, ended 00:00 on 2026-11-28"))
         .stdout(contains("now follows: easy run (10 min planned)"));
     assert_eq!(checklist_json(&s)["session"], "easy");
     s.cmd()
@@ -153,7 +153,11 @@ fn bad_run_values_exit_65_name_the_field_and_store_nothing() {
         ),
         (vec!["--type", "easy", "--minutes", "30", "--fluid-l", "21"], "fluid-l: 21 is outside 0–20 L"),
         (vec!["--type", "easy", "--minutes", "30", "--at", "25:00"], "at: '25:00' is not a time"),
-        (vec!["--type", "easy", "--minutes", "30", "--at", "7:30"], "at: '7:30' is not a time"),
+        (
+            vec!["--type", "easy", "--minutes", "30", "--at", "7:5"],
+            "at: '7:5' is not a time; write H:MM or HH:MM",
+        ),
+        (vec!["--type", "easy", "--minutes", "30", "--at", "7.05"], "at: '7.05' is not a time"),
         // Each in range, impossible together (ROUTINE.md "Targets: plausibility").
         (
             vec!["--type", "long", "--minutes", "60", "--weight-before", "300", "--weight-after", "20"],

@@ -117,7 +117,7 @@ fn run(day: NaiveDate) -> impl Strategy<Value = Run> {
             },
         )
         .prop_filter("weights and fluid that one run can have", |r| {
-            cooldown::domain::targets::implausible(r).is_none()
+            cooldown::domain::targets::implausible(r, cooldown::domain::units::Units::METRIC).is_none()
         })
 }
 

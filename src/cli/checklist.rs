@@ -6,6 +6,7 @@ use crate::domain::checklist::{Checklist, Entry, Group};
 use crate::domain::routine::ItemKind;
 use crate::domain::timeline;
 use crate::domain::timer::StoredTimer;
+use crate::domain::units::Units;
 use crate::error::{Error, Result};
 use crate::text;
 use chrono::NaiveDateTime;
@@ -193,7 +194,9 @@ pub fn to_text(c: &Checklist, now: NaiveDateTime) -> String {
 
 pub fn run(ctx: &Context, json: bool) -> Result<ExitCode> {
     let store = ctx.open_store()?;
-    let checklist = ctx.checklist(&store, ctx.date)?;
+    // JSON is metric whatever the runner reads (CLI.md); the text follows `units`.
+    let units = if json { Units::METRIC } else { ctx.units() };
+    let checklist = ctx.checklist_in(&store, ctx.date, units)?;
     if json {
         let wall_ms = ctx.clock.unix_ms();
         say(&to_json(&checklist, store.active_timer()?.as_ref(), wall_ms, ctx.clock.local())?)?;

@@ -1,9 +1,16 @@
 //! The flags of `log` and `run`, made from the records' field tables (`domain::fields`):
 //! one flag per field, its help, placeholder and parsing rules from the table; and the
 //! value ranges at the end of `--help`.
+//!
+//! A flag without a unit in its name (`--weight`) takes the config's units (kg or lb); a
+//! flag named after its unit takes that unit whatever the config says: `--km`, and beside
+//! it `--mi` for the same field. `--duration` is another name for `--minutes` (both take
+//! `80` or `1:20:00`).
 
 use crate::domain::fields::{Kind, Spec, Texts};
 use crate::domain::records::{MARKER_FIELDS, RUN_FIELDS};
+use crate::domain::units::{Quantity, Units};
+use crate::domain::values::FieldError;
 use clap::{Arg, ArgMatches, Command};
 use std::marker::PhantomData;
 
@@ -21,12 +28,50 @@ pub trait Flags: Sized + 'static {
 #[derive(Debug)]
 pub struct FieldArgs<R> {
     pub texts: Texts,
+    /// The distance came as `--mi`: its text is in the distance's column, in miles.
+    pub miles: bool,
     record: PhantomData<R>,
+}
+
+/// The id and flag of the distance in miles.
+const MILES: &str = "mi";
+
+/// Another name for `--minutes`.
+const DURATION: &str = "duration";
+
+/// The field of `table` that holds a distance, if any.
+fn distance<R>(table: &'static [Spec<R>]) -> Option<&'static Spec<R>> {
+    table.iter().find(|s| matches!(s.kind, Kind::Real(f) if f.quantity == Quantity::Distance))
+}
+
+impl<R: Flags> FieldArgs<R> {
+    /// The units to read the texts in: the config's, the distance in km (`--km`) or mi
+    /// (`--mi`) as its flag says.
+    pub fn units(&self, config: Units) -> Units {
+        config.with_miles(self.miles)
+    }
+
+    /// An error as the runner gave the field: `mi` rather than `km` after `--mi`.
+    pub fn named(&self, mut err: FieldError) -> FieldError {
+        if self.miles && distance(R::TABLE).is_some_and(|s| s.name == err.field) {
+            err.field = MILES.to_string();
+        }
+        err
+    }
 }
 
 impl<R: Flags> clap::FromArgMatches for FieldArgs<R> {
     fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
-        Ok(FieldArgs { texts: texts(R::TABLE, matches), record: PhantomData })
+        let mut texts = texts(R::TABLE, matches);
+        // `--mi` conflicts with the distance's own flag: the column is free for it.
+        let miles = match (distance(R::TABLE), matches.try_get_one::<String>(MILES).ok().flatten()) {
+            (Some(spec), Some(mi)) => {
+                texts.insert(spec.column, mi.clone());
+                true
+            }
+            _ => false,
+        };
+        Ok(FieldArgs { texts, miles, record: PhantomData })
     }
 
     fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
@@ -45,8 +90,22 @@ impl<R: Flags> clap::Args for FieldArgs<R> {
     }
 }
 
-/// One flag per field, named by the field's name, with the field's column as its id.
+/// One flag per field, named by the field's name, with the field's column as its id; and
+/// `--mi` beside a distance.
 fn args<R>(table: &'static [Spec<R>]) -> Vec<Arg> {
+    let miles = distance(table).map(|s| {
+        let range = match s.kind {
+            Kind::Real(f) => f.span_in(Units::IMPERIAL),
+            _ => String::new(),
+        };
+        Arg::new(MILES)
+            .long(MILES)
+            .value_name("MI")
+            .help(format!("Distance in miles, {range} (instead of --km)"))
+            .conflicts_with(s.column)
+            .allow_negative_numbers(true)
+            .display_order(100 + table.len())
+    });
     table
         .iter()
         .enumerate()
@@ -65,10 +124,14 @@ fn args<R>(table: &'static [Spec<R>]) -> Vec<Arg> {
                 }
                 // A note may start with a dash.
                 Kind::Text => arg.allow_hyphen_values(true),
+                Kind::Int(f) if f.quantity == Quantity::Minutes => {
+                    arg.allow_negative_numbers(true).visible_alias(DURATION)
+                }
                 Kind::Int(_) | Kind::Real(_) => arg.allow_negative_numbers(true),
                 Kind::RunType | Kind::Time | Kind::Choice(_) => arg,
             }
         })
+        .chain(miles)
         .collect()
 }
 
@@ -103,5 +166,17 @@ pub fn ranges() -> String {
             None => lines.push(piece),
         }
     }
+    lines.push(String::new());
+    lines.extend(SHAPES.iter().map(|l| l.to_string()));
+    lines.push(format!(
+        "Units: weights in kg, or in lb ({}) with units = \"imperial\" in the config; --km in km, --mi in miles.",
+        crate::domain::values::WEIGHT.span_in(Units::IMPERIAL)
+    ));
     lines.join("\n")
 }
+
+/// How times and durations may be typed, under the value ranges.
+const SHAPES: [&str; 2] = [
+    "Shapes: --sleep 7.5 or 7:30 · --at 7:05 or 07:05 · --minutes 80, or 1:20:00 as H:MM:SS (also as",
+    "--duration; seconds round to the nearest minute).",
+];

@@ -7,6 +7,7 @@ use super::{Context, log_clear, verdict::summary};
 use crate::domain::entry;
 use crate::domain::fields::{Kind, Spec, Value};
 use crate::domain::records::{MARKER_FIELDS, Markers};
+use crate::domain::units::Units;
 use crate::domain::values::fmt_num;
 use crate::error::{Error, Result};
 use clap::{ArgGroup, Command};
@@ -37,8 +38,9 @@ pub struct LogArgs {
     pub clear: Vec<String>,
 }
 
-/// "rhr 52 bpm · hrv 61.5 ms · sleep 7.5 h · sleep quality 4/5 · ill · note".
-fn logged(m: &Markers) -> String {
+/// "rhr 52 bpm · hrv 61.5 ms · sleep 7.5 h · sleep quality 4/5 · ill · note", weights in
+/// `units`.
+fn logged(m: &Markers, units: Units) -> String {
     let mut parts = Vec::new();
     let mut noted = false;
     for spec in &MARKER_FIELDS {
@@ -46,9 +48,10 @@ fn logged(m: &Markers) -> String {
         let name = spec.name.replace('-', " ");
         match (spec.kind, value) {
             (Kind::Int(f) | Kind::Real(f), v) => {
-                let unit =
-                    if f.unit.is_empty() { format!("/{}", fmt_num(f.hi)) } else { format!(" {}", f.unit) };
-                parts.push(format!("{name} {}{unit}", v.typed()));
+                let unit = f.unit_in(units);
+                let unit = if unit.is_empty() { format!("/{}", fmt_num(f.hi)) } else { format!(" {unit}") };
+                let shown = spec.typed_in(m, units).unwrap_or_else(|| v.typed());
+                parts.push(format!("{name} {shown}{unit}"));
             }
             (Kind::Choice(_), v) => parts.push(format!("{name} {}", v.typed())),
             (_, Value::Flag(true)) => parts.push(name),
@@ -63,11 +66,11 @@ fn logged(m: &Markers) -> String {
 }
 
 pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode> {
-    let t = &args.fields.texts;
+    let (t, units) = (&args.fields.texts, ctx.units());
     let clear = log_clear::columns(&args.clear, t)?;
-    let m = entry::refuse_empty(&MARKER_FIELDS, t).and_then(|()| entry::markers(t)).map_err(|e| {
-        Error::bad_input(e.to_string(), "log", "nothing was saved; see `cooldown log --help`")
-    })?;
+    let m = entry::refuse_empty(&MARKER_FIELDS, t, units).and_then(|()| entry::markers(t, units)).map_err(
+        |e| Error::bad_input(e.to_string(), "log", "nothing was saved; see `cooldown log --help`"),
+    )?;
     let mut store = ctx.open_store()?;
     if clear.is_empty() {
         store.save_markers(ctx.date, &m, ctx.clock.now())?;
@@ -78,7 +81,7 @@ pub fn run(ctx: &Context, args: &LogArgs) -> Result<ExitCode> {
         log_clear::say_cleared(ctx.date, &args.clear, &before.held(&clear))?;
     }
     if !m.is_empty() {
-        say(&format!("logged {}: {}", ctx.date, logged(&m)))?;
+        say(&format!("logged {}: {}", ctx.date, logged(&m, units)))?;
     }
     if store.markers_on(ctx.date)?.is_none() {
         say(&format!("nothing is logged on {} now", ctx.date))?;

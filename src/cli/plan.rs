@@ -3,13 +3,13 @@
 use super::Context;
 use super::output::{emit, target};
 use crate::domain::plan;
-use crate::domain::values::Field;
+use crate::domain::values::{self, Field};
 use crate::error::{Error, Result};
 use crate::exchange::plan as pages;
 use std::process::ExitCode;
 
-const WEEKLY_KM: Field = Field { name: "weekly-km", unit: "km", lo: 5.0, hi: 250.0, integer: false };
-const WEEKS: Field = Field { name: "weeks", unit: "weeks", lo: 1.0, hi: 52.0, integer: true };
+const WEEKLY_KM: Field = values::real("weekly-km", "km", 5.0, 250.0);
+const WEEKS: Field = values::int("weeks", "weeks", 1.0, 52.0);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum PlanFormat {

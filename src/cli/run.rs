@@ -9,6 +9,7 @@ use super::run_edit;
 use crate::domain::entry;
 use crate::domain::fields::{Spec, Texts};
 use crate::domain::records::{RUN_FIELDS, Run};
+use crate::domain::units::Units;
 use crate::domain::values::FieldError;
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -66,9 +67,9 @@ pub(super) fn now_minute(ctx: &Context) -> NaiveTime {
     NaiveTime::from_hms_opt(now.hour(), now.minute(), 0).unwrap_or(NaiveTime::MIN)
 }
 
-fn build(ctx: &Context, texts: &Texts) -> std::result::Result<Run, FieldError> {
-    entry::refuse_empty(&RUN_FIELDS, texts)?;
-    entry::run(ctx.date, ctx.today, now_minute(ctx), texts)
+fn build(ctx: &Context, texts: &Texts, units: Units) -> std::result::Result<Run, FieldError> {
+    entry::refuse_empty(&RUN_FIELDS, texts, units)?;
+    entry::run(ctx.date, ctx.today, now_minute(ctx), texts, units)
 }
 
 /// "checklist for 2026-11-28 now follows: easy run (18 min planned)".
@@ -83,18 +84,21 @@ pub(super) fn say_checklist(ctx: &Context, store: &Store, day: NaiveDate) -> Res
 
 pub fn run(ctx: &Context, args: &RunArgs) -> Result<ExitCode> {
     if let Some(id) = &args.edit {
-        return run_edit::edit(ctx, id, &args.fields.texts);
+        return run_edit::edit(ctx, id, &args.fields);
     }
     if let Some(id) = &args.delete {
         return run_edit::delete(ctx, id);
     }
-    let run = build(ctx, &args.fields.texts).map_err(|e| {
-        Error::bad_input(e.to_string(), "run", "nothing was saved; see `cooldown run --help`")
-    })?;
+    let fields = &args.fields;
+    let run =
+        build(ctx, &fields.texts, fields.units(ctx.units())).map_err(|e| fields.named(e)).map_err(|e| {
+            Error::bad_input(e.to_string(), "run", "nothing was saved; see `cooldown run --help`")
+        })?;
     let mut store = ctx.open_store()?;
     let id = store.save_run(&run, ctx.clock.now())?;
     let (day, at) = (run.day, run.at.format("%H:%M"));
-    say(&format!("recorded run {id}: {}, {} min, ended {at} on {day}", run.kind.label(), run.minutes))?;
+    let km = run.km.map(|km| format!(", {}", ctx.units().distance(km))).unwrap_or_default();
+    say(&format!("recorded run {id}: {}, {} min{km}, ended {at} on {day}", run.kind.label(), run.minutes))?;
     say_checklist(ctx, &store, ctx.date)?;
     Ok(ExitCode::SUCCESS)
 }

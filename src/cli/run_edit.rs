@@ -3,11 +3,12 @@
 //! of a new run; a refusal changes nothing.
 
 use super::Context;
+use super::fields::FieldArgs;
 use super::output::say;
 use super::run::{now_minute, say_checklist};
 use crate::domain::entry;
-use crate::domain::fields::{Texts, Value};
 use crate::domain::records::{RUN_FIELDS, Run};
+use crate::domain::units::Units;
 use crate::error::{Error, Result};
 use crate::store::RunEdit;
 use std::process::ExitCode;
@@ -35,41 +36,39 @@ fn no_run(id: i64, place: &str) -> Error {
     Error::bad_input(format!("no run {id}"), place, "see `cooldown runs` for the ids")
 }
 
-/// A field's value as a runner reads it; "–" when not logged.
-fn shown(v: Option<Value>) -> String {
-    v.map_or_else(|| "–".to_string(), |v| v.typed())
-}
-
 /// "run 12 (Sat 28 Nov, easy): minutes 300 → 30 · km 50 → 5", or "…: nothing changed".
-fn changes(id: i64, edit: &RunEdit) -> String {
+fn changes(id: i64, edit: &RunEdit, units: Units) -> String {
     let (before, after) = (&edit.before, &edit.after);
     let mut parts = Vec::new();
     if before.day != after.day {
         parts.push(format!("date {} → {}", before.day, after.day));
     }
     for spec in &RUN_FIELDS {
-        let (old, new) = ((spec.get)(before), (spec.get)(after));
-        if old != new {
-            parts.push(format!("{} {} → {}", spec.name, shown(old), shown(new)));
+        if (spec.get)(before) != (spec.get)(after) {
+            // A field's value as the runner reads it, in their units; "–" when not logged.
+            let shown = |run: &Run| spec.typed_in(run, units).unwrap_or_else(|| "–".to_string());
+            parts.push(format!("{} {} → {}", spec.name, shown(before), shown(after)));
         }
     }
     let what = if parts.is_empty() { "nothing changed".to_string() } else { parts.join(" · ") };
     format!("run {id} ({}, {}): {what}", before.day.format("%a %-d %b"), before.kind.name())
 }
 
-pub fn edit(ctx: &Context, id: &str, texts: &Texts) -> Result<ExitCode> {
+pub fn edit(ctx: &Context, id: &str, fields: &FieldArgs<Run>) -> Result<ExitCode> {
     let id = parse_id(id, EDIT)?;
     let place = format!("{EDIT} {id}");
     let todo = "nothing was changed; see `cooldown run --help`";
-    entry::refuse_empty(&RUN_FIELDS, texts).map_err(|e| Error::bad_input(e.to_string(), &place, todo))?;
+    let (texts, units) = (&fields.texts, fields.units(ctx.units()));
+    let refused = |e| Error::bad_input(fields.named(e).to_string(), &place, todo);
+    entry::refuse_empty(&RUN_FIELDS, texts, units).map_err(refused)?;
     let mut store = ctx.open_store()?;
     let stored = store.run(id)?.ok_or_else(|| no_run(id, EDIT))?;
     let day = if ctx.date_given { ctx.date } else { stored.day };
-    let wanted = entry::edited_run(&stored, day, ctx.today, now_minute(ctx), texts)
-        .map_err(|e| Error::bad_input(e.to_string(), &place, todo))?;
+    let wanted =
+        entry::edited_run(&stored, day, ctx.today, now_minute(ctx), texts, units).map_err(refused)?;
     // Deleted from another terminal in between: still no such run, and nothing written.
     let edit = store.edit_run(id, &wanted, ctx.clock.now())?.ok_or_else(|| no_run(id, EDIT))?;
-    say(&changes(id, &edit))?;
+    say(&changes(id, &edit, ctx.units()))?;
     say_checklist(ctx, &store, edit.after.day)?;
     if edit.before.day != edit.after.day {
         say_checklist(ctx, &store, edit.before.day)?;

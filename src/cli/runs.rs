@@ -3,14 +3,15 @@
 
 use super::Context;
 use super::output::{say, show};
-use crate::domain::values::{Field, fmt_num};
+use crate::domain::units::{Quantity, Units};
+use crate::domain::values::{self, Field};
 use crate::error::{Error, Result};
 use crate::exchange::export::listed_json;
 use crate::store::Listed;
 use chrono::{Days, NaiveDate};
 use std::process::ExitCode;
 
-const DAYS: Field = Field { name: "days", unit: "days", lo: 1.0, hi: 3650.0, integer: true };
+const DAYS: Field = values::int("days", "days", 1.0, 3650.0);
 const DEFAULT_DAYS: u32 = 14;
 
 /// The table's columns: the header and whether its cells are numbers (right-aligned).
@@ -25,7 +26,8 @@ const COLUMNS: [(&str, bool); 8] = [
     ("source", false),
 ];
 
-fn cells(listed: &Listed) -> [String; 8] {
+/// A row's cells; the distance in the runner's units.
+fn cells(listed: &Listed, units: Units) -> [String; 8] {
     let run = &listed.run;
     let or_dash = |v: Option<String>| v.unwrap_or_else(|| "–".into());
     [
@@ -34,16 +36,19 @@ fn cells(listed: &Listed) -> [String; 8] {
         run.at.format("%H:%M").to_string(),
         run.kind.name().to_string(),
         run.minutes.to_string(),
-        or_dash(run.km.map(fmt_num)),
+        or_dash(run.km.map(|km| units.show(Quantity::Distance, km))),
         or_dash(run.rpe.map(|r| r.to_string())),
         listed.source.label().to_string(),
     ]
 }
 
 /// The runs as a table, each column as wide as its widest cell.
-fn table(runs: &[Listed]) -> String {
-    let rows: Vec<[String; 8]> = runs.iter().map(cells).collect();
-    let header = COLUMNS.map(|(name, _)| name.to_string());
+fn table(runs: &[Listed], units: Units) -> String {
+    let rows: Vec<[String; 8]> = runs.iter().map(|l| cells(l, units)).collect();
+    let header = COLUMNS.map(|(name, _)| match name {
+        "km" => units.unit(Quantity::Distance, "km").to_string(),
+        _ => name.to_string(),
+    });
     let width =
         |i: usize| std::iter::once(&header).chain(&rows).map(|r| r[i].chars().count()).max().unwrap_or(0);
     let widths: Vec<usize> = (0..COLUMNS.len()).map(width).collect();
@@ -72,7 +77,7 @@ pub fn run(ctx: &Context, days: Option<&str>, json: bool) -> Result<ExitCode> {
     } else if runs.is_empty() {
         say(&format!("no runs from {from} to {to}"))?;
     } else {
-        show(&table(&runs))?;
+        show(&table(&runs, ctx.units()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

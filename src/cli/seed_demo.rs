@@ -3,11 +3,11 @@
 use super::Context;
 use super::output::say;
 use crate::domain::demo::{DEFAULT_DAYS, MAX_DAYS};
-use crate::domain::values::Field;
+use crate::domain::values::{self, Field};
 use crate::error::{Error, Result};
 use std::process::ExitCode;
 
-const DAYS: Field = Field { name: "days", unit: "days", lo: 1.0, hi: MAX_DAYS as f64, integer: true };
+const DAYS: Field = values::int("days", "days", 1.0, MAX_DAYS as f64);
 
 pub fn run(ctx: &Context, days: Option<&str>) -> Result<ExitCode> {
     let days = match days {

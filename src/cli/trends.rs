@@ -5,12 +5,12 @@ use super::Context;
 use super::output::say;
 use crate::domain::readiness;
 use crate::domain::trends::{self, Marker, Window};
-use crate::domain::values::Field;
+use crate::domain::values::{self, Field};
 use crate::error::{Error, Result};
 use crate::text;
 use std::process::ExitCode;
 
-const DAYS: Field = Field { name: "days", unit: "days", lo: 7.0, hi: 3650.0, integer: true };
+const DAYS: Field = values::int("days", "days", 7.0, 3650.0);
 
 pub fn run(ctx: &Context, marker: Option<&str>, days: Option<&str>) -> Result<ExitCode> {
     let markers = match marker {

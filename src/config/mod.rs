@@ -8,6 +8,7 @@ pub use read::{MAX_BYTES, load_routine};
 
 use crate::domain::readiness::Thresholds;
 use crate::domain::tomlfile::{FileError, Located, echo};
+use crate::domain::units::Units;
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -22,6 +23,8 @@ pub const FOCUS_MARKERS: [&str; 8] =
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub focus: String,
+    /// kg and km, or lb and mi, for what the runner types and reads (files stay metric).
+    pub units: Units,
     pub timers: Timers,
     pub readiness: Thresholds,
 }
@@ -37,6 +40,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             focus: "hrv".into(),
+            units: Units::METRIC,
             timers: Timers { foam_roll_seconds: 90, auto_advance: true, cue_seconds: 10 },
             readiness: Thresholds::default(),
         }
@@ -47,6 +51,7 @@ impl Default for Config {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     focus: Option<Spanned<String>>,
+    units: Option<Spanned<toml::Value>>,
     #[serde(default)]
     timers: RawTimers,
     #[serde(default)]
@@ -59,6 +64,24 @@ struct RawTimers {
     foam_roll_seconds: Option<Spanned<toml::Value>>,
     auto_advance: Option<bool>,
     cue_seconds: Option<Spanned<toml::Value>>,
+}
+
+/// `units = "metric"` or `"imperial"`; anything else is refused naming the key and both.
+fn units_of(at: &Located, value: &Spanned<toml::Value>) -> Result<Units, FileError> {
+    let name = match value.get_ref() {
+        toml::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    Units::parse(&name).ok_or_else(|| {
+        at.error(
+            value.span(),
+            format!(
+                "units '{}' is not one of {}",
+                echo(&name),
+                Units::NAMES.map(|n| format!("\"{n}\"")).join(", ")
+            ),
+        )
+    })
 }
 
 impl Config {
@@ -75,6 +98,9 @@ impl Config {
                 ));
             }
             config.focus = focus.into_inner();
+        }
+        if let Some(units) = &raw.units {
+            config.units = units_of(&at, units)?;
         }
         if let Some(s) = &raw.timers.foam_roll_seconds {
             config.timers.foam_roll_seconds = at.int_in(s, "foam_roll_seconds", 1, 600)?;
@@ -132,6 +158,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.focus, "rhr");
+        assert_eq!(c.units, Units::METRIC);
+        assert_eq!(Config::parse("units = \"imperial\"\n", "c").unwrap().units, Units::IMPERIAL);
+        assert_eq!(Config::parse("units = \"metric\"\n", "c").unwrap().units, Units::METRIC);
         assert_eq!(c.timers, Timers { foam_roll_seconds: 120, auto_advance: false, cue_seconds: 0 });
     }
 
@@ -139,6 +168,11 @@ mod tests {
     fn bad_values_name_the_line() {
         for (text, line, needle) in [
             ("focus = \"mood\"\n", 1, "focus 'mood' is not one of"),
+            ("\nunits = \"stone\"\n", 2, "units 'stone' is not one of \"metric\", \"imperial\""),
+            ("units = \"Imperial\"\n", 1, "units 'Imperial' is not one of"),
+            ("units = \"\"\n", 1, "units '' is not one of"),
+            ("units = 1\n", 1, "units '1' is not one of \"metric\", \"imperial\""),
+            ("units = [\"imperial\"]\n", 1, "units '[\"imperial\"]' is not one of"),
             ("\n[timers]\nfoam_roll_seconds = 0\n", 3, "foam_roll_seconds = 0 is outside 1–600"),
             ("[timers]\nfoam_roll_seconds = 601\n", 2, "outside 1–600"),
             ("[timers]\ncue_seconds = -1\n", 2, "cue_seconds = -1 is outside 0–600"),

@@ -8,6 +8,7 @@ use super::routine::{Computed, Item, ItemKind, Phase, Routine};
 use super::session::Session;
 use super::targets::{self, Amount, Facts, Weight};
 use super::timeline::{self, Due};
+use super::units::Units;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
 /// "Keep it short: 20 minutes daily is more sustainable than a long, infrequent ritual."
@@ -40,7 +41,7 @@ impl Shape {
     /// Only the session: no run details, no weight, no verdict.
     pub fn plain(session: Session) -> Shape {
         Shape {
-            facts: Facts { session, run: None, weight: None, hard_within_24h: false },
+            facts: Facts { session, run: None, weight: None, hard_within_24h: false, units: Units::METRIC },
             verdict: None,
             pain: None,
         }
@@ -71,12 +72,19 @@ impl Shape {
                     && end - other <= TimeDelta::hours(24)
             })
         });
-        Shape { facts: Facts { session, run, weight, hard_within_24h }, verdict, pain: None }
+        let facts = Facts { session, run, weight, hard_within_24h, units: Units::METRIC };
+        Shape { facts, verdict, pain: None }
     }
 
     /// The same shape, with this morning's pain.
     pub fn with_pain(self, pain: Option<Pain>) -> Shape {
         Shape { pain, ..self }
+    }
+
+    /// The same shape, its targets' formulas showing body weights in `units`.
+    pub fn in_units(mut self, units: Units) -> Shape {
+        self.facts.units = units;
+        self
     }
 }
 

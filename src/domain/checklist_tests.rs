@@ -26,6 +26,7 @@ fn shape(kind: Session, minutes: u32, verdict: Option<Level>) -> Shape {
             run: Some(run),
             weight: Some(Weight::Morning(68.0)),
             hard_within_24h: false,
+            units: Units::METRIC,
         },
         verdict: verdict.map(|l| (l, "cut intensity, keep some volume".to_string())),
         pain: None,

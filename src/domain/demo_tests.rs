@@ -59,7 +59,11 @@ fn every_value_is_inside_the_cli_ranges() {
         ok(values::WEIGHT_BEFORE, r.weight_before_kg);
         ok(values::WEIGHT_AFTER, r.weight_after_kg);
         ok(values::FLUID, r.fluid_l);
-        assert_eq!(crate::domain::targets::implausible(r), None, "{r:?}");
+        assert_eq!(
+            crate::domain::targets::implausible(r, crate::domain::units::Units::METRIC),
+            None,
+            "{r:?}"
+        );
     }
 }
 

@@ -7,16 +7,20 @@
 
 use super::entry::parse_yes_no;
 use super::session::Session;
+use super::shapes;
+use super::units::Units;
 use super::values::{self, Field, FieldError};
 use chrono::NaiveTime;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// How a field's text is read, and what it holds.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
-    /// A whole number in the field's range.
+    /// A whole number in the field's range (minutes: also `H:MM:SS`).
     Int(Field),
-    /// A plain decimal in the field's range.
+    /// A plain decimal in the field's range (hours: also `H:MM`), typed in the runner's
+    /// units (kg or lb, km or mi).
     Real(Field),
     /// yes/no (true/false, 1/0).
     YesNo,
@@ -26,7 +30,7 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// One of easy, tempo, intervals, long, race, cross.
     RunType,
-    /// `HH:MM`.
+    /// `H:MM` or `HH:MM`.
     Time,
 }
 
@@ -99,11 +103,12 @@ impl Value {
 }
 
 impl Kind {
-    /// Reads what the runner typed for the field `name`.
-    pub fn parse(self, name: &str, text: &str) -> Result<Value, FieldError> {
+    /// Reads what the runner typed for the field `name`, in `units`; numbers come out
+    /// metric.
+    pub fn parse(self, name: &str, text: &str, units: Units) -> Result<Value, FieldError> {
         Ok(match self {
-            Kind::Int(f) => Value::Int(f.parse_int(text)?),
-            Kind::Real(f) => Value::Real(f.parse(text)?),
+            Kind::Int(f) => Value::Int(f.parse_int_in(text, units)?),
+            Kind::Real(f) => Value::Real(f.parse_in(text, units)?),
             Kind::YesNo => Value::Flag(parse_yes_no(name, text)?),
             Kind::Text => Value::Text(values::parse_text(name, text)?),
             Kind::Choice(words) => Value::Text(
@@ -124,15 +129,15 @@ impl Kind {
         })
     }
 
-    /// What the field accepts, in words: "25–220 bpm, a whole number".
-    pub fn accepts(self) -> String {
+    /// What the field accepts, in words and in `units`: "25–220 bpm, a whole number".
+    pub fn accepts(self, units: Units) -> String {
         match self {
-            Kind::Int(f) | Kind::Real(f) => f.range_text(),
+            Kind::Int(f) | Kind::Real(f) => f.range_in(units),
             Kind::YesNo => "yes or no".into(),
             Kind::Text => format!("up to {} characters", values::MAX_TEXT_CHARS),
             Kind::Choice(words) => format!("one of {}", words.join(", ")),
             Kind::RunType => format!("one of {}", Session::RUN_TYPES),
-            Kind::Time => "a time as HH:MM".into(),
+            Kind::Time => "a time as H:MM or HH:MM".into(),
         }
     }
 
@@ -142,13 +147,12 @@ impl Kind {
     }
 }
 
-/// `HH:MM`, 00:00–23:59.
+/// `H:MM` or `HH:MM`, 00:00–23:59: `7:05`, `07:05`.
 pub fn parse_time(field: &str, text: &str) -> Result<NaiveTime, FieldError> {
-    let shaped = text.len() == 5 && text.as_bytes().get(2) == Some(&b':');
-    match NaiveTime::parse_from_str(text, "%H:%M") {
-        Ok(t) if shaped => Ok(t),
-        _ => Err(FieldError::new(field, format!("'{text}' is not a time; write HH:MM, 00:00–23:59"))),
-    }
+    shapes::time(text).ok_or_else(|| {
+        let shown: String = text.chars().take(24).map(|c| if c.is_control() { '?' } else { c }).collect();
+        FieldError::new(field, format!("'{shown}' is not a time; write H:MM or HH:MM, 00:00–23:59"))
+    })
 }
 
 /// One field of record `R`.
@@ -173,9 +177,42 @@ pub struct Spec<R: 'static> {
 }
 
 impl<R> Spec<R> {
-    /// The value as a runner types it, if set.
+    /// The value as a runner types it, if set (weights in kg, distances in km).
     pub fn typed(&self, record: &R) -> Option<String> {
-        (self.get)(record).map(|v| v.typed())
+        self.typed_in(record, Units::METRIC)
+    }
+
+    /// The value as a runner types it in `units` (149.9 for 68 kg in imperial), if set.
+    pub fn typed_in(&self, record: &R, units: Units) -> Option<String> {
+        let value = (self.get)(record)?;
+        Some(match (self.converted(units), value) {
+            (Some(f), Value::Real(v)) => f.show_in(v, units),
+            (_, value) => value.typed(),
+        })
+    }
+
+    /// The field's range, when it is typed in another unit in `units`.
+    fn converted(&self, units: Units) -> Option<Field> {
+        match self.kind {
+            Kind::Int(f) | Kind::Real(f) if units.converts(f.quantity) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The form's hint in `units`: "kg, 20–300", or "lb, 45–661" in imperial.
+    pub fn hint_in(&self, units: Units) -> Cow<'static, str> {
+        match self.converted(units) {
+            Some(f) => Cow::Owned(format!("{}, {}", f.unit_in(units), f.span_in(units))),
+            None => Cow::Borrowed(self.hint),
+        }
+    }
+
+    /// The unit a value of this field is read in, in `units` ("" for none).
+    pub fn unit_in(&self, units: Units) -> &'static str {
+        match self.kind {
+            Kind::Int(f) | Kind::Real(f) => f.unit_in(units),
+            _ => "",
+        }
     }
 }
 
@@ -193,29 +230,43 @@ pub fn by_name<R>(table: &'static [Spec<R>], name: &str) -> Option<&'static Spec
 /// CSV cells do not, so ` 62` is refused there); an empty text is "not given".
 pub type Texts = BTreeMap<&'static str, String>;
 
-/// Sets every field of `record` given in `texts`, read by its kind; the first bad field in
-/// table order is the error, and a required field that is missing is one.
-pub fn fill<R>(table: &'static [Spec<R>], texts: &Texts, record: &mut R) -> Result<(), FieldError> {
-    fill_fields(table, texts, record, true)
+/// Sets every field of `record` given in `texts`, read by its kind in `units`; the first
+/// bad field in table order is the error, and a required field that is missing is one.
+pub fn fill<R>(
+    table: &'static [Spec<R>],
+    texts: &Texts,
+    units: Units,
+    record: &mut R,
+) -> Result<(), FieldError> {
+    fill_fields(table, texts, units, record, true)
 }
 
 /// Sets the fields of `record` given in `texts`, as `fill` does, but requires none: an
 /// edit of a record that already has every field.
-pub fn fill_given<R>(table: &'static [Spec<R>], texts: &Texts, record: &mut R) -> Result<(), FieldError> {
-    fill_fields(table, texts, record, false)
+pub fn fill_given<R>(
+    table: &'static [Spec<R>],
+    texts: &Texts,
+    units: Units,
+    record: &mut R,
+) -> Result<(), FieldError> {
+    fill_fields(table, texts, units, record, false)
 }
 
 fn fill_fields<R>(
     table: &'static [Spec<R>],
     texts: &Texts,
+    units: Units,
     record: &mut R,
     require: bool,
 ) -> Result<(), FieldError> {
     for spec in table {
         match texts.get(spec.column).filter(|t| !t.is_empty()) {
-            Some(text) => (spec.set)(record, Some(spec.kind.parse(spec.name, text)?)),
+            Some(text) => (spec.set)(record, Some(spec.kind.parse(spec.name, text, units)?)),
             None if require && spec.required => {
-                return Err(FieldError::new(spec.name, format!("is missing; give {}", spec.kind.accepts())));
+                return Err(FieldError::new(
+                    spec.name,
+                    format!("is missing; give {}", spec.kind.accepts(units)),
+                ));
             }
             None => {}
         }
@@ -224,72 +275,5 @@ fn fill_fields<R>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, Run};
-    use chrono::NaiveDate;
-
-    fn every_kind_of_value() -> Vec<(Kind, &'static str)> {
-        vec![
-            (Kind::Int(values::RHR), "52"),
-            (Kind::Real(values::HRV), "61.5"),
-            (Kind::YesNo, "yes"),
-            (Kind::Text, "left calf"),
-            (Kind::Choice(&["morning", "overnight"]), "overnight"),
-            (Kind::RunType, "tempo"),
-            (Kind::Time, "07:05"),
-        ]
-    }
-
-    #[test]
-    fn every_kind_reads_back_what_it_shows() {
-        for (kind, text) in every_kind_of_value() {
-            assert_eq!(kind.parse("f", text).unwrap().typed(), text, "{kind:?}");
-        }
-    }
-
-    #[test]
-    fn names_and_columns_are_unique_and_every_field_gets_what_it_sets() {
-        fn check<R>(table: &'static [Spec<R>], new: fn() -> R) {
-            for (i, spec) in table.iter().enumerate() {
-                assert!(
-                    table[..i].iter().all(|s| s.column != spec.column && s.name != spec.name),
-                    "{}",
-                    spec.name
-                );
-                let value = every_kind_of_value()
-                    .into_iter()
-                    .find(|(k, _)| std::mem::discriminant(k) == std::mem::discriminant(&spec.kind));
-                let text = match spec.kind {
-                    Kind::Int(f) | Kind::Real(f) => values::fmt_num(f.lo),
-                    Kind::Choice(words) => words[0].to_string(),
-                    _ => value.unwrap().1.to_string(),
-                };
-                let mut record = new();
-                (spec.set)(&mut record, Some(spec.kind.parse(spec.name, &text).unwrap()));
-                assert_eq!(spec.typed(&record).as_deref(), Some(text.as_str()), "{}", spec.name);
-                // A field the record may lack (a run's end time always has a value).
-                if (spec.get)(&new()).is_none() {
-                    (spec.set)(&mut record, None);
-                    assert_eq!((spec.get)(&record), None, "{}", spec.name);
-                }
-            }
-        }
-        check(&MARKER_FIELDS, Markers::default);
-        check(&RUN_FIELDS, || Run::new(NaiveDate::MIN, NaiveTime::MIN, Session::Easy, 1));
-    }
-
-    #[test]
-    fn the_first_bad_field_in_table_order_is_the_error() {
-        let texts: Texts =
-            [("hrv", "NaN"), ("rhr", "400")].into_iter().map(|(c, t)| (c, t.to_string())).collect();
-        let err = fill(&MARKER_FIELDS, &texts, &mut Markers::default()).unwrap_err();
-        assert_eq!(err.field, "rhr");
-        let mut run = Run::new(NaiveDate::MIN, NaiveTime::MIN, Session::Easy, 1);
-        let err = fill(&RUN_FIELDS, &Texts::new(), &mut run).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "type: is missing; give one of easy, tempo, intervals, long, race, cross"
-        );
-    }
-}
+#[path = "fields_tests.rs"]
+mod tests;

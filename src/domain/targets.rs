@@ -4,6 +4,7 @@
 
 use super::records::Run;
 use super::session::Session;
+use super::units::{Quantity, Units};
 use chrono::{Days, NaiveDate};
 
 /// A morning weight older than this many days is not used for the targets.
@@ -76,6 +77,8 @@ pub struct Facts {
     pub weight: Option<Weight>,
     /// Another hard session (tempo, intervals, race, long) in the 24 h before this one.
     pub hard_within_24h: bool,
+    /// The units the formulas show body weights in (the amounts are grams and litres).
+    pub units: Units,
 }
 
 /// A drop on the scale (before − after) of this share of body weight is flagged.
@@ -89,6 +92,23 @@ fn kg(w: f64) -> String {
     crate::domain::values::fmt_num((w * 10.0).round() / 10.0)
 }
 
+/// A body weight in a formula: "68 kg", in imperial "68 kg (149.9 lb)" — the formulas
+/// count per kilogram, the runner reads pounds.
+fn body(w: f64, units: Units) -> String {
+    if units.lb { format!("{} kg ({})", kg(w), units.mass(w)) } else { format!("{} kg", kg(w)) }
+}
+
+/// The weights before and after a run: "70 − 68.8 kg", in imperial
+/// "70 − 68.8 kg (154.3 − 151.7 lb)".
+fn before_after(before: f64, after: f64, units: Units) -> String {
+    let metric = format!("{} − {} kg", kg(before), kg(after));
+    if units.lb {
+        format!("{metric} ({} − {})", units.show(Quantity::Mass, before), units.mass(after))
+    } else {
+        metric
+    }
+}
+
 fn no_weight() -> Amount {
     Amount {
         amount: None,
@@ -99,13 +119,13 @@ fn no_weight() -> Amount {
     }
 }
 
-fn grams(per_kg: f64, w: Weight, lo: f64, hi: f64) -> Amount {
+fn grams(per_kg: f64, w: Weight, lo: f64, hi: f64, units: Units) -> Amount {
     let raw = per_kg * w.kg();
     Amount {
         amount: Some(round5(raw).clamp(lo, hi)),
         amount_max: None,
         unit: "g",
-        formula: format!("{per_kg} g/kg × {} kg", kg(w.kg())),
+        formula: format!("{per_kg} g/kg × {}", body(w.kg(), units)),
         note: None,
     }
 }
@@ -122,8 +142,8 @@ pub fn compute(formula: Formula, facts: &Facts) -> Option<Amount> {
             }
             no_weight()
         }
-        (Formula::Carbs, Some(w)) => grams(1.0, w, 0.0, f64::MAX),
-        (Formula::Protein, Some(w)) => grams(0.3, w, 20.0, 40.0),
+        (Formula::Carbs, Some(w)) => grams(1.0, w, 0.0, f64::MAX, facts.units),
+        (Formula::Protein, Some(w)) => grams(0.3, w, 20.0, 40.0, facts.units),
         (Formula::CarbsHourly, Some(w)) => {
             if !(long || facts.hard_within_24h) {
                 return None;
@@ -132,7 +152,7 @@ pub fn compute(formula: Formula, facts: &Facts) -> Option<Amount> {
                 amount: Some(round5(1.0 * w.kg())),
                 amount_max: Some(round5(1.2 * w.kg())),
                 unit: "g/h",
-                formula: format!("1.0–1.2 g/kg/h × {} kg, for about 4 h", kg(w.kg())),
+                formula: format!("1.0–1.2 g/kg/h × {}, for about 4 h", body(w.kg(), facts.units)),
                 note: None,
             }
         }
@@ -164,9 +184,8 @@ fn fluid(facts: &Facts, sodium: bool) -> Amount {
             amount_max: None,
             unit: "L",
             formula: format!(
-                "no loss: {} − {} kg + {} L drunk; drink to thirst",
-                kg(before),
-                kg(after),
+                "no loss: {} + {} L drunk; drink to thirst",
+                before_after(before, after, facts.units),
                 kg(drunk)
             ),
             note: None,
@@ -187,10 +206,9 @@ fn fluid(facts: &Facts, sodium: bool) -> Amount {
         amount_max: Some(round(1.5 * loss)),
         unit: "L",
         formula: format!(
-            "1.25–1.5 L per kg × {} kg sweat loss = {} − {} kg + {} L drunk",
+            "1.25–1.5 L per kg × {} kg sweat loss = {} + {} L drunk",
             kg(loss),
-            kg(before),
-            kg(after),
+            before_after(before, after, facts.units),
             kg(drunk)
         ),
         note: match (big, sodium_note) {
@@ -208,17 +226,19 @@ pub const MAX_SWEAT_L_PER_H: f64 = 5.0;
 pub const MAX_FLUID_TARGET_L: f64 = 6.0;
 
 /// Values that are each in range but cannot all be true of one run (ROUTINE.md "Targets:
-/// plausibility"): the field to blame and the reason, naming the values.
-pub fn implausible(run: &Run) -> Option<(&'static str, String)> {
+/// plausibility"): the field to blame and the reason, naming the values, weights in
+/// `units` as the runner typed them.
+pub fn implausible(run: &Run, units: Units) -> Option<(&'static str, String)> {
     let (before, after) = (run.weight_before_kg?, run.weight_after_kg?);
     // In tenths, so that exactly 90 % is not refused by a rounding error.
     if after * 10.0 < AFTER_MIN_TENTHS * before {
+        let weight = |w: f64| if units.lb { units.mass(w) } else { format!("{} kg", kg(w)) };
         return Some((
             "weight-after",
             format!(
-                "{} kg after is more than 10 % below {} kg before; check both weights",
-                kg(after),
-                kg(before)
+                "{} after is more than 10 % below {} before; check both weights",
+                weight(after),
+                weight(before)
             ),
         ));
     }
@@ -229,12 +249,11 @@ pub fn implausible(run: &Run) -> Option<(&'static str, String)> {
         return Some((
             "fluid-l",
             format!(
-                "{} L of sweat in {} min ({} − {} kg + {} L drunk) is more than 5 L an hour; check the \
+                "{} L of sweat in {} min ({} + {} L drunk) is more than 5 L an hour; check the \
                  weights, the fluid and the minutes",
                 kg(sweat),
                 run.minutes,
-                kg(before),
-                kg(after),
+                before_after(before, after, units),
                 kg(drunk)
             ),
         ));
@@ -243,11 +262,10 @@ pub fn implausible(run: &Run) -> Option<(&'static str, String)> {
         return Some((
             "weight-after",
             format!(
-                "a loss of {} L ({} − {} kg + {} L drunk) would mean drinking over 6 L; check the weights \
+                "a loss of {} L ({} + {} L drunk) would mean drinking over 6 L; check the weights \
                  and the fluid",
                 kg(sweat),
-                kg(before),
-                kg(after),
+                before_after(before, after, units),
                 kg(drunk)
             ),
         ));

@@ -1,5 +1,7 @@
 use super::*;
 use chrono::{NaiveDate, NaiveTime};
+const METRIC: Units = Units::METRIC;
+const IMPERIAL: Units = Units::IMPERIAL;
 
 fn run(kind: Session, minutes: u32) -> Run {
     let day = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
@@ -12,6 +14,7 @@ fn facts(kind: Session, minutes: u32, weight: Option<Weight>) -> Facts {
         run: Some(run(kind, minutes)),
         weight,
         hard_within_24h: false,
+        units: METRIC,
     }
 }
 
@@ -116,19 +119,19 @@ fn weighed(minutes: u32, before: f64, after: f64, drunk: Option<f64>) -> Run {
 
 #[test]
 fn a_weight_after_more_than_10_percent_below_before_is_refused() {
-    assert_eq!(implausible(&weighed(600, 40.0, 36.0, None)), None); // exactly 90 %, 4 L lost
-    let (field, reason) = implausible(&weighed(600, 40.0, 35.9, None)).unwrap();
+    assert_eq!(implausible(&weighed(600, 40.0, 36.0, None), METRIC), None); // exactly 90 %, 4 L lost
+    let (field, reason) = implausible(&weighed(600, 40.0, 35.9, None), METRIC).unwrap();
     assert_eq!(field, "weight-after");
     assert!(reason.contains("35.9 kg after") && reason.contains("40 kg before"), "{reason}");
     // The example: 300 before, 20 after.
-    assert_eq!(implausible(&weighed(60, 300.0, 20.0, None)).unwrap().0, "weight-after");
+    assert_eq!(implausible(&weighed(60, 300.0, 20.0, None), METRIC).unwrap().0, "weight-after");
 }
 
 #[test]
 fn more_than_5_litres_of_sweat_an_hour_is_refused() {
     // 30 min: 2.5 L is exactly 5 L/h.
-    assert_eq!(implausible(&weighed(30, 70.0, 68.0, Some(0.5))), None);
-    let (field, reason) = implausible(&weighed(30, 70.0, 68.0, Some(0.6))).unwrap();
+    assert_eq!(implausible(&weighed(30, 70.0, 68.0, Some(0.5)), METRIC), None);
+    let (field, reason) = implausible(&weighed(30, 70.0, 68.0, Some(0.6)), METRIC).unwrap();
     assert_eq!(field, "fluid-l");
     assert!(reason.contains("2.6 L of sweat in 30 min"), "{reason}");
 }
@@ -136,12 +139,34 @@ fn more_than_5_litres_of_sweat_an_hour_is_refused() {
 #[test]
 fn a_fluid_target_over_6_litres_is_refused() {
     // 4 L lost → 5–6 L to drink: the most we accept.
-    assert_eq!(implausible(&weighed(180, 80.0, 76.0, None)), None);
-    let (field, reason) = implausible(&weighed(180, 80.0, 75.9, None)).unwrap();
+    assert_eq!(implausible(&weighed(180, 80.0, 76.0, None), METRIC), None);
+    let (field, reason) = implausible(&weighed(180, 80.0, 75.9, None), METRIC).unwrap();
     assert_eq!(field, "weight-after");
     assert!(reason.contains("over 6 L"), "{reason}");
     // Without both weights there is nothing to judge.
     let mut r = weighed(10, 80.0, 70.0, Some(20.0));
     r.weight_after_kg = None;
-    assert_eq!(implausible(&r), None);
+    assert_eq!(implausible(&r, METRIC), None);
+}
+
+#[test]
+fn imperial_formulas_name_the_weight_in_lb_beside_the_kg_they_count() {
+    let mut f = facts(Session::Tempo, 45, Some(Weight::Morning(68.0)));
+    f.units = IMPERIAL;
+    let protein = compute(Formula::Protein, &f).unwrap();
+    assert_eq!((protein.amount, protein.unit), (Some(20.0), "g"));
+    assert_eq!(protein.formula, "0.3 g/kg × 68 kg (149.9 lb)");
+    let fluid = compute(Formula::Fluid, &with_weights(f, 70.0, 68.8, Some(0.5))).unwrap();
+    assert_eq!(fluid.unit, "L");
+    assert_eq!(
+        fluid.formula,
+        "1.25–1.5 L per kg × 1.7 kg sweat loss = 70 − 68.8 kg (154.3 − 151.7 lb) + 0.5 L drunk"
+    );
+}
+
+#[test]
+fn an_imperial_implausible_run_names_its_weights_in_lb() {
+    let (field, reason) = implausible(&weighed(600, 68.04, 58.97, None), IMPERIAL).unwrap();
+    assert_eq!(field, "weight-after");
+    assert_eq!(reason, "130 lb after is more than 10 % below 150 lb before; check both weights");
 }

@@ -5,6 +5,8 @@
 //! NaN, infinities, hex, exponents, signs other than a leading `-`, commas and
 //! surrounding junk are all refused.
 
+use super::shapes;
+use super::units::{Quantity, Units};
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -17,29 +19,40 @@ pub struct Field {
     pub lo: f64,
     pub hi: f64,
     pub integer: bool,
+    /// What it measures: the unit it is typed and shown in, the shapes it may be typed as.
+    pub quantity: Quantity,
 }
 
-const fn int(name: &'static str, unit: &'static str, lo: f64, hi: f64) -> Field {
-    Field { name, unit, lo, hi, integer: true }
+/// A whole number in `lo..=hi` of a plain quantity.
+pub const fn int(name: &'static str, unit: &'static str, lo: f64, hi: f64) -> Field {
+    Field { name, unit, lo, hi, integer: true, quantity: Quantity::Plain }
 }
 
-const fn real(name: &'static str, unit: &'static str, lo: f64, hi: f64) -> Field {
-    Field { name, unit, lo, hi, integer: false }
+/// A decimal in `lo..=hi` of a plain quantity.
+pub const fn real(name: &'static str, unit: &'static str, lo: f64, hi: f64) -> Field {
+    Field { name, unit, lo, hi, integer: false, quantity: Quantity::Plain }
+}
+
+impl Field {
+    /// The same field, measuring `quantity`.
+    pub const fn of(self, quantity: Quantity) -> Field {
+        Field { quantity, ..self }
+    }
 }
 
 pub const RHR: Field = int("rhr", "bpm", 25.0, 220.0);
 pub const HRV: Field = real("hrv", "ms", 5.0, 300.0);
-pub const SLEEP: Field = real("sleep", "h", 0.0, 24.0);
+pub const SLEEP: Field = real("sleep", "h", 0.0, 24.0).of(Quantity::Hours);
 pub const SLEEP_QUALITY: Field = int("sleep-quality", "", 1.0, 5.0);
 pub const SORENESS: Field = int("soreness", "", 0.0, 10.0);
 pub const PAIN: Field = int("pain", "", 0.0, 10.0);
 pub const HOP: Field = real("hop", "cm", 1.0, 500.0);
 pub const BALANCE: Field = real("balance", "s", 0.0, 600.0);
-pub const WEIGHT: Field = real("weight", "kg", 20.0, 300.0);
-pub const WEIGHT_BEFORE: Field = real("weight-before", "kg", 20.0, 300.0);
-pub const WEIGHT_AFTER: Field = real("weight-after", "kg", 20.0, 300.0);
-pub const MINUTES: Field = int("minutes", "min", 1.0, 1440.0);
-pub const KM: Field = real("km", "km", 0.0, 1000.0);
+pub const WEIGHT: Field = real("weight", "kg", 20.0, 300.0).of(Quantity::Mass);
+pub const WEIGHT_BEFORE: Field = real("weight-before", "kg", 20.0, 300.0).of(Quantity::Mass);
+pub const WEIGHT_AFTER: Field = real("weight-after", "kg", 20.0, 300.0).of(Quantity::Mass);
+pub const MINUTES: Field = int("minutes", "min", 1.0, 1440.0).of(Quantity::Minutes);
+pub const KM: Field = real("km", "km", 0.0, 1000.0).of(Quantity::Distance);
 pub const RPE: Field = int("rpe", "", 1.0, 10.0);
 pub const FLUID: Field = real("fluid-l", "L", 0.0, 20.0);
 
@@ -68,53 +81,142 @@ impl fmt::Display for FieldError {
 impl Field {
     /// "25–220 bpm", "1–10 (whole number)".
     pub fn range_text(&self) -> String {
-        let unit = if self.unit.is_empty() { String::new() } else { format!(" {}", self.unit) };
+        self.range_in(Units::METRIC)
+    }
+
+    /// The range in the runner's units: "20–300 kg", or "45–661 lb" in imperial — the
+    /// whole numbers inside the metric range, so every value it names is accepted.
+    pub fn range_in(&self, units: Units) -> String {
+        let unit = self.unit_in(units);
+        let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
         let whole = if self.integer { ", a whole number" } else { "" };
-        format!("{}–{}{unit}{whole}", fmt_num(self.lo), fmt_num(self.hi))
+        format!("{}{unit}{whole}", self.span_in(units))
+    }
+
+    /// The bounds alone in the runner's units: "20–300", or "45–661" (lb) in imperial.
+    pub fn span_in(&self, units: Units) -> String {
+        let (lo, hi) = self.bounds_in(units);
+        format!("{}–{}", fmt_num(lo), fmt_num(hi))
+    }
+
+    /// The unit the runner types and reads this field in: "kg", or "lb" in imperial.
+    pub fn unit_in(&self, units: Units) -> &'static str {
+        units.unit(self.quantity, self.unit)
+    }
+
+    /// The range in the runner's units (whole numbers, rounded inwards, when converted).
+    fn bounds_in(&self, units: Units) -> (f64, f64) {
+        if units.converts(self.quantity) {
+            let (lo, hi) =
+                (units.from_metric(self.quantity, self.lo), units.from_metric(self.quantity, self.hi));
+            // A hair inside, so that 0.1 + 0.2 noise cannot round a bound the wrong way.
+            ((lo - 1e-9).ceil(), (hi + 1e-9).floor())
+        } else {
+            (self.lo, self.hi)
+        }
+    }
+
+    /// A stored (metric) value as the runner reads it, without its unit.
+    pub fn show_in(&self, value: f64, units: Units) -> String {
+        units.show(self.quantity, value)
     }
 
     /// Parses what the user typed, refusing anything but a plain decimal in range.
     pub fn parse(&self, text: &str) -> Result<f64, FieldError> {
+        self.parse_in(text, Units::METRIC)
+    }
+
+    /// Parses what the runner typed in `units` into the field's metric value: a plain
+    /// decimal, or for hours `7:30` and for minutes `1:20:00`. Weights and distances typed
+    /// in lb and mi are checked against the range in lb and mi, then converted.
+    pub fn parse_in(&self, text: &str, units: Units) -> Result<f64, FieldError> {
         let shown = shorten(text);
+        if let Some(value) = self.shaped(text) {
+            return match value {
+                Some(v) if (self.lo..=self.hi).contains(&v) => Ok(v),
+                Some(_) => Err(self.error(format!("{shown} is outside {}", self.range_text()))),
+                None => Err(self.error(format!("'{shown}' is not {}; write {}", self.noun(), self.shapes()))),
+            };
+        }
         if !is_plain_decimal(text) {
-            return Err(FieldError::new(
-                self.name,
-                format!("'{shown}' is not a number; give {}", self.range_text()),
-            ));
+            let give = match self.quantity {
+                Quantity::Hours | Quantity::Minutes => format!("write {}", self.shapes()),
+                _ => format!("give {}", self.range_in(units)),
+            };
+            return Err(self.error(format!("'{shown}' is not a number; {give}")));
         }
         if self.integer && text.contains('.') {
-            return Err(FieldError::new(
-                self.name,
-                format!("'{shown}' is not a whole number; give {}", self.range_text()),
-            ));
+            return Err(self.error(format!("'{shown}' is not a whole number; give {}", self.range_in(units))));
         }
-        let value: f64 = text.parse().map_err(|_| {
-            FieldError::new(self.name, format!("'{shown}' is not a number; give {}", self.range_text()))
-        })?;
-        self.check(value)
+        let value: f64 = text
+            .parse()
+            .map_err(|_| self.error(format!("'{shown}' is not a number; give {}", self.range_in(units))))?;
+        if !units.converts(self.quantity) {
+            return self.check(value);
+        }
+        let (lo, hi) = self.bounds_in(units);
+        if !(lo..=hi).contains(&value) {
+            let unit = self.unit_in(units);
+            return Err(self.error(format!("{} {unit} is outside {}", fmt_num(value), self.range_in(units))));
+        }
+        let decimals = text.split_once('.').map_or(0, |(_, f)| f.len());
+        self.check(units.to_metric(self.quantity, value, decimals))
+    }
+
+    fn error(&self, reason: String) -> FieldError {
+        FieldError::new(self.name, reason)
+    }
+
+    /// A text in one of the quantity's clock-like shapes: `Some(None)` when it has a
+    /// colon but is not the shape, `None` when it is no such text.
+    fn shaped(&self, text: &str) -> Option<Option<f64>> {
+        let read = match self.quantity {
+            Quantity::Hours => shapes::hours,
+            Quantity::Minutes => shapes::minutes,
+            _ => return None,
+        };
+        text.contains(':').then(|| read(text))
+    }
+
+    /// What a text with a colon should have been: "a number of hours", "a duration".
+    fn noun(&self) -> &'static str {
+        if self.quantity == Quantity::Hours { "a number of hours" } else { "a duration" }
+    }
+
+    /// What an hours or minutes field accepts, naming both shapes: "7.5 or 7:30 (H:MM),
+    /// 0–24 h".
+    fn shapes(&self) -> String {
+        let range = self.range_text().replace(", a whole number", "");
+        match self.quantity {
+            Quantity::Hours => format!("7.5 or 7:30 (H:MM), {range}"),
+            _ => format!("whole minutes (80) or H:MM:SS (1:20:00), {range}"),
+        }
     }
 
     /// Checks a number that is already parsed (e.g. converted from another unit).
     pub fn check(&self, value: f64) -> Result<f64, FieldError> {
         if !(self.lo..=self.hi).contains(&value) {
-            return Err(FieldError::new(
-                self.name,
-                format!("{} is outside {}", fmt_num(value), self.range_text()),
-            ));
+            return Err(self.error(format!("{} is outside {}", fmt_num(value), self.range_text())));
         }
         if self.integer && value.fract() != 0.0 {
-            return Err(FieldError::new(
-                self.name,
-                format!("{} is not a whole number; give {}", fmt_num(value), self.range_text()),
-            ));
+            return Err(self.error(format!(
+                "{} is not a whole number; give {}",
+                fmt_num(value),
+                self.range_text()
+            )));
         }
         Ok(value)
     }
 
     /// Parses a whole-number field into an integer type.
     pub fn parse_int(&self, text: &str) -> Result<i64, FieldError> {
+        self.parse_int_in(text, Units::METRIC)
+    }
+
+    /// [`Field::parse_in`] for a whole-number field.
+    pub fn parse_int_in(&self, text: &str, units: Units) -> Result<i64, FieldError> {
         // The range check has passed, so the value is a whole number well inside i64.
-        self.parse(text).map(|v| v as i64)
+        self.parse_in(text, units).map(|v| v as i64)
     }
 }
 
@@ -192,110 +294,5 @@ pub fn parse_text(field: &str, text: &str) -> Result<String, FieldError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-    }
-
-    #[test]
-    fn accepts_plain_decimals_in_range() {
-        assert_eq!(RHR.parse("55").unwrap(), 55.0);
-        assert_eq!(HRV.parse("62.5").unwrap(), 62.5);
-        assert_eq!(SLEEP.parse("0").unwrap(), 0.0);
-        assert_eq!(SLEEP.parse("24").unwrap(), 24.0);
-        assert_eq!(KM.parse("0.0").unwrap(), 0.0);
-    }
-
-    #[test]
-    fn refuses_the_bad_value_list() {
-        for (field, text) in [
-            (RHR, "0"),
-            (RHR, "400"),
-            (RHR, "55.5"),
-            (RHR, "55.0"),
-            (SLEEP, "30"),
-            (SLEEP, "-1"),
-            (SORENESS, "11"),
-            (HRV, "abc"),
-            (HRV, "NaN"),
-            (HRV, "nan"),
-            (HRV, "inf"),
-            (HRV, "-inf"),
-            (HRV, "infinity"),
-            (HRV, "1e999"),
-            (HRV, "6e1"),
-            (HRV, "0x3E"),
-            (HRV, "62abc"),
-            (HRV, " 62"),
-            (HRV, "62 "),
-            (HRV, "+62"),
-            (HRV, "62,5"),
-            (HRV, ""),
-            (HRV, "."),
-            (HRV, "5."),
-            (HRV, ".5"),
-            (HRV, "--5"),
-            (MINUTES, "99999999999999999999"),
-        ] {
-            let err = field.parse(text).unwrap_err();
-            assert_eq!(err.field, field.name, "{text}");
-            assert!(err.reason.contains(&field.range_text()) || err.reason.contains("outside"), "{err}");
-        }
-    }
-
-    #[test]
-    fn range_is_named_in_the_error() {
-        let err = RHR.parse("400").unwrap_err();
-        assert_eq!(err.to_string(), "rhr: 400 is outside 25–220 bpm, a whole number");
-        let err = HRV.parse("NaN").unwrap_err();
-        assert_eq!(err.to_string(), "hrv: 'NaN' is not a number; give 5–300 ms");
-    }
-
-    #[test]
-    fn check_refuses_nan_and_infinity() {
-        assert!(HRV.check(f64::NAN).is_err());
-        assert!(HRV.check(f64::INFINITY).is_err());
-        assert!(HRV.check(f64::NEG_INFINITY).is_err());
-        assert!(RHR.check(55.5).is_err());
-    }
-
-    #[test]
-    fn dates_must_be_real_days_up_to_today() {
-        assert_eq!(parse_date("2026-11-28", today()).unwrap(), today());
-        assert_eq!(parse_date("1900-01-01", today()).unwrap().to_string(), "1900-01-01");
-        assert_eq!(parse_date("2024-02-29", today()).unwrap().to_string(), "2024-02-29");
-        for bad in [
-            "2026-11-29",
-            "2026-02-30",
-            "2025-02-29",
-            "0001-01-01",
-            "1899-12-31",
-            "2026-13-01",
-            "26-11-28",
-            "2026/11/28",
-            "2026-11-28x",
-            " 2026-11-28",
-            "yesterday",
-            "",
-        ] {
-            let err = parse_date(bad, today()).unwrap_err();
-            assert_eq!(err.field, "date", "{bad}");
-        }
-    }
-
-    #[test]
-    fn text_is_bounded_and_printable() {
-        assert_eq!(parse_text("note", "felt fine").unwrap(), "felt fine");
-        assert!(parse_text("note", "a\nb").is_err());
-        assert!(parse_text("note", &"x".repeat(501)).is_err());
-    }
-
-    #[test]
-    fn numbers_print_without_trailing_zeros() {
-        assert_eq!(fmt_num(25.0), "25");
-        assert_eq!(fmt_num(62.5), "62.5");
-        assert_eq!(fmt_num(1.25), "1.25");
-    }
-}
+#[path = "values_tests.rs"]
+mod tests;

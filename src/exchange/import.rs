@@ -9,6 +9,7 @@ use super::header::{self, MarkerPlan, RunPlan};
 use crate::domain::entry;
 use crate::domain::fields::{Kind, Texts, by_column};
 use crate::domain::records::{MARKER_FIELDS, Markers, RunRow};
+use crate::domain::units::Units;
 use crate::domain::values::{self, FieldError};
 use crate::error::{Error, Result};
 use crate::store::{IdClash, Store, Tally};
@@ -116,7 +117,7 @@ fn parse_markers(
             };
             texts.insert(column, value);
         }
-        let m = entry::markers(&texts).map_err(|e| field_error(file, line, &e))?;
+        let m = entry::markers(&texts, Units::METRIC).map_err(|e| field_error(file, line, &e))?;
         if !m.is_empty() {
             markers.push((day, m));
         }
@@ -126,7 +127,7 @@ fn parse_markers(
 
 /// A converted cell, written back as text so it is checked like any other.
 fn converted_value(cell: &str, column: &str, convert: Convert) -> std::result::Result<String, String> {
-    let number = values::Field { name: "", unit: "", lo: f64::MIN, hi: f64::MAX, integer: false }
+    let number = values::real("", "", f64::MIN, f64::MAX)
         .parse(cell)
         .map_err(|_| format!("'{}' is not a number", quote(cell, 24)))?;
     let v = convert
@@ -188,8 +189,9 @@ fn parse_runs(
             texts.insert("at", stand_in.format("%H:%M").to_string());
         }
         // Past days only: an end time later than now is no question for them.
-        let mut run = entry::run(day, today.succ_opt().unwrap_or(today), NaiveTime::MIN, &texts)
-            .map_err(|e| field_error(file, line, &e))?;
+        let mut run =
+            entry::run(day, today.succ_opt().unwrap_or(today), NaiveTime::MIN, &texts, Units::METRIC)
+                .map_err(|e| field_error(file, line, &e))?;
         if let Some(text) = plan.id.map(|at| cell(&row, at)).filter(|t| !t.is_empty()) {
             let id = run_id(&text).map_err(|r| row_error(file, line, columns::RUN_ID, &r))?;
             if let Some(first) = ids.insert(id, line) {

@@ -11,6 +11,7 @@ use crate::domain::focus::Focus;
 use crate::domain::readiness::{Level, Verdict};
 use crate::domain::records::{Markers, Run};
 use crate::domain::trends::{Marker, Series, Summary, Window};
+use crate::domain::units::Units;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -93,6 +94,8 @@ pub struct App {
     pub timer: Option<ActiveTimer>,
     /// `[timers]` from the config.
     pub timers: Timers,
+    /// `units` from the config: what the forms read and show weights and distances in.
+    pub units: Units,
     pub overlay: Option<Overlay>,
     /// First overlay line shown, when the overlay is taller than the terminal.
     pub overlay_scroll: usize,
@@ -124,6 +127,7 @@ impl App {
             form: None,
             timer: None,
             timers: crate::config::Config::default().timers,
+            units: Units::METRIC,
             overlay: None,
             overlay_scroll: 0,
             status: None,

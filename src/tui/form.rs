@@ -5,7 +5,9 @@
 use crate::domain::entry;
 use crate::domain::fields::{Spec, Texts, Value};
 use crate::domain::records::{MARKER_FIELDS, Markers, RUN_FIELDS, Run};
+use crate::domain::units::Units;
 use chrono::{NaiveDate, NaiveTime};
+use std::borrow::Cow;
 use tui_input::{Input, InputRequest};
 
 /// The most characters a form field holds: the longest text a field accepts (a note), so
@@ -25,8 +27,8 @@ pub struct FormField {
     /// Its column in the record's table (`sleep_quality`).
     pub column: &'static str,
     pub label: &'static str,
-    /// Unit and range, e.g. "bpm, 25–220".
-    pub hint: &'static str,
+    /// Unit and range in the runner's units, e.g. "bpm, 25–220", "lb, 45–661".
+    pub hint: Cow<'static, str>,
     pub input: Input,
     /// What the field held when the form opened (or the database last changed under it):
     /// a field whose input still equals it was not edited.
@@ -45,6 +47,8 @@ pub struct Form {
     pub error: Option<(usize, String)>,
     /// Submitted, waiting for the store to confirm.
     pub saving: bool,
+    /// The units weights and distances are typed and shown in.
+    pub units: Units,
 }
 
 /// What a valid form saves: the markers with the columns (of `MARKER_FIELDS`) of the
@@ -55,20 +59,26 @@ pub enum Submission {
     Run(Run),
 }
 
-/// A form field per field of `table`, holding `current`'s values, with `reference`'s greyed.
-fn fields<R>(table: &'static [Spec<R>], current: Option<&R>, reference: Option<&R>) -> Vec<FormField> {
+/// A form field per field of `table`, holding `current`'s values, with `reference`'s greyed,
+/// in `units`.
+fn fields<R>(
+    table: &'static [Spec<R>],
+    current: Option<&R>,
+    reference: Option<&R>,
+    units: Units,
+) -> Vec<FormField> {
     table
         .iter()
         .map(|spec| {
-            let value = current.and_then(|r| spec.typed(r)).unwrap_or_default();
+            let value = current.and_then(|r| spec.typed_in(r, units)).unwrap_or_default();
             FormField {
                 key: spec.name,
                 column: spec.column,
                 label: spec.label,
-                hint: spec.hint,
+                hint: spec.hint_in(units),
                 input: Input::new(value.clone()),
                 original: value,
-                reference: reference.and_then(|r| spec.typed(r)),
+                reference: reference.and_then(|r| spec.typed_in(r, units)),
             }
         })
         .collect()
@@ -76,18 +86,23 @@ fn fields<R>(table: &'static [Spec<R>], current: Option<&R>, reference: Option<&
 
 impl Form {
     /// The day's markers, filled with what is already logged; the day before greyed.
-    pub fn markers(date: NaiveDate, current: Option<&Markers>, yesterday: Option<&Markers>) -> Form {
-        let fields = fields(&MARKER_FIELDS, current, yesterday);
-        Form { kind: FormKind::Markers, date, fields, focus: 0, error: None, saving: false }
+    pub fn markers(
+        date: NaiveDate,
+        current: Option<&Markers>,
+        yesterday: Option<&Markers>,
+        units: Units,
+    ) -> Form {
+        let fields = fields(&MARKER_FIELDS, current, yesterday, units);
+        Form { kind: FormKind::Markers, date, fields, focus: 0, error: None, saving: false, units }
     }
 
     /// A new run ending `now`; the last run before greyed.
-    pub fn run(date: NaiveDate, now: NaiveTime, last: Option<&Run>) -> Form {
-        let mut fields = fields(&RUN_FIELDS, None, last);
+    pub fn run(date: NaiveDate, now: NaiveTime, last: Option<&Run>, units: Units) -> Form {
+        let mut fields = fields(&RUN_FIELDS, None, last, units);
         for field in fields.iter_mut().filter(|f| f.column == "at") {
             field.input = Input::new(Value::Time(now).typed());
         }
-        Form { kind: FormKind::Run, date, fields, focus: 0, error: None, saving: false }
+        Form { kind: FormKind::Run, date, fields, focus: 0, error: None, saving: false, units }
     }
 
     /// The columns of the fields whose text the user changed.
@@ -103,7 +118,7 @@ impl Form {
             return;
         }
         for (field, spec) in self.fields.iter_mut().zip(&MARKER_FIELDS) {
-            let value = current.and_then(|m| spec.typed(m)).unwrap_or_default();
+            let value = current.and_then(|m| spec.typed_in(m, self.units)).unwrap_or_default();
             if field.input.value() == field.original {
                 field.input = Input::new(value.clone());
             }
@@ -154,10 +169,9 @@ impl Form {
     pub fn submit(&self, today: NaiveDate, now: NaiveTime) -> Result<Submission, (usize, String)> {
         let texts = self.texts();
         let result = match self.kind {
-            FormKind::Markers => {
-                entry::markers(&texts).map(|m| Submission::Markers(self.date, m, self.changed_markers()))
-            }
-            FormKind::Run => entry::run(self.date, today, now, &texts).map(Submission::Run),
+            FormKind::Markers => entry::markers(&texts, self.units)
+                .map(|m| Submission::Markers(self.date, m, self.changed_markers())),
+            FormKind::Run => entry::run(self.date, today, now, &texts, self.units).map(Submission::Run),
         };
         result.map_err(|e| {
             let index = self.fields.iter().position(|f| f.key == e.field).unwrap_or(self.focus);
@@ -188,7 +202,7 @@ mod tests {
     fn a_markers_form_fills_in_what_is_logged_and_shows_yesterday() {
         let today = Markers { rhr: Some(52), ..Markers::default() };
         let yesterday = Markers { hrv: Some(61.5), ill: Some(false), ..Markers::default() };
-        let f = Form::markers(day(), Some(&today), Some(&yesterday));
+        let f = Form::markers(day(), Some(&today), Some(&yesterday), Units::METRIC);
         assert_eq!(f.fields[0].input.value(), "52");
         assert_eq!(f.fields[1].reference.as_deref(), Some("61.5"));
         assert_eq!(f.fields[10].reference.as_deref(), Some("no"));
@@ -197,7 +211,7 @@ mod tests {
     #[test]
     fn only_the_fields_the_user_changed_are_saved() {
         let today = Markers { rhr: Some(52), hrv: Some(60.0), ..Markers::default() };
-        let mut f = Form::markers(day(), Some(&today), None);
+        let mut f = Form::markers(day(), Some(&today), None, Units::METRIC);
         assert!(f.changed_markers().is_empty());
         f.next();
         f.edit(InputRequest::DeleteLine);
@@ -208,7 +222,8 @@ mod tests {
 
     #[test]
     fn a_write_from_elsewhere_fills_untouched_fields_and_keeps_typed_ones() {
-        let mut f = Form::markers(day(), Some(&Markers { rhr: Some(52), ..Markers::default() }), None);
+        let mut f =
+            Form::markers(day(), Some(&Markers { rhr: Some(52), ..Markers::default() }), None, Units::METRIC);
         f.next();
         type_text(&mut f, "61");
         let elsewhere =
@@ -222,7 +237,7 @@ mod tests {
 
     #[test]
     fn typing_goes_to_the_focused_field_q_included() {
-        let mut f = Form::markers(day(), None, None);
+        let mut f = Form::markers(day(), None, None, Units::METRIC);
         f.next();
         type_text(&mut f, "6q");
         assert_eq!(f.fields[1].input.value(), "6q");
@@ -233,7 +248,7 @@ mod tests {
 
     #[test]
     fn a_valid_form_submits_markers() {
-        let mut f = Form::markers(day(), None, None);
+        let mut f = Form::markers(day(), None, None, Units::METRIC);
         type_text(&mut f, "52");
         f.focus = 2;
         type_text(&mut f, "7.5");
@@ -243,7 +258,7 @@ mod tests {
 
     #[test]
     fn the_error_points_at_the_bad_field() {
-        let mut f = Form::markers(day(), None, None);
+        let mut f = Form::markers(day(), None, None, Units::METRIC);
         f.focus = 4;
         type_text(&mut f, "11");
         assert_eq!(
@@ -254,7 +269,7 @@ mod tests {
 
     #[test]
     fn a_run_form_defaults_to_now_and_checks_its_fields() {
-        let mut f = Form::run(day(), noon(), None);
+        let mut f = Form::run(day(), noon(), None, Units::METRIC);
         let at = f.fields.iter().find(|f| f.column == "at").unwrap();
         assert_eq!(at.input.value(), "12:00");
         assert_eq!(f.submit(day(), noon()).unwrap_err().0, 0);
@@ -267,7 +282,7 @@ mod tests {
 
     #[test]
     fn a_field_holds_up_to_its_limit_and_says_when_more_came() {
-        let mut f = Form::markers(day(), None, None);
+        let mut f = Form::markers(day(), None, None, Units::METRIC);
         f.focus = 11;
         assert!(!f.paste("line one\nline\ttwo"));
         assert_eq!(f.fields[11].input.value(), "line one line two");
@@ -282,10 +297,39 @@ mod tests {
 
     #[test]
     fn focus_wraps_both_ways() {
-        let mut f = Form::run(day(), noon(), None);
+        let mut f = Form::run(day(), noon(), None, Units::METRIC);
         f.prev();
         assert_eq!(f.focus, 8);
         f.next();
         assert_eq!(f.focus, 0);
+    }
+
+    #[test]
+    fn imperial_forms_read_and_show_lb_and_mi() {
+        let today = Markers { weight_kg: Some(68.0), ..Markers::default() };
+        let mut f = Form::markers(day(), Some(&today), None, Units::IMPERIAL);
+        let weight = f.fields.iter().position(|x| x.column == "weight_kg").unwrap();
+        assert_eq!((f.fields[weight].input.value(), &*f.fields[weight].hint), ("149.9", "lb, 45–661"));
+        // Shown and left alone, it is not a change; saved, it is still 68 kg.
+        assert!(f.changed_markers().is_empty());
+        let Submission::Markers(_, m, _) = f.submit(day(), noon()).unwrap() else { panic!() };
+        assert_eq!(m.weight_kg, Some(68.0));
+        f.focus = weight;
+        f.edit(InputRequest::DeleteLine);
+        type_text(&mut f, "700");
+        assert_eq!(
+            f.submit(day(), noon()).unwrap_err(),
+            (weight, "weight: 700 lb is outside 45–661 lb".into())
+        );
+        let mut r = Form::run(day(), noon(), None, Units::IMPERIAL);
+        let km = r.fields.iter().position(|x| x.column == "km").unwrap();
+        assert_eq!(&*r.fields[km].hint, "mi, 0–621");
+        type_text(&mut r, "easy");
+        r.next();
+        type_text(&mut r, "1:20:00");
+        r.focus = km;
+        type_text(&mut r, "6.21");
+        let Submission::Run(run) = r.submit(day(), noon()).unwrap() else { panic!() };
+        assert_eq!((run.minutes, run.km), (80, Some(10.0)));
     }
 }

@@ -20,7 +20,7 @@ pub fn day(ctx: &Context, store: &Store, date: NaiveDate) -> Result<Day> {
     Ok(Day {
         checklist: ctx.checklist(store, date)?,
         verdict: ctx.verdict(store, date)?,
-        focus: focus::week(&ctx.config.focus, &week, date),
+        focus: focus::week(&ctx.config.focus, &week, date, ctx.units()),
         markers: on(Some(date)),
         yesterday: on(date.checked_sub_days(Days::new(1))),
         last_run: store.last_run_before(date)?,

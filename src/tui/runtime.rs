@@ -77,6 +77,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     let day = load::day(ctx, &store, ctx.date)?;
     let mut app = App::new(ctx.clock.local(), ctx.clock.mono(), day, store.is_empty()?, Theme::from_env());
     app.timers = ctx.config.timers.clone();
+    app.units = ctx.units();
     let restored = restore_timer(ctx, &store)?;
     if ctx.is_demo() {
         app.set_status(StatusKind::Info, "demo data: nothing you do here is kept");

@@ -198,12 +198,13 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
         | Command::ThisMonth
         | Command::OpenDay => return screens::key(app, command),
         Command::ShowLog | Command::LogMarkers => {
-            let form = Form::markers(app.date, app.day.markers.as_ref(), app.day.yesterday.as_ref());
+            let form =
+                Form::markers(app.date, app.day.markers.as_ref(), app.day.yesterday.as_ref(), app.units);
             forms::open(app, form);
         }
         Command::LogRun => {
             let now = NaiveTime::from_hms_opt(app.now.hour(), app.now.minute(), 0).unwrap_or(NaiveTime::MIN);
-            let form = Form::run(app.date, now, app.day.last_run.as_ref());
+            let form = Form::run(app.date, now, app.day.last_run.as_ref(), app.units);
             forms::open(app, form);
         }
         Command::Down => app.selected = (app.selected + 1).min(last),

@@ -158,7 +158,8 @@ refused "rpe 0" rpe "1–10" -- run --type easy --minutes 30 --rpe 0 --at 00:00
 refused "type jog" type "easy, tempo, intervals, long, race, cross" -- run --type jog --minutes 30 --at 00:00
 refused "type ''" type "easy, tempo, intervals, long, race, cross" -- run --type "" --minutes 30 --at 00:00
 refused "at 25:00" at "00:00–23:59" -- run --type easy --minutes 30 --at 25:00
-refused "at 7:30" at "00:00–23:59" -- run --type easy --minutes 30 --at 7:30
+refused "at 7:5" at "00:00–23:59" -- run --type easy --minutes 30 --at 7:5
+refused "at 7.30" at "00:00–23:59" -- run --type easy --minutes 30 --at 7.30
 refused "km NaN" km "0–1000" -- run --type easy --minutes 30 --km NaN --at 00:00
 refused "km ''" km "0–1000" -- run --type easy --minutes 30 --km "" --at 00:00
 refused "fluid-l 21" fluid-l "0–20" -- run --type easy --minutes 30 --fluid-l 21 --at 00:00

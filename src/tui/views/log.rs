@@ -111,7 +111,7 @@ fn render_field(
     }
     x += width as u16 + 2;
     if cols.hint > 0 && x < right {
-        buf.set_stringn(x, row.y, field.hint, cols.hint.min(right.saturating_sub(x) as usize), t.dim());
+        buf.set_stringn(x, row.y, &field.hint, cols.hint.min(right.saturating_sub(x) as usize), t.dim());
         x += cols.hint as u16 + 1;
     }
     if let Some(reference) = &field.reference {
