@@ -206,6 +206,38 @@ fn imperial_checklist_and_print_show_lb_and_json_stays_metric() {
 }
 
 #[test]
+fn imperial_plans_are_in_miles_and_their_json_in_km() {
+    let s = imperial();
+    let text = stdout(&s, &["plan", "--weekly-mi", "30", "--weeks", "4"]);
+    assert!(text.contains("Week 1 · 30 mi\n"), "{text}");
+    assert!(text.contains("Week 4 · 22.5 mi (lighter week"), "{text}");
+    assert!(text.contains(" mi ") && !text.contains(" km   recovery"), "{text}");
+    assert!(text.contains("distances in half miles"), "{text}");
+    let md = stdout(&s, &["plan", "--weekly-mi", "30", "--format", "md"]);
+    assert!(md.starts_with("# cooldown · weekly plan for 30 mi\n"), "{md}");
+    let capped = stdout(&s, &["plan", "--weekly-km", "250"]);
+    assert!(capped.starts_with("Note: 155.34 mi a week asked — doubles (two runs a day) are not modelled: this plan stops at 100 mi a week.\n"), "{capped}");
+    let doc: Value =
+        serde_json::from_str(&stdout(&s, &["plan", "--weekly-mi", "30", "--format", "json"])).unwrap();
+    assert_eq!(doc["weekly_km"], 48.28);
+    assert_eq!(doc["weeks"][0]["km"], 48.5);
+    assert!(!doc.to_string().contains(" mi"), "{doc}");
+    // Metric runners may ask in miles too; the page is in km.
+    let metric = Sandbox::new();
+    let text = stdout(&metric, &["plan", "--weekly-mi", "30"]);
+    assert!(text.contains("Week 1 · 48.5 km\n"), "{text}");
+    for (args, needle) in [
+        (vec!["plan", "--weekly-mi", "200"], "weekly-mi: 200 mi is outside 4–155 mi"),
+        (vec!["plan", "--weekly-mi", "3"], "weekly-mi: 3 mi is outside 4–155 mi"),
+        (vec!["plan", "--weekly-km", "300"], "weekly-km: 300 is outside 5–250 km"),
+    ] {
+        s.cmd().args(&args).assert().code(65).stderr(contains(needle));
+    }
+    s.cmd().args(["plan", "--weekly-km", "50", "--weekly-mi", "30"]).assert().code(2);
+    s.cmd().args(["plan"]).assert().code(2);
+}
+
+#[test]
 fn a_units_value_other_than_metric_or_imperial_is_refused_naming_the_file_and_key() {
     let s = Sandbox::new();
     s.write("config/config.toml", "focus = \"hrv\"\nunits = \"stone\"\n");

@@ -135,10 +135,14 @@ pub enum Command {
         out: Option<PathBuf>,
     },
     /// A week-by-week template for a weekly mileage, each day with its recovery routine
+    #[command(group = clap::ArgGroup::new("weekly").required(true).args(["weekly_km", "weekly_mi"]))]
     Plan {
         /// Kilometres a week, 5–250
         #[arg(long, value_name = "N")]
-        weekly_km: String,
+        weekly_km: Option<String>,
+        /// Miles a week, 4–155 (the same range)
+        #[arg(long, value_name = "N")]
+        weekly_mi: Option<String>,
         /// How many weeks, 1–52 [default: 4]
         #[arg(long, value_name = "K")]
         weeks: Option<String>,
@@ -217,8 +221,12 @@ fn run_command(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Erro
         Some(Command::Export { what, format, out }) => export::run(ctx, what, format, out.as_deref()),
         Some(Command::Backup { file }) => backup::run(ctx, &file),
         Some(Command::Print { format, out }) => print::run(ctx, format, out.as_deref()),
-        Some(Command::Plan { weekly_km, weeks, format, out }) => {
-            plan::run(ctx, &weekly_km, weeks.as_deref(), format, out.as_deref())
+        Some(Command::Plan { weekly_km, weekly_mi, weeks, format, out }) => {
+            let weekly = match (weekly_km, weekly_mi) {
+                (Some(km), _) => plan::Weekly::Km(km),
+                (None, mi) => plan::Weekly::Mi(mi.unwrap_or_default()),
+            };
+            plan::run(ctx, &weekly, weeks.as_deref(), format, out.as_deref())
         }
     }
 }

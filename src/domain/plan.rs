@@ -10,6 +10,12 @@
 //! - an easy or rest day after every quality or long day; every 4th week 25 % lighter;
 //! - above 160 km a week the plan stops at 160 (doubles are not modelled).
 //!
+//! In imperial units (`units = "imperial"`) the plan counts in miles: half miles (tenths
+//! below 20 mi a week), the long run at most 20 mi, a quality session at most 10 mi, the
+//! week at most 100 mi — the round numbers a runner in miles uses for the same caps (each
+//! within 1 % of its kilometre twin; see [`Scale`]). The run counts and the easy-only
+//! threshold stay in kilometres.
+//!
 //! Where ROUTINE.md's run counts cannot carry its caps the count gives way, never a cap:
 //! three runs cannot hold a long run ≤ 35 % that is also 1.3 × the other two (it would be
 //! 39 %), and six cannot carry more than 137.5 km with the long run ≤ 32 km, quality ≤ 16 km
@@ -19,6 +25,7 @@
 use super::checklist::{Checklist, Entry};
 use super::routine::Routine;
 use super::session::Session;
+use super::units::{KM_PER_MI, Units};
 
 #[path = "plan_split.rs"]
 mod split;
@@ -51,6 +58,8 @@ pub struct PlanWeek {
 /// A plan: the weeks, and what the runner should know about how the rules shaped them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
+    /// The units its pages show distances in (the numbers here are kilometres).
+    pub units: Units,
     /// The weekly volume asked for.
     pub asked_km: f64,
     /// The ordinary week's volume: the asked one, or [`DOUBLES_KM`] above it.
@@ -74,6 +83,34 @@ pub const LONG_MAX_PCT: i64 = 35;
 pub const LONG_KM: i64 = 32;
 /// A quality session never goes past this.
 pub const QUALITY_KM: i64 = 16;
+
+/// The unit a plan counts distances in, and its caps in that unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    /// Kilometres in one unit: 1, or a mile's 1.609344.
+    pub unit_km: f64,
+    /// The long run's cap, a quality session's cap and the week's cap, in whole units.
+    pub long: i64,
+    pub quality: i64,
+    pub doubles: i64,
+}
+
+impl Scale {
+    pub const KM: Scale =
+        Scale { unit_km: 1.0, long: LONG_KM, quality: QUALITY_KM, doubles: DOUBLES_KM as i64 };
+    /// 20 mi (32.19 km), 10 mi (16.09 km), 100 mi (160.93 km): in half miles, the floors
+    /// of the kilometre caps (19.5 and 9.5 mi) could not carry a 99 mi week over 7 runs.
+    pub const MI: Scale = Scale { unit_km: KM_PER_MI, long: 20, quality: 10, doubles: 100 };
+
+    pub fn of(units: Units) -> Scale {
+        if units.mi { Scale::MI } else { Scale::KM }
+    }
+
+    /// `n` units in kilometres.
+    pub fn km(self, n: i64) -> f64 {
+        n as f64 * self.unit_km
+    }
+}
 /// The long run is at least this many tenths of every other run of its week (1.3 ×).
 pub const LONG_OVER_OTHERS_TENTHS: i64 = 13;
 /// A week under this has easy runs only.
@@ -114,47 +151,49 @@ pub fn is_quality(session: Session) -> bool {
     matches!(session, Session::Tempo | Session::Intervals)
 }
 
-/// Distances are in half kilometres, tenths below 20 km a week (where halves are too coarse
-/// to keep the long run 1.3 × the others and within 35 %).
-fn units_per_km(km: f64) -> i64 {
-    if km < 20.0 { 10 } else { 2 }
+/// Distances are in half units (kilometres or miles), tenths below 20 units a week (where
+/// halves are too coarse to keep the long run 1.3 × the others and within 35 %).
+fn steps_per_unit(units: f64) -> i64 {
+    if units < 20.0 { 10 } else { 2 }
 }
 
 /// The template for `asked_km` over `weeks` weeks, each day with its recovery routine
-/// (`foam_seconds`: the configured foam-roll countdown).
-pub fn plan(asked_km: f64, weeks: u32, routine: &Routine, foam_seconds: u32) -> Plan {
-    let weekly_km = asked_km.min(DOUBLES_KM);
+/// (`foam_seconds`: the configured foam-roll countdown), counted in `units`' distances.
+pub fn plan(asked_km: f64, weeks: u32, routine: &Routine, foam_seconds: u32, units: Units) -> Plan {
+    let scale = Scale::of(units);
+    let weekly_km = asked_km.min(scale.km(scale.doubles));
     let runs = runs_per_week(weekly_km);
     let weeks: Vec<PlanWeek> = (1..=weeks)
         .map(|number| {
             let lighter = number % 4 == 0;
             let target = if lighter { weekly_km * LIGHTER } else { weekly_km };
-            let per_km = units_per_km(target);
-            let total = (target * per_km as f64).round() as i64;
-            let shape = layout(runs, total as f64 / per_km as f64);
-            let units = split::units(&shape, total, per_km);
+            let per = steps_per_unit(target / scale.unit_km);
+            let km = |steps: i64| steps as f64 / per as f64 * scale.unit_km;
+            let total = (target / scale.unit_km * per as f64).round() as i64;
+            let shape = layout(runs, km(total));
+            let steps = split::units(&shape, total, per, scale);
             let days = shape
                 .iter()
-                .zip(&units)
+                .zip(&steps)
                 .enumerate()
                 .map(|(weekday, (session, u))| {
                     let c = Checklist::build(chrono::NaiveDate::MIN, routine, *session, &[], foam_seconds);
                     PlanDay {
                         weekday,
                         session: *session,
-                        km: *u as f64 / per_km as f64,
+                        km: km(*u),
                         recovery_minutes: c.planned_minutes(),
                         recovery: c.first_phase().map(|g| g.entries.clone()).unwrap_or_default(),
                     }
                 })
                 .collect();
-            let km = units.iter().sum::<i64>() as f64 / per_km as f64;
+            let km = km(steps.iter().sum::<i64>());
             PlanWeek { number, km, lighter, days }
         })
         .collect();
-    let cap_note = (asked_km > DOUBLES_KM).then(split::cap_note);
-    let notes = split::notes(weekly_km, runs, &weeks);
-    Plan { asked_km, weekly_km, weeks, cap_note, notes }
+    let cap_note = (asked_km > weekly_km).then(|| split::cap_note(units));
+    let notes = split::notes(weekly_km, runs, &weeks, units);
+    Plan { units, asked_km, weekly_km, weeks, cap_note, notes }
 }
 
 #[cfg(test)]

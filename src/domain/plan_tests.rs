@@ -1,13 +1,14 @@
 use super::*;
 
 const EPS: f64 = 1e-9;
+const MI: Units = Units::IMPERIAL;
 
 fn routine() -> Routine {
     Routine::builtin().unwrap()
 }
 
 fn plan(km: f64, weeks: u32, r: &Routine) -> Plan {
-    super::plan(km, weeks, r, 90)
+    super::plan(km, weeks, r, 90, Units::METRIC)
 }
 
 /// Every integer from 5 to 250, and decimals around each threshold.
@@ -39,7 +40,13 @@ fn runs(week: &PlanWeek) -> impl Iterator<Item = &PlanDay> {
 
 /// Every rule on one week of the plan for `asked` km a week.
 fn check_week(asked: f64, week: &PlanWeek) {
-    let weekly = asked.min(160.0);
+    check_week_in(asked, week, Scale::KM);
+}
+
+/// Every rule on one week of the plan for `asked` km a week, counted in `scale`'s units.
+fn check_week_in(asked: f64, week: &PlanWeek, scale: Scale) {
+    let weekly = asked.min(scale.km(scale.doubles));
+    let (long_cap, quality_cap) = (scale.km(scale.long), scale.km(scale.quality));
     let at = format!("{asked} km, week {} ({} km)", week.number, week.km);
     assert_eq!(week.days.len(), 7, "{at}");
     assert!(week.days.iter().enumerate().all(|(i, d)| d.weekday == i), "{at}");
@@ -47,7 +54,7 @@ fn check_week(asked: f64, week: &PlanWeek) {
     // The 4th week is 25 % lighter; the total is the target rounded to the week's unit.
     assert_eq!(week.lighter, week.number.is_multiple_of(4), "{at}");
     let target = if week.lighter { weekly * 0.75 } else { weekly };
-    let unit = if target < 20.0 { 0.1 } else { 0.5 };
+    let unit = if target / scale.unit_km < 20.0 { 0.1 } else { 0.5 } * scale.unit_km;
     assert!((week.km - target).abs() <= unit / 2.0 + EPS, "{at}: target {target}");
     for d in &week.days {
         let units = d.km / unit;
@@ -80,19 +87,19 @@ fn check_week(asked: f64, week: &PlanWeek) {
     };
     assert_eq!(quality.len(), expected, "{at}");
     assert!(quality.windows(2).all(|w| w[1].weekday - w[0].weekday > 1), "{at}: quality on consecutive days");
-    assert!(quality.iter().all(|d| d.km <= 16.0), "{at}: quality over 16 km");
+    assert!(quality.iter().all(|d| d.km <= quality_cap + EPS), "{at}: quality over its cap");
 
     // The long run: one, ≤ 32 km, ≤ 35 %, ≥ 25 % unless the 32 km cap is below that.
     let longs: Vec<&PlanDay> = week.days.iter().filter(|d| d.session == Session::Long).collect();
     assert_eq!(longs.len(), 1, "{at}");
     let long = longs[0].km;
-    assert!(long <= 32.0, "{at}: long {long}");
+    assert!(long <= long_cap + EPS, "{at}: long {long}");
     let share = long / week.km;
     assert!(share <= 0.35 + EPS, "{at}: long {long} is {share}");
-    if week.km * 0.25 <= 32.0 {
+    if week.km * 0.25 <= long_cap + EPS {
         assert!(share >= 0.25 - EPS, "{at}: long {long} is {share}");
     } else {
-        assert_eq!(long, 32.0, "{at}: the cap wins, so the long run is at it");
+        assert!((long - long_cap).abs() < EPS, "{at}: the cap wins, so the long run is at it");
     }
 
     // The long run is at least 1.3 × every easy run (and every other run).
@@ -210,4 +217,45 @@ fn a_five_km_week_is_four_short_runs_with_a_clearly_longer_one() {
     let km = |w: &PlanWeek| w.days.iter().map(|d| d.km).collect::<Vec<_>>();
     assert_eq!(km(&p.weeks[0]), [0.0, 1.2, 1.1, 0.0, 1.1, 0.0, 1.6]);
     assert_eq!(km(&p.weeks[3]), [0.0, 0.9, 0.9, 0.0, 0.8, 0.0, 1.2]);
+}
+
+#[test]
+fn in_miles_every_rule_holds_in_half_miles_up_to_100_mi() {
+    let r = routine();
+    let miles = (4..=155).map(f64::from).chain([4.5, 9.3, 12.4, 28.0, 43.5, 80.8, 85.0, 99.9, 100.1]);
+    for mi in miles {
+        let km = mi * KM_PER_MI;
+        let year = super::plan(km, 52, &r, 90, MI);
+        assert_eq!(year.weekly_km, km.min(100.0 * KM_PER_MI));
+        for week in &year.weeks {
+            check_week_in(km, week, Scale::MI);
+        }
+    }
+}
+
+#[test]
+fn a_plan_in_miles_says_its_caps_in_miles() {
+    let r = routine();
+    let p = super::plan(160.0 * KM_PER_MI, 4, &r, 90, MI);
+    assert_eq!(
+        p.cap_note.as_deref(),
+        Some("doubles (two runs a day) are not modelled: this plan stops at 100 mi a week")
+    );
+    let mi = |km: f64| (km / KM_PER_MI * 100.0).round() / 100.0;
+    assert_eq!(mi(p.weeks[0].km), 100.0);
+    let days: Vec<f64> = p.weeks[0].days.iter().map(|d| mi(d.km)).collect();
+    assert_eq!(days, [15.0, 10.0, 15.0, 10.0, 15.0, 15.0, 20.0]);
+    let has = |notes: &[String], needle: &str| notes.iter().any(|n| n.contains(needle));
+    assert!(has(&p.notes, "The long run stops at 20 mi"), "{:?}", p.notes);
+    assert!(has(&p.notes, "Quality sessions stop at 10 mi"), "{:?}", p.notes);
+    assert!(
+        has(&p.notes, "7 runs a week above 130 km (80.78 mi): 6 runs carry at most 85 mi"),
+        "{:?}",
+        p.notes
+    );
+    let small = super::plan(8.0 * KM_PER_MI, 4, &r, 90, MI);
+    assert!(has(&small.notes, "Under 15 km (9.32 mi) a week"), "{:?}", small.notes);
+    // In kilometres the plan is as it always was.
+    assert_eq!(plan(50.0, 4, &r).units, Units::METRIC);
+    assert_eq!(super::plan(50.0, 4, &r, 90, Units::METRIC), plan(50.0, 4, &r));
 }

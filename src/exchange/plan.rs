@@ -5,7 +5,7 @@ use crate::domain::checklist::Entry;
 use crate::domain::plan::{Plan, PlanWeek, WEEKDAYS};
 use crate::domain::routine::ItemKind;
 use crate::domain::session::Session;
-use crate::domain::values::fmt_num;
+use crate::domain::units::{Units, round_to};
 use crate::error::{Error, Result};
 use crate::text::duration;
 use serde_json::json;
@@ -14,8 +14,9 @@ fn session(s: Session) -> &'static str {
     if s == Session::Rest { "rest" } else { s.name() }
 }
 
-fn km(v: f64) -> String {
-    if v == 0.0 { "–".into() } else { format!("{} km", fmt_num(v)) }
+/// A day's distance in the plan's units; "–" on a rest day.
+fn km(v: f64, units: Units) -> String {
+    if v == 0.0 { "–".into() } else { units.distance(v) }
 }
 
 /// The routine in a line: "Light mobility · Foam roll 4 × 1:30 · 4 activation exercises ·
@@ -50,20 +51,34 @@ pub fn summary(entries: &[Entry]) -> String {
     parts.join(" · ")
 }
 
-fn heading(w: &PlanWeek) -> String {
+fn heading(w: &PlanWeek, units: Units) -> String {
     let light = if w.lighter { " (lighter week, −25 %)" } else { "" };
-    format!("Week {} · {} km{light}", w.number, fmt_num(w.km))
+    format!("Week {} · {}{light}", w.number, units.distance(w.km))
 }
 
 /// What the runner should read before the weeks: the doubles cap, then how the rules
 /// shaped this plan.
 fn preamble(plan: &Plan) -> Vec<String> {
-    let cap = plan.cap_note.as_ref().map(|n| format!("{} km a week asked — {n}.", fmt_num(plan.asked_km)));
+    let cap =
+        plan.cap_note.as_ref().map(|n| format!("{} a week asked — {n}.", plan.units.distance(plan.asked_km)));
     cap.into_iter().chain(plan.notes.iter().cloned()).collect()
 }
 
 fn title(plan: &Plan) -> String {
-    format!("cooldown · weekly plan for {} km", fmt_num(plan.weekly_km))
+    format!("cooldown · weekly plan for {}", plan.units.distance(plan.weekly_km))
+}
+
+/// The rules under the plan, its distances' steps in its units.
+pub fn rules(units: Units) -> String {
+    if units.mi {
+        RULES.replace(
+            "distances in half kilometres (tenths below 20 km a week)",
+            "in miles: the long run at most 20 mi, a quality session at most 10 mi, at most 100 mi a week, \
+             distances in half miles (tenths below 20 mi a week)",
+        )
+    } else {
+        RULES.to_string()
+    }
 }
 
 pub fn text(plan: &Plan) -> String {
@@ -75,20 +90,20 @@ pub fn text(plan: &Plan) -> String {
         out.push('\n');
     }
     for w in &plan.weeks {
-        out.push_str(&format!("{}\n", heading(w)));
+        out.push_str(&format!("{}\n", heading(w, plan.units)));
         for d in &w.days {
             out.push_str(&format!(
                 "  {}  {:<9} {:>8}   recovery {:>2} min: {}\n",
                 WEEKDAYS[d.weekday],
                 session(d.session),
-                km(d.km),
+                km(d.km, plan.units),
                 d.recovery_minutes,
                 summary(&d.recovery)
             ));
         }
         out.push('\n');
     }
-    out.push_str(RULES);
+    out.push_str(&rules(plan.units));
     out.push('\n');
     out
 }
@@ -105,20 +120,20 @@ pub fn markdown(plan: &Plan) -> String {
     for w in &plan.weeks {
         out.push_str(&format!(
             "\n## {}\n\n| Day | Session | Distance | Recovery | Routine |\n|---|---|---|---|---|\n",
-            heading(w)
+            heading(w, plan.units)
         ));
         for d in &w.days {
             out.push_str(&format!(
                 "| {} | {} | {} | {} min | {} |\n",
                 WEEKDAYS[d.weekday],
                 session(d.session),
-                km(d.km),
+                km(d.km, plan.units),
                 d.recovery_minutes,
                 summary(&d.recovery)
             ));
         }
     }
-    out.push_str(&format!("\n{RULES}\n"));
+    out.push_str(&format!("\n{}\n", rules(plan.units)));
     out
 }
 
@@ -141,41 +156,43 @@ pub fn html(plan: &Plan) -> String {
         body.push_str(&format!("<p class=\"note\">{line}</p>\n"));
     }
     for w in &plan.weeks {
-        body.push_str(&format!("<h2>{}</h2>\n<table>\n<tr><th>Day</th><th>Session</th><th>Distance</th><th>Recovery</th><th>Routine</th></tr>\n", esc(&heading(w))));
+        body.push_str(&format!("<h2>{}</h2>\n<table>\n<tr><th>Day</th><th>Session</th><th>Distance</th><th>Recovery</th><th>Routine</th></tr>\n", esc(&heading(w, plan.units))));
         for d in &w.days {
             body.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} min</td><td>{}</td></tr>\n",
                 WEEKDAYS[d.weekday],
                 session(d.session),
-                km(d.km),
+                km(d.km, plan.units),
                 d.recovery_minutes,
                 esc(&summary(&d.recovery))
             ));
         }
         body.push_str("</table>\n");
     }
-    body.push_str(&format!("<p class=\"note\">{}</p>\n", esc(RULES)));
+    body.push_str(&format!("<p class=\"note\">{}</p>\n", esc(&rules(plan.units))));
     let table_css = "<style>table{width:100%;border-collapse:collapse;font-size:9.5pt;break-inside:avoid}td,th{border:.8px solid #000;padding:1mm 1.5mm;text-align:left;vertical-align:top}</style>\n";
     page(&title(plan), &format!("{table_css}{body}"))
 }
 
 /// `weekly_km` is what was asked; `planned_weekly_km` what the ordinary weeks carry;
-/// `cap` says why they differ (or is null); `notes` how the rules shaped the plan.
+/// `cap` says why they differ (or is null); `notes` how the rules shaped the plan. Always
+/// in kilometres (to the metre), whatever the plan's units.
 pub fn json(plan: &Plan) -> Result<String> {
+    let m = |km: f64| round_to(km, 3);
     let doc = json!({
-        "weekly_km": plan.asked_km,
-        "planned_weekly_km": plan.weekly_km,
-        "cap": plan.cap_note.as_ref().map(|note| json!({ "km": plan.weekly_km, "note": note })),
+        "weekly_km": m(plan.asked_km),
+        "planned_weekly_km": m(plan.weekly_km),
+        "cap": plan.cap_note.as_ref().map(|note| json!({ "km": m(plan.weekly_km), "note": note })),
         "notes": plan.notes,
-        "rules": RULES,
+        "rules": rules(plan.units),
         "weeks": plan.weeks.iter().map(|w| json!({
             "week": w.number,
-            "km": w.km,
+            "km": m(w.km),
             "lighter": w.lighter,
             "days": w.days.iter().map(|d| json!({
                 "day": WEEKDAYS[d.weekday],
                 "session": session(d.session),
-                "km": d.km,
+                "km": m(d.km),
                 "recovery_minutes": d.recovery_minutes,
                 "recovery": d.recovery.iter().map(|e| json!({
                     "id": e.item.id,
