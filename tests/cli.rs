@@ -134,6 +134,18 @@ fn a_run_over_ninety_minutes_scales_as_long() {
 }
 
 #[test]
+fn a_run_type_is_read_in_any_case_and_stored_in_lower_case() {
+    let s = Sandbox::new();
+    s.cmd().args(["run", "--type", "Tempo", "--minutes", "45", "--at", "00:00"]).assert().success();
+    s.cmd().args(["run", "--type", "INTERVALS", "--minutes", "40", "--at", "00:01"]).assert().success();
+    assert_eq!(checklist_json(&s)["session"], "intervals");
+    let out = s.cmd().args(["export", "--what", "runs"]).output().unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.contains(",tempo,45,") && csv.contains(",intervals,40,"), "{csv}");
+    s.cmd().args(["run", "--type", "Rest", "--minutes", "30"]).assert().code(65);
+}
+
+#[test]
 fn bad_run_values_exit_65_name_the_field_and_store_nothing() {
     let s = Sandbox::new();
     s.cmd().arg("checklist").assert().success();

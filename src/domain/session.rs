@@ -27,6 +27,9 @@ impl Session {
     /// The names of `RUNS`, as messages list them.
     pub const RUN_TYPES: &str = "easy, tempo, intervals, long, race, cross";
 
+    /// The names of `RUNS`, in the same order, as a picker lists them.
+    pub const RUN_NAMES: [&str; 6] = ["easy", "tempo", "intervals", "long", "race", "cross"];
+
     pub fn name(self) -> &'static str {
         match self {
             Session::Rest => "rest",
@@ -44,9 +47,9 @@ impl Session {
         std::iter::once(Session::Rest).chain(Session::RUNS).find(|s| s.name() == text)
     }
 
-    /// Parses the type of a run: `rest` is not one.
+    /// Parses the type of a run, in any case (`Tempo`, `TEMPO`): `rest` is not one.
     pub fn parse_run(text: &str) -> Option<Session> {
-        Session::RUNS.into_iter().find(|s| s.name() == text)
+        Session::RUNS.into_iter().find(|s| s.name().eq_ignore_ascii_case(text))
     }
 
     /// How demanding the session is: long > race > intervals > tempo > easy > cross > rest.
@@ -111,6 +114,18 @@ mod tests {
         }
         assert_eq!(Session::parse_run("rest"), None);
         assert_eq!(Session::parse("jog"), None);
+        let names: Vec<&str> = Session::RUNS.iter().map(|s| s.name()).collect();
+        assert_eq!(names, Session::RUN_NAMES);
+        assert_eq!(names.join(", "), Session::RUN_TYPES);
+    }
+
+    #[test]
+    fn a_run_type_is_read_in_any_case() {
+        assert_eq!(Session::parse_run("Tempo"), Some(Session::Tempo));
+        assert_eq!(Session::parse_run("LONG"), Some(Session::Long));
+        assert_eq!(Session::parse_run("cRoSs"), Some(Session::Cross));
+        assert_eq!(Session::parse_run("Rest"), None);
+        assert_eq!(Session::parse_run("temp"), None);
     }
 
     #[test]
