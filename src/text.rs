@@ -179,6 +179,27 @@ pub fn cannot_suspend() -> &'static str {
     "not suspended: no shell here could bring cooldown back (fg); q quits"
 }
 
+/// The status line when a form is closed with Esc.
+pub fn form_cancelled() -> &'static str {
+    "cancelled: nothing saved"
+}
+
+/// The status line when a save found bad fields (each is marked next to itself).
+pub fn fields_to_fix(n: usize) -> String {
+    let fields = if n == 1 { "1 field".to_string() } else { format!("{n} fields") };
+    format!("{fields} to fix — nothing saved")
+}
+
+/// The status line when a picker has no choice that starts with what was typed.
+pub fn no_such_choice(label: &str, choices: &[&str]) -> String {
+    format!("{label} is one of {}: ←/→, or type the first letters", choices.join(", "))
+}
+
+/// The status line when an edited run is saved with nothing changed.
+pub fn run_unchanged() -> &'static str {
+    "nothing changed: the run is as it was"
+}
+
 /// The status line when a form field is full and typing or a paste went past its end.
 pub fn field_full() -> String {
     format!("a field holds up to {} characters: the rest was left out", crate::domain::values::MAX_TEXT_CHARS)

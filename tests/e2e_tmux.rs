@@ -224,14 +224,16 @@ fn markers_logged_in_the_form_reach_the_verdict() {
     t.send(&["-l", "52"]);
     t.send(&["Tab"]);
     t.send(&["-l", "61q"]);
-    t.send(&["Enter"]);
-    t.wait_for("hrv: '61q' is not a number");
+    // Ctrl-S saves from any field (Enter would only move on to the next).
+    t.send(&["C-s"]);
+    t.wait_for("HRV (rMSSD): '61q' is not a number");
+    t.wait_for("1 field to fix — nothing saved");
     t.send(&["BSpace"]);
-    t.send(&["Tab"]);
-    t.send(&["-l", "7.5"]);
-    t.send(&["Tab", "Tab"]);
-    t.send(&["-l", "2"]);
     t.send(&["Enter"]);
+    t.send(&["-l", "7.5"]);
+    t.send(&["Tab", "Down"]);
+    t.send(&["-l", "2"]);
+    t.send(&["C-s"]);
     t.wait_for("saved: markers");
     t.wait_for("Readiness");
     t.send(&["q"]);
@@ -257,13 +259,71 @@ fn a_log_from_another_terminal_fills_the_open_form_and_is_never_overwritten() {
     s.cmd().args(["log", "--hrv", "71.5", "--sleep", "8.25"]).assert().success();
     t.wait_for("71.5");
     t.wait_for("8.25");
-    t.send(&["Enter"]);
+    t.send(&["C-s"]);
     t.wait_for("saved: markers");
     t.send(&["q"]);
     t.wait_for("EXIT=0");
     let out = s.cmd().args(["export", "--format", "json"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((&v[0]["rhr"], &v[0]["hrv"], &v[0]["sleep_hours"]), (&52.into(), &71.5.into(), &8.25.into()));
+}
+
+#[test]
+fn a_run_form_picks_its_type_by_letter_and_enter_walks_to_the_last_field_and_saves() {
+    let s = Sandbox::new();
+    s.cmd().args(["run", "--type", "long", "--minutes", "100", "--date", "2026-11-27"]).assert().success();
+    let t = Tmux::start(&s, 80, 24);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("Recovery checklist");
+    t.send(&["r"]);
+    // The type starts from the last run's, its choices listed under it.
+    t.wait_for("‹ long");
+    t.wait_for("easy  tempo  intervals  long  race  cross");
+    t.send(&["Right"]);
+    t.wait_for("‹ race");
+    t.send(&["-l", "Te"]);
+    t.wait_for("‹ tempo");
+    t.send(&["Enter"]);
+    t.send(&["-l", "45"]);
+    // Enter moves field by field; on the last (Ended at) it saves.
+    for _ in 0..7 {
+        t.send(&["Enter"]);
+    }
+    let screen = t.wait_for("›Ended at");
+    assert!(!screen.contains("saved: run"), "Enter saved before the last field:\n{screen}");
+    t.send(&["Enter"]);
+    t.wait_for("saved: run 2");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    let out = s.cmd().args(["export", "--what", "runs", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((&v[1]["type"], &v[1]["minutes"]), (&"tempo".into(), &45.into()), "{v}");
+}
+
+#[test]
+fn three_bad_fields_are_marked_at_once_and_esc_leaves_nothing_saved() {
+    let s = Sandbox::new();
+    let t = Tmux::start(&s, 80, 24);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("NO_DATA");
+    t.send(&["m"]);
+    t.wait_for("Morning markers");
+    t.send(&["-l", "300"]);
+    t.send(&["Tab", "Tab"]);
+    t.send(&["-l", "7h"]);
+    t.send(&["Tab", "Tab"]);
+    t.send(&["-l", "11"]);
+    t.send(&["C-s"]);
+    t.wait_for("3 fields to fix — nothing saved");
+    let screen = t.wait_for("✗ Resting HR: 300 is outside 25–220 bpm");
+    assert!(screen.contains("✗ Sleep: '7h' is not a number"), "{screen}");
+    assert!(screen.contains("✗ Soreness: 11 is outside 0–10"), "{screen}");
+    t.send(&["Escape"]);
+    t.wait_for("cancelled: nothing saved");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    let out = s.cmd().args(["export", "--format", "json"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
 }
 
 /// Waits up to 15 s for `done`; fails with `why()` then.

@@ -13,7 +13,8 @@ use cooldown::domain::routine::Routine;
 use cooldown::domain::session::Session;
 use cooldown::domain::trends::{Marker, Window};
 use cooldown::store::Store;
-use cooldown::tui::keymap::Command;
+use cooldown::tui::form::Form;
+use cooldown::tui::keymap::{Command, Screen};
 use cooldown::tui::load;
 use cooldown::tui::theme::Theme;
 use cooldown::tui::views::Dashboard;
@@ -202,14 +203,72 @@ fn help_overlay_40x12_scrolls_to_the_end() {
     assert!(!screen.contains("j, ↓"), "{screen}");
 }
 
-#[test]
-fn markers_form_with_an_error() {
+/// Empties the focused field (Ctrl-U) and types `text`.
+fn replace(app: &mut App, text: &str) {
+    update(app, Action::Type(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+    type_text(app, text);
+}
+
+/// The markers form with three bad fields: resting HR, sleep and soreness.
+fn three_bad_fields(theme: Theme) -> App {
     let mut app = today_app();
+    app.theme = theme;
     press(&mut app, Command::LogMarkers);
+    replace(&mut app, "300");
     press(&mut app, Command::NextField);
-    type_text(&mut app, "q");
+    press(&mut app, Command::NextField);
+    replace(&mut app, "7h");
+    press(&mut app, Command::NextField);
+    press(&mut app, Command::NextField);
+    replace(&mut app, "11");
     press(&mut app, Command::Save);
-    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+    app
+}
+
+#[test]
+fn markers_form_with_three_bad_fields() {
+    let app = three_bad_fields(Theme { color: true });
+    assert_eq!(app.form.as_ref().unwrap().errors(), 3);
+    insta::assert_snapshot!("markers_form_with_three_bad_fields_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("markers_form_with_three_bad_fields_100x30", draw(&app, 100, 30).backend());
+}
+
+/// The row of `buf` that holds `needle`, and the column it starts at.
+fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
+    let screen = text(buf);
+    let (y, line) = screen.lines().enumerate().find(|(_, l)| l.contains(needle)).unwrap();
+    let x = line[..line.find(needle).unwrap()].chars().count();
+    (x as u16, y as u16)
+}
+
+#[test]
+fn without_colour_the_boxes_the_cursor_and_the_bad_fields_still_show() {
+    let app = three_bad_fields(Theme { color: false });
+    let buf = buffer(&app, 80, 24);
+    // Each input box is underlined inside its brackets, empty or not.
+    let (x, y) = find(&buf, "[67.3");
+    for dx in 1..15 {
+        assert!(buf[(x + dx, y)].modifier.contains(Modifier::UNDERLINED), "cell {dx} of the HRV box");
+    }
+    assert_eq!(buf[(x + 15, y)].symbol(), "]");
+    let (x, y) = find(&buf, "Localized pain");
+    assert_eq!(buf[(x + 21, y)].symbol(), "[");
+    assert!(buf[(x + 22, y)].modifier.contains(Modifier::UNDERLINED));
+    // The cursor is a reversed cell in the focused (first bad) field.
+    let (x, y) = find(&buf, "[300");
+    assert!(buf[(x + 4, y)].modifier.contains(Modifier::REVERSED), "the cursor after 300");
+    assert_eq!(buf[(x - 22, y)].symbol(), "›");
+    // A bad field that is not focused is marked `!`, and each reason is written under it.
+    let (x, y) = find(&buf, "Sleep  ");
+    assert_eq!(buf[(x - 1, y)].symbol(), "!");
+    let screen = text(&buf);
+    for reason in [
+        "✗ Resting HR: 300 is outside 25–220 bpm, a whole number",
+        "✗ Sleep: '7h' is not a number; give 0–24 h",
+        "✗ Soreness: 11 is outside 0–10, a whole number",
+    ] {
+        assert!(screen.contains(reason), "{reason}\n{screen}");
+    }
 }
 
 #[test]
@@ -227,9 +286,49 @@ fn markers_form_compact() {
 #[test]
 fn run_form() {
     let mut app = today_app();
+    let last = app.day.last_run.clone().expect("the demo has runs");
     press(&mut app, Command::LogRun);
-    type_text(&mut app, "tempo");
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.fields[0].input.value(), last.kind.name(), "the type starts from the last run's");
+    insta::assert_snapshot!("run_form_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("run_form_100x30", draw(&app, 100, 30).backend());
+}
+
+#[test]
+fn run_form_with_a_type_typed() {
+    let mut app = today_app();
+    press(&mut app, Command::LogRun);
+    type_text(&mut app, "Lo");
+    assert_eq!(app.form.as_ref().unwrap().fields[0].input.value(), "long");
+    let screen = text(&buffer(&app, 80, 24));
+    assert!(screen.contains("‹ long"), "{screen}");
+    assert!(screen.contains("easy  tempo  intervals  long  race  cross"), "{screen}");
+}
+
+#[test]
+fn markers_form_pain_site_picker() {
+    let mut app = today_app();
+    press(&mut app, Command::LogMarkers);
+    for _ in 0..6 {
+        press(&mut app, Command::NextField);
+    }
+    type_text(&mut app, "h");
+    type_text(&mut app, "i");
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn edit_run_form() {
+    let mut app = today_app();
+    // The 300-minute typo of issue 16, corrected to 30.
+    let run = Run { minutes: 300, ..app.day.last_run.clone().expect("the demo has runs") };
+    app.form = Form::edit_run(&run, cooldown::domain::units::Units::METRIC);
+    app.screen = Screen::Log;
+    app.status = None;
+    press(&mut app, Command::NextField);
+    replace(&mut app, "30");
+    insta::assert_snapshot!("edit_run_form_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!("edit_run_form_100x30", draw(&app, 100, 30).backend());
 }
 
 #[test]

@@ -45,7 +45,7 @@ pub struct Day {
     /// The day's markers and the day before's, for the markers form.
     pub markers: Option<Markers>,
     pub yesterday: Option<Markers>,
-    /// The last run before the day, for the run form.
+    /// The last run up to the day (the day's own runs included), for the run form.
     pub last_run: Option<Run>,
 }
 

@@ -47,7 +47,14 @@ fn in_a_form_letters_type_and_only_form_keys_and_ctrl_c_act() {
     }
     assert_eq!(command_for(&press(KeyCode::Tab, NONE), Mode::Form), Some(C::NextField));
     assert_eq!(command_for(&press(KeyCode::BackTab, KeyModifiers::SHIFT), Mode::Form), Some(C::PrevField));
-    assert_eq!(command_for(&press(KeyCode::Enter, NONE), Mode::Form), Some(C::Save));
+    assert_eq!(command_for(&press(KeyCode::Down, NONE), Mode::Form), Some(C::NextField));
+    assert_eq!(command_for(&press(KeyCode::Up, NONE), Mode::Form), Some(C::PrevField));
+    assert_eq!(command_for(&press(KeyCode::Enter, NONE), Mode::Form), Some(C::NextOrSave));
+    assert_eq!(command_for(&press(KeyCode::Char('s'), KeyModifiers::CONTROL), Mode::Form), Some(C::Save));
+    assert_eq!(command_for(&press(KeyCode::Left, NONE), Mode::Form), Some(C::PrevChoice));
+    assert_eq!(command_for(&press(KeyCode::Right, NONE), Mode::Form), Some(C::NextChoice));
+    // Shifted letters type (a picker reads `T` as the start of tempo).
+    assert_eq!(command_for(&press(KeyCode::Char('T'), KeyModifiers::SHIFT), Mode::Form), None);
     assert_eq!(command_for(&press(KeyCode::Esc, NONE), Mode::Form), Some(C::Cancel));
     assert_eq!(command_for(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), Mode::Form), Some(C::Quit));
 }
@@ -90,6 +97,6 @@ fn labels_and_hints_come_from_the_table() {
     );
     assert_eq!(
         hints(Mode::Form),
-        [("Tab", "next"), ("Enter", "save"), ("Esc", "cancel"), ("Ctrl-C", "quit")]
+        [("Tab", "next"), ("Ctrl-S", "save"), ("Esc", "cancel"), ("Ctrl-C", "quit")]
     );
 }

@@ -23,7 +23,8 @@ pub fn day(ctx: &Context, store: &Store, date: NaiveDate) -> Result<Day> {
         focus: focus::week(&ctx.config.focus, &week, date, ctx.units()),
         markers: on(Some(date)),
         yesterday: on(date.checked_sub_days(Days::new(1))),
-        last_run: store.last_run_before(date)?,
+        // The last run up to the day's end: a second run of the day starts from the first.
+        last_run: store.last_run_before(date.succ_opt().unwrap_or(date))?,
     })
 }
 

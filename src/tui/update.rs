@@ -62,30 +62,19 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
     /// Tick the next set of an item.
-    TickNext {
-        date: NaiveDate,
-        item: String,
-        sets_total: u8,
-    },
+    TickNext { date: NaiveDate, item: String, sets_total: u8 },
     /// A finished timer ticks its item, through the same store call as a manual tick; the
     /// timer says so itself, so the status line is left to it.
-    TimerTick {
-        date: NaiveDate,
-        item: String,
-    },
+    TimerTick { date: NaiveDate, item: String },
     /// Untick every set of an item.
-    Clear {
-        date: NaiveDate,
-        item: String,
-    },
+    Clear { date: NaiveDate, item: String },
     /// The day's markers as the form shows them; only `fields` (the ones the user
     /// changed) are written.
-    Markers {
-        date: NaiveDate,
-        markers: Markers,
-        fields: Vec<&'static str>,
-    },
+    Markers { date: NaiveDate, markers: Markers, fields: Vec<&'static str> },
+    /// A new run.
     Run(Run),
+    /// The stored run `id` becomes `run` (whose `id` is `Some(id)`).
+    EditRun { id: i64, run: Run },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -228,14 +217,13 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
             return go_to(app, app.date.checked_add_days(Days::new(1)));
         }
         Command::Today => return go_to(app, Some(app.today)),
-        Command::NextField => app.form.iter_mut().for_each(Form::next),
-        Command::PrevField => app.form.iter_mut().for_each(Form::prev),
+        Command::NextField => forms::next(app),
+        Command::PrevField => forms::prev(app),
+        Command::NextOrSave => return forms::next_or_save(app),
+        Command::PrevChoice => return forms::cycle(app, -1),
+        Command::NextChoice => return forms::cycle(app, 1),
         Command::Save => return forms::save(app),
-        Command::Cancel => {
-            app.form = None;
-            app.screen = Screen::Today;
-            app.set_status(StatusKind::Info, "cancelled: nothing saved");
-        }
+        Command::Cancel => forms::cancel(app),
     }
     vec![]
 }
@@ -304,3 +292,7 @@ mod timer_tests;
 #[cfg(test)]
 #[path = "update_screens_tests.rs"]
 mod screens_tests;
+
+#[cfg(test)]
+#[path = "update_form_tests.rs"]
+mod form_tests;

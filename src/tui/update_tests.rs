@@ -240,7 +240,10 @@ fn in_the_form_q_is_a_letter_and_a_bad_value_saves_nothing() {
     assert_eq!(effects, []);
     assert!(a.running);
     let form = a.form.as_ref().unwrap();
-    assert_eq!(form.error, Some((0, "rhr: '4q0' is not a number; give 25–220 bpm, a whole number".into())));
+    assert_eq!(
+        form.fields[0].error.as_deref(),
+        Some("Resting HR: '4q0' is not a number; give 25–220 bpm, a whole number")
+    );
     assert_eq!(a.status.as_ref().unwrap().kind, StatusKind::Error);
 }
 

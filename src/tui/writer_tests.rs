@@ -161,3 +161,50 @@ fn finish_closes_an_idle_writer_and_leaves_a_waiting_one_without_blocking() {
     assert_eq!(w.finish(), 1, "the waiting write is counted as not saved");
     assert!(started.elapsed() < Duration::from_secs(5), "and finish did not wait for it");
 }
+
+#[test]
+fn a_field_emptied_in_the_markers_form_is_stored_as_not_logged() {
+    use crate::domain::records::Markers;
+    use crate::tui::form::{Form, Submission};
+    use tui_input::InputRequest;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut store = Store::open_path(&db).unwrap();
+    let logged = Markers { rhr: Some(52), hrv: Some(61.5), note: Some("tired".into()), ..Markers::default() };
+    store.edit_markers(day(), &logged, &["rhr", "hrv", "note"], at()).unwrap();
+    let mut form = Form::markers(
+        day(),
+        store.markers_on(day()).unwrap().as_ref(),
+        None,
+        crate::domain::units::Units::METRIC,
+    );
+    form.focus_on(1);
+    form.edit(InputRequest::DeleteLine);
+    let noon = chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+    let Ok(Submission::Markers(date, markers, fields)) = form.submit(day(), noon) else { panic!() };
+    let job = Job::Change(Change::Markers { date, markers, fields });
+    assert!(matches!(commit(&mut store, &job, at(), || ()), Report::Saved { form: true, .. }));
+    let stored = store.markers_on(day()).unwrap().unwrap();
+    assert_eq!((stored.rhr, stored.hrv, stored.note.as_deref()), (Some(52), None, Some("tired")));
+    // Not logged: an empty cell in the export, as if it had never been typed.
+    let csv = crate::exchange::export::markers_csv(&[(day(), stored)]).unwrap();
+    assert!(csv.lines().nth(1).unwrap().starts_with("2026-11-28,52,,"), "{csv}");
+}
+
+#[test]
+fn an_edited_run_is_refused_until_the_store_can_change_a_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut store = Store::open_path(&db).unwrap();
+    let run = crate::domain::records::Run::new(
+        day(),
+        chrono::NaiveTime::MIN,
+        crate::domain::session::Session::Easy,
+        30,
+    );
+    let id = store.save_run(&run, at()).unwrap();
+    let job = Job::Change(Change::EditRun { id, run: crate::domain::records::Run { minutes: 40, ..run } });
+    let report = commit(&mut store, &job, at(), || ());
+    assert!(matches!(&report, Report::Failed(text) if text.contains("not built yet")), "{report:?}");
+    assert_eq!(store.run(id).unwrap().map(|r| r.minutes), Some(30), "nothing was written");
+}

@@ -56,7 +56,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 
     rhr=""
     if ((r % 2 == 0)); then
-        # The morning form first: resting HR and HRV, Enter saves.
+        # The morning form first: resting HR and HRV, Ctrl-S saves.
         rhr=$((45 + RANDOM % 30))
         hrv=$((40 + RANDOM % 40))
         tm send-keys -t f2 m
@@ -64,7 +64,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
         tm send-keys -t f2 -l "$rhr"
         tm send-keys -t f2 Tab
         tm send-keys -t f2 -l "$hrv"
-        tm send-keys -t f2 Enter
+        tm send-keys -t f2 C-s
         if until_true 30 shows "saved: markers"; then markers_saved=$((markers_saved + 1)); else
             bad "round $r: the form never said saved: $(screen | tail -3)"
         fi

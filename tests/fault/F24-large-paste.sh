@@ -3,7 +3,7 @@
 # 100 KB pasted into the markers form's Note field, twice:
 # - raw (tmux paste-buffer: the bytes as if typed): once the paste is consumed the
 #   dashboard is idle (CPU ticks from /proc/PID/stat), the field holds its 500 characters
-#   and says the rest was left out, and Enter still saves;
+#   and says the rest was left out, and Ctrl-S still saves;
 # - bracketed (paste-buffer -p, as terminals paste when the application asks): one piece
 #   of text; its line breaks and a `q` in it neither save nor quit; then idle, and saved.
 . "$(dirname "$0")/lib.sh"
@@ -92,9 +92,9 @@ echo "- raw: 100 KB of typing-like bytes"
 head -c 100000 /dev/zero | tr '\0' 'x' >"$WORK/raw.txt"
 if start A && into_note A; then
     pasted "raw" A "$WORK/raw.txt"
-    tm send-keys -t A Enter
-    if until_true 30 screen_has A "saved: markers"; then ok "raw: Enter still saves the form"
-    else bad "raw: Enter did not save: $(screen A | tail -1)"; fi
+    tm send-keys -t A C-s
+    if until_true 30 screen_has A "saved: markers"; then ok "raw: Ctrl-S still saves the form"
+    else bad "raw: Ctrl-S did not save: $(screen A | tail -1)"; fi
     got="$(note)"
     check "raw: the note holds the first 500 characters (${#got})" test "$got" = "$(head -c 500 "$WORK/raw.txt")"
     tm send-keys -t A q
@@ -111,9 +111,9 @@ echo "- bracketed: 100 KB with line breaks and a q in it"
 if start B && into_note B; then
     tm send-keys -t B C-u
     pasted "bracketed" B "$WORK/bracketed.txt" -p
-    tm send-keys -t B Enter
-    if until_true 30 screen_has B "saved: markers"; then ok "bracketed: Enter saves the form"
-    else bad "bracketed: Enter did not save: $(screen B | tail -1)"; fi
+    tm send-keys -t B C-s
+    if until_true 30 screen_has B "saved: markers"; then ok "bracketed: Ctrl-S saves the form"
+    else bad "bracketed: Ctrl-S did not save: $(screen B | tail -1)"; fi
     got="$(note)"
     check "bracketed: the note is the paste on one line, up to 500 characters (${#got}: ${got:0:20}…)" \
         test "$got" = "$(printf 'pasted q note %s' "$(head -c 486 /dev/zero | tr '\0' 'y')")"

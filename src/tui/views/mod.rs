@@ -3,6 +3,7 @@
 
 mod banner;
 mod checklist;
+mod form;
 mod header;
 mod help;
 mod history;
