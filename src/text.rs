@@ -192,7 +192,10 @@ pub fn fields_to_fix(n: usize) -> String {
 
 /// The status line when a picker has no choice that starts with what was typed.
 pub fn no_such_choice(label: &str, choices: &[&str]) -> String {
-    format!("{label} is one of {}: ←/→, or type the first letters", choices.join(", "))
+    format!(
+        "{label} is one of {}: ←/→ to choose, or Backspace and type its first letters",
+        choices.join(", ")
+    )
 }
 
 /// The status line when an edited run is saved with nothing changed.

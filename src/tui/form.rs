@@ -252,8 +252,8 @@ impl Form {
     }
 
     /// A key in the focused field. A text field edits its text (up to `MAX_FIELD_CHARS`);
-    /// a picker takes the choice that starts with what was typed since it took the focus
-    /// (or with this letter alone), and Backspace or Delete empties it.
+    /// a picker takes the choice that starts with what was typed since it took the focus,
+    /// and Backspace or Delete empties it (`form_pick.rs`).
     pub fn edit(&mut self, request: InputRequest) -> Typed {
         let Some(field) = self.fields.get_mut(self.focus) else { return Typed::Done };
         if let Some(choices) = field.choices() {

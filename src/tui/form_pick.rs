@@ -1,8 +1,9 @@
 //! Pickers: a field with a fixed set of choices (run type, pain site, HRV source, ill).
 //! ←/→ cycle through the choices (and empty, for a field that may be empty); typing picks
-//! the first choice that starts with what was typed since the field took the focus, in
-//! any case (`T`, `Te`, `Tempo` are all tempo), or with the last letter alone; Backspace or
-//! Delete empties it. A text that starts no choice changes nothing.
+//! the first choice that starts with what was typed since the field took the focus (or
+//! was last emptied or cycled), in any case: `T`, `Te`, `Tempo` are all tempo. A letter
+//! that makes it start no choice changes nothing (and is not kept: `Rest` is race, and
+//! says the rest was not a choice); Backspace or Delete empties the field to start again.
 
 use super::{Form, FormField, Typed};
 use crate::domain::fields::Kind;
@@ -56,13 +57,9 @@ pub fn edit(field: &mut FormField, choices: &[&'static str], request: InputReque
     use InputRequest as R;
     match request {
         R::InsertChar(c) => {
-            let longer = format!("{}{}", field.typed, c.to_ascii_lowercase());
-            let alone = c.to_ascii_lowercase().to_string();
-            let found = [longer, alone]
-                .into_iter()
-                .find_map(|typed| choices.iter().find(|w| w.starts_with(&typed)).map(|w| (typed, *w)));
-            match found {
-                Some((typed, choice)) => {
+            let typed = format!("{}{}", field.typed, c.to_ascii_lowercase());
+            match choices.iter().find(|w| w.starts_with(&typed)) {
+                Some(choice) => {
                     field.set(choice);
                     field.typed = typed;
                     Typed::Done

@@ -248,16 +248,25 @@ fn a_picker_takes_what_is_typed_in_any_case_by_its_start() {
         type_text(&mut f, typed);
         assert_eq!(value(&f, "type"), expected, "{typed}");
     }
-    // A letter that continues no choice starts a new one: `t` then `r` is race.
+    // A letter that makes it start no choice changes nothing and says so: `Rest` is race.
     f.focus_on(0);
-    type_text(&mut f, "tr");
+    type_text(&mut f, "R");
+    for c in "est".chars() {
+        assert_eq!(f.edit(InputRequest::InsertChar(c)), Typed::NoChoice);
+    }
     assert_eq!(value(&f, "type"), "race");
-    // One that starts none changes nothing and says so.
-    assert_eq!(f.edit(InputRequest::InsertChar('x')), Typed::NoChoice);
-    assert_eq!(value(&f, "type"), "race");
-    // Backspace empties it; Delete too.
+    // Backspace empties it, to start again.
     f.edit(InputRequest::DeletePrevChar);
     assert_eq!(value(&f, "type"), "");
+    type_text(&mut f, "t");
+    assert_eq!(value(&f, "type"), "tempo");
+    f.edit(InputRequest::DeleteNextChar);
+    assert_eq!(value(&f, "type"), "");
+    // The arrows start again too.
+    type_text(&mut f, "c");
+    f.cycle(-1);
+    type_text(&mut f, "e");
+    assert_eq!(value(&f, "type"), "easy");
     // A paste picks the same way.
     assert_eq!(f.paste(" Cross\n"), Typed::Done);
     assert_eq!(value(&f, "type"), "cross");

@@ -40,7 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let left_w: usize = left.iter().map(Span::width).sum();
     let mut hints = keymap::hints(app.mode());
     if compact {
-        hints.retain(|(keys, _)| ["?", "q", "Esc", "Enter"].contains(keys));
+        hints.retain(|(keys, _)| ["?", "q", "Esc", "Enter", "Ctrl-S"].contains(keys));
     }
     // Drop hints from the front (the most obvious keys) until they fit beside the status.
     let mut right = Vec::new();
