@@ -356,6 +356,10 @@ fn no_size_panics_and_small_sizes_say_so() {
     let mut form = today_app();
     press(&mut form, Command::LogMarkers);
     apps.push(form);
+    apps.push(three_bad_fields(Theme { color: true }));
+    let mut run = today_app();
+    press(&mut run, Command::LogRun);
+    apps.push(run);
     let mut why = today_app();
     press(&mut why, Command::Why);
     apps.push(why);

@@ -83,12 +83,13 @@ fn rows(app: &App, form: &Form, cols: &Columns, width: u16, compact: bool) -> Ve
     for (index, field) in form.fields.iter().enumerate() {
         rows.push((index, Row::Field));
         if let Some(error) = &field.error {
-            let lines = wrap(error, (width as usize).saturating_sub(4));
+            // After the 3 columns of " ✗ ", and one spare.
+            let room = (width as usize).saturating_sub(4);
+            let lines = wrap(error, room);
             let shown = lines.len().min(ERROR_LINES);
             for (n, line) in lines.iter().take(shown).enumerate() {
                 let cut = n + 1 == shown && lines.len() > shown;
-                let text =
-                    if cut { truncate(&format!("{line} …"), width as usize - 4) } else { line.clone() };
+                let text = if cut { truncate(&format!("{line} …"), room) } else { line.clone() };
                 let lead = if n == 0 { " ✗ " } else { "   " };
                 rows.push((index, Row::Error(format!("{lead}{text}"))));
             }
