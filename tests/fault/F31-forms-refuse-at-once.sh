@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# F29: the dashboard's forms refuse hostile input field by field, all at once, and store
+# F31: the dashboard's forms refuse hostile input field by field, all at once, and store
 # nothing (issue 16 "forms that help"; RELIABILITY.md: hostile input is normal input).
 # In the real binary in tmux, on a database that holds a morning and a run:
 # - the bad-value list of F9 typed into five marker fields at once: Ctrl-S marks all five,
