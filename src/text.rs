@@ -154,6 +154,42 @@ pub fn saved_run(run: &crate::domain::records::Run, id: i64) -> String {
     format!("saved: run {id} ending {}: {}, {} min", run.at.format("%H:%M"), run.kind.label(), run.minutes)
 }
 
+/// The status line after the edit-run form was committed.
+pub fn edited_run(run: &crate::domain::records::Run, id: i64) -> String {
+    format!(
+        "saved: run {id} is now {}, {} min, ended {} on {}",
+        run.kind.label(),
+        run.minutes,
+        run.at.format("%H:%M"),
+        run.day.format("%a %-d %b")
+    )
+}
+
+/// The status line after a run was deleted.
+pub fn deleted_run(run: &crate::domain::records::Run, id: i64) -> String {
+    format!(
+        "deleted run {id}: {}, {} min, ended {} on {} (its ticks stay with the day)",
+        run.kind.label(),
+        run.minutes,
+        run.at.format("%H:%M"),
+        run.day.format("%a %-d %b")
+    )
+}
+
+/// A run edited or deleted from the screen was gone already (deleted in another terminal).
+pub fn no_run(id: i64) -> String {
+    format!("run {id} is no longer there (changed in another terminal?): nothing changed")
+}
+
+/// `s` on a day whose checklist has no foam-roll targets.
+pub fn no_foam_rolling(session: crate::domain::session::Session) -> String {
+    if session == crate::domain::session::Session::Rest {
+        "a rest day: there is no foam rolling today (log a run with r and its targets appear)".into()
+    } else {
+        "there is no foam rolling on this day's checklist".into()
+    }
+}
+
 /// "1 change", "3 changes".
 pub fn changes(n: usize) -> String {
     if n == 1 { "1 change".into() } else { format!("{n} changes") }

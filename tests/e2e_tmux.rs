@@ -429,3 +429,63 @@ fn trends_and_history_on_the_demo() {
     t.send(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+fn runs_json(s: &Sandbox) -> Vec<serde_json::Value> {
+    let out = s.cmd().args(["runs", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
+}
+
+fn session(s: &Sandbox) -> String {
+    let out = s.cmd().args(["checklist", "--json"]).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["session"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_mistyped_run_is_corrected_and_deleted_in_the_log_screen() {
+    let s = Sandbox::new();
+    let t = Tmux::start(&s, 100, 30);
+    t.type_line(&dashboard_command(&s, &s.db()));
+    t.wait_for("Recovery checklist");
+    // 300 minutes by mistake (meant 30).
+    t.send(&["r"]);
+    t.wait_for("Run ·");
+    t.send(&["-l", "e"]);
+    t.send(&["Tab"]);
+    t.send(&["-l", "300"]);
+    t.send(&["C-s"]);
+    t.wait_for("saved: run");
+    eventually(|| runs_json(&s).len() == 1, || format!("{:?}", runs_json(&s)));
+    assert_eq!(session(&s), "long");
+    // The Log screen: the run under today's row; Enter opens it.
+    t.send(&["2"]);
+    t.wait_for("↳");
+    t.send(&["j"]);
+    t.send(&["Enter"]);
+    t.wait_for("Edit run");
+    t.send(&["Tab"]);
+    t.send(&["BSpace", "BSpace", "BSpace"]);
+    t.send(&["-l", "30"]);
+    t.send(&["C-s"]);
+    t.wait_for("saved: run");
+    eventually(|| runs_json(&s)[0]["minutes"] == 30, || format!("{:?}", runs_json(&s)));
+    let runs = runs_json(&s);
+    assert_eq!(runs.len(), 1, "edited in place, no second run: {runs:?}");
+    assert_ne!(session(&s), "long");
+    // Back on the list; delete it after the confirm.
+    t.wait_for("30 min");
+    t.send(&["d"]);
+    t.wait_for("Delete run");
+    t.send(&["y"]);
+    t.wait_for("deleted run");
+    eventually(|| runs_json(&s).is_empty(), || format!("{:?}", runs_json(&s)));
+    // `2` then `3`: Trends, with nothing typed anywhere.
+    t.send(&["2"]);
+    t.send(&["3"]);
+    t.wait_for("Training load");
+    t.send(&["q"]);
+    t.wait_for("EXIT=0");
+    let out = s.cmd().args(["export", "--format", "json"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]", "no markers were typed");
+}

@@ -305,7 +305,7 @@ fn run_options_that_do_not_go_together_are_usage_errors() {
     refused(&s, &["run", "--delete", "1", "--minutes", "30"], 2, &["'--delete <ID>' cannot be used with"]);
     refused(&s, &["run", "--delete", "1", "--edit", "1"], 2, &["cannot be used with"]);
     refused(&s, &["run", "--delete", "1", "--note", "x"], 2, &["cannot be used with"]);
-    refused(&s, &["run", "--km", "5"], 2, &["--type <TYPE>", "--minutes <N>"]);
+    refused(&s, &["run", "--km", "5"], 2, &["--type <TYPE>", "--minutes <N"]);
     refused(&s, &["run", "--edit"], 2, &["a value is required"]);
 }
 

@@ -264,7 +264,7 @@ fn without_colour_the_boxes_the_cursor_and_the_bad_fields_still_show() {
     let screen = text(&buf);
     for reason in [
         "✗ Resting HR: 300 is outside 25–220 bpm, a whole number",
-        "✗ Sleep: '7h' is not a number; give 0–24 h",
+        "✗ Sleep: '7h' is not a number; write 7.5 or 7:30 (H:MM), 0–24 h",
         "✗ Soreness: 11 is outside 0–10, a whole number",
     ] {
         assert!(screen.contains(reason), "{reason}\n{screen}");
@@ -755,4 +755,87 @@ fn today_reviewing_a_past_day() {
     assert!(!screen.contains("later today") && !screen.contains("tonight, tomorrow"), "{screen}");
     assert!(screen.contains("09:00–13:00 · missed"), "{screen}");
     insta::assert_snapshot!(draw(&app, 100, 40).backend());
+}
+
+/// The Log screen on the demo, read by the dashboard's own loader.
+fn log_app() -> App {
+    let (ctx, store) = demo_context(end());
+    let mut app = app_on(end());
+    press(&mut app, Command::ShowLog);
+    let list = load::log(&ctx, &store, end(), cooldown::tui::loglist::PAGE_DAYS).unwrap();
+    update(&mut app, Action::LogLoaded(Box::new(list)));
+    app
+}
+
+#[test]
+fn the_log_list_reads_the_last_days_newest_first_with_their_runs_and_verdicts() {
+    let app = log_app();
+    let list = app.log.as_ref().unwrap();
+    assert_eq!(list.days.len(), 28);
+    assert_eq!(list.days[0].date, end());
+    assert!(list.days.windows(2).all(|w| w[0].date == w[1].date + Days::new(1)));
+    let (_, store) = demo_context(end());
+    let runs = store.runs_between(end() - Days::new(27), end()).unwrap();
+    let listed: usize = list.days.iter().map(|d| d.runs.len()).sum();
+    assert_eq!(listed, runs.len());
+    assert!(list.days.iter().all(|d| d.runs.iter().all(|r| r.day == d.date && r.id.is_some())));
+    assert!(list.days.iter().any(|d| d.verdict.is_some_and(|l| l != Level::NoData)));
+}
+
+#[test]
+fn log_list_80x24() {
+    let app = log_app();
+    let screen = text(&buffer(&app, 80, 24));
+    assert!(screen.contains("today") && screen.contains("↳") && screen.contains("RHR"), "{screen}");
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn log_list_asks_before_deleting_a_run() {
+    let mut app = log_app();
+    while app
+        .log
+        .as_ref()
+        .unwrap()
+        .row(app.log_selected)
+        .is_some_and(|r| matches!(r, cooldown::tui::loglist::Row::Day(_)))
+    {
+        press(&mut app, Command::Down);
+    }
+    press(&mut app, Command::Delete);
+    let screen = text(&buffer(&app, 80, 24));
+    assert!(screen.contains("Delete run") && screen.contains("y delete"), "{screen}");
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn the_selected_item_shows_its_whole_text_when_its_row_cuts_it() {
+    let mut app = as_today(day_with_run(Session::Long, |r| r.weight_before_kg.is_some() && r.minutes > 90));
+    let whole = |e: &cooldown::domain::checklist::Entry| match e
+        .amount
+        .as_ref()
+        .map(|a| a.formula.clone())
+        .or(e.item.note.clone())
+    {
+        Some(aside) => format!("{} — {aside}", e.item.title),
+        None => e.item.title.clone(),
+    };
+    let longest = app
+        .checklist()
+        .entries()
+        .enumerate()
+        .max_by_key(|(_, e)| whole(e).chars().count())
+        .map(|(i, _)| i)
+        .unwrap();
+    let text_of = |app: &App| text(&buffer(app, 60, 24)).split_whitespace().collect::<Vec<_>>().join(" ");
+    let wanted = whole(app.checklist().entries().nth(longest).unwrap())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    press(&mut app, Command::First);
+    assert!(!text_of(&app).contains(&wanted), "cut while not selected: {wanted}");
+    while app.selected < longest {
+        press(&mut app, Command::Down);
+    }
+    assert!(text_of(&app).contains(&wanted), "{wanted} not in:\n{}", text(&buffer(&app, 60, 24)));
 }

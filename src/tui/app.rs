@@ -2,6 +2,7 @@
 
 use super::form::Form;
 use super::keymap::{Mode, Screen};
+use super::loglist::LogList;
 use super::theme::Theme;
 use super::timer::ActiveTimer;
 use super::writer::Queue;
@@ -34,6 +35,12 @@ pub enum Overlay {
     Help,
     /// The full explanation of the verdict.
     Why,
+}
+
+/// A question the dashboard asks before it does something that cannot be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Confirm {
+    DeleteRun(Run),
 }
 
 /// Everything shown for one day, read from the store together.
@@ -90,6 +97,14 @@ pub struct App {
     /// Index of the selected checklist entry, in display order.
     pub selected: usize,
     pub form: Option<Form>,
+    /// The screen a form was opened from, and goes back to when it closes.
+    pub form_return: Screen,
+    /// The Log screen's days once read, the selected row, and how many days to read.
+    pub log: Option<LogList>,
+    pub log_selected: usize,
+    pub log_span: u32,
+    /// A question waiting for y / n.
+    pub confirm: Option<Confirm>,
     /// The foam-roll timer; it runs whatever screen or day is shown.
     pub timer: Option<ActiveTimer>,
     /// `[timers]` from the config.
@@ -125,6 +140,11 @@ impl App {
             history: None,
             selected: day.checklist.first_to_do(now),
             form: None,
+            form_return: Screen::Today,
+            log: None,
+            log_selected: 0,
+            log_span: super::loglist::PAGE_DAYS,
+            confirm: None,
             timer: None,
             timers: crate::config::Config::default().timers,
             units: Units::METRIC,
@@ -160,7 +180,9 @@ impl App {
 
     /// What has the keyboard.
     pub fn mode(&self) -> Mode {
-        if self.overlay.is_some() {
+        if self.confirm.is_some() {
+            Mode::Confirm
+        } else if self.overlay.is_some() {
             Mode::Overlay
         } else if self.form.is_some() {
             Mode::Form

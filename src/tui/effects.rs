@@ -55,6 +55,13 @@ impl Loop<'_> {
                     Err(e) => failed(e),
                 })
             }
+            Effect::LoadLog(span) => {
+                let today = self.app.today;
+                Some(match load::log(self.ctx, self.store, today, span) {
+                    Ok(list) => Action::LogLoaded(Box::new(list)),
+                    Err(e) => failed(e),
+                })
+            }
             Effect::Bell => {
                 let mut out = std::io::stdout();
                 let _ = out.write_all(b"\x07").and_then(|()| out.flush());

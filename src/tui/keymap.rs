@@ -54,6 +54,13 @@ pub enum Command {
     NextMonth,
     ThisMonth,
     OpenDay,
+    /// Edit what the selected row of the Log list holds.
+    Edit,
+    /// Delete the selected run (after a confirm).
+    Delete,
+    /// Answer the confirm: yes / no.
+    Yes,
+    No,
 }
 
 /// The screens, in tab order. Only screens that work are listed.
@@ -84,6 +91,8 @@ pub enum Mode {
     Screen(Screen),
     Form,
     Overlay,
+    /// A question waiting for y / n.
+    Confirm,
 }
 
 /// Where a binding applies.
@@ -96,18 +105,24 @@ pub enum Scope {
     /// On every screen.
     Screens,
     On(Screen),
+    /// On every screen but this one (which has its own binding for the key).
+    Besides(Screen),
     Form,
     Overlay,
+    Confirm,
 }
 
 impl Scope {
     fn applies(self, mode: Mode) -> bool {
         match (self, mode) {
             (Scope::Always, _) => true,
-            (Scope::Outside, m) => m != Mode::Form,
+            (Scope::Outside, m) => m != Mode::Form && m != Mode::Confirm,
             (Scope::Screens, Mode::Screen(_)) => true,
             (Scope::On(s), Mode::Screen(t)) => s == t,
-            (Scope::Form, Mode::Form) | (Scope::Overlay, Mode::Overlay) => true,
+            (Scope::Besides(s), Mode::Screen(t)) => s != t,
+            (Scope::Form, Mode::Form) | (Scope::Overlay, Mode::Overlay) | (Scope::Confirm, Mode::Confirm) => {
+                true
+            }
             _ => false,
         }
     }
@@ -142,10 +157,11 @@ const fn bind(
 
 use Command as C;
 use Key::{Char, Code, Ctrl};
-use Scope::{Always, Form, On, Outside, Overlay, Screens};
+use Scope::{Always, Besides, Confirm, Form, On, Outside, Overlay, Screens};
 const TODAY: Scope = On(Screen::Today);
 const TRENDS: Scope = On(Screen::Trends);
 const HISTORY: Scope = On(Screen::History);
+const LOG: Scope = On(Screen::Log);
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -167,8 +183,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(TODAY, &[Char(']')], C::NextDay, "next day", None),
     bind(TODAY, &[Char('t')], C::Today, "back to today", None),
     bind(TODAY, &[Char('v')], C::Why, "why: every rule behind the verdict", Some(("v", "why"))),
-    bind(Screens, &[Char('m')], C::LogMarkers, "log this morning's markers", Some(("m", "markers"))),
-    bind(Screens, &[Char('r')], C::LogRun, "log a run", Some(("r", "run"))),
+    bind(LOG, &[Char('j'), Code(KeyCode::Down)], C::Down, "move down", Some(("j/k", "move"))),
+    bind(LOG, &[Char('k'), Code(KeyCode::Up)], C::Up, "move up", None),
+    bind(LOG, &[Char('g'), Code(KeyCode::Home)], C::First, "go to the newest day", None),
+    bind(LOG, &[Char('G'), Code(KeyCode::End)], C::Last, "go to the oldest day read (again: older days)", None),
+    bind(LOG, &[Code(KeyCode::Enter), Char('e')], C::Edit, "edit: the day's markers, or the selected run",
+         Some(("Enter", "edit"))),
+    bind(LOG, &[Char('d')], C::Delete, "delete the selected run (asks first)", Some(("d", "delete"))),
+    bind(LOG, &[Char('m')], C::LogMarkers, "log the selected day's markers", None),
+    bind(LOG, &[Char('r')], C::LogRun, "add a run on the selected day", Some(("r", "run"))),
+    bind(Besides(Screen::Log), &[Char('m')], C::LogMarkers, "log this morning's markers", Some(("m", "markers"))),
+    bind(Besides(Screen::Log), &[Char('r')], C::LogRun, "log a run", Some(("r", "run"))),
     bind(TRENDS, &[Char('l'), Code(KeyCode::Right)], C::NextMarker, "next marker", Some(("h/l", "marker"))),
     bind(TRENDS, &[Char('h'), Code(KeyCode::Left)], C::PrevMarker, "previous marker", None),
     bind(TRENDS, &[Char('w')], C::CycleWindow, "window: 7 / 28 / 90 / 365 days / all", Some(("w", "window"))),
@@ -182,10 +207,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(HISTORY, &[Code(KeyCode::Enter)], C::OpenDay, "open the day on Today (to review or backfill)",
          Some(("Enter", "open"))),
     bind(Screens, &[Char('1')], C::ShowToday, "the Today screen", None),
-    bind(Screens, &[Char('2')], C::ShowLog, "the Log screen (morning markers)", None),
+    bind(Screens, &[Char('2')], C::ShowLog, "the Log screen: the last days' markers and runs", None),
     bind(Screens, &[Char('3')], C::ShowTrends, "the Trends screen", None),
     bind(Screens, &[Char('4')], C::ShowHistory, "the History screen", None),
-    bind(Screens, &[Code(KeyCode::Tab)], C::NextScreen, "next screen (Today, Trends, History)", None),
+    bind(Screens, &[Code(KeyCode::Tab)], C::NextScreen, "next screen (Today, Log, Trends, History)", None),
     bind(Screens, &[Code(KeyCode::BackTab)], C::PrevScreen, "previous screen", None),
     bind(Form, &[Code(KeyCode::Tab), Code(KeyCode::Down)], C::NextField, "next field", Some(("Tab", "next"))),
     bind(Form, &[Code(KeyCode::BackTab), Code(KeyCode::Up)], C::PrevField, "previous field", None),
@@ -196,6 +221,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Form, &[Code(KeyCode::Right)], C::NextChoice,
          "the next choice (run type, pain site, …); in a text field, the cursor right", None),
     bind(Form, &[Code(KeyCode::Esc)], C::Cancel, "cancel: nothing is saved", Some(("Esc", "cancel"))),
+    bind(Confirm, &[Char('y')], C::Yes, "yes, do it", Some(("y", "yes"))),
+    bind(Confirm, &[Char('n'), Code(KeyCode::Esc)], C::No, "no, keep it", Some(("n", "no"))),
     bind(Overlay, &[Char('j'), Code(KeyCode::Down)], C::ScrollDown, "scroll down", Some(("j/k", "scroll"))),
     bind(Overlay, &[Char('k'), Code(KeyCode::Up)], C::ScrollUp, "scroll up", None),
     bind(Overlay, &[Code(KeyCode::Esc)], C::CloseOverlay, "close", Some(("Esc", "close"))),

@@ -9,7 +9,7 @@ const TODAY_MODE: Mode = Mode::Screen(Screen::Today);
 
 #[test]
 fn no_key_is_bound_twice_in_a_mode() {
-    let modes = Screen::ALL.into_iter().map(Mode::Screen).chain([Mode::Form, Mode::Overlay]);
+    let modes = Screen::ALL.into_iter().map(Mode::Screen).chain([Mode::Form, Mode::Overlay, Mode::Confirm]);
     for mode in modes {
         let mut seen: Vec<Key> = Vec::new();
         for b in active(mode) {
@@ -99,4 +99,36 @@ fn labels_and_hints_come_from_the_table() {
         hints(Mode::Form),
         [("Tab", "next"), ("Ctrl-S", "save"), ("Esc", "cancel"), ("Ctrl-C", "quit")]
     );
+}
+
+const LOG_MODE: Mode = Mode::Screen(Screen::Log);
+
+#[test]
+fn the_log_list_takes_screen_keys_and_its_own() {
+    // Outside a form, the Log screen is a screen like any other: `3` goes to Trends.
+    for (c, command) in
+        [('1', C::ShowToday), ('3', C::ShowTrends), ('4', C::ShowHistory), ('?', C::ToggleHelp)]
+    {
+        assert_eq!(command_for(&press(KeyCode::Char(c), NONE), LOG_MODE), Some(command), "{c}");
+    }
+    assert_eq!(command_for(&press(KeyCode::Char('q'), NONE), LOG_MODE), Some(C::Quit));
+    assert_eq!(command_for(&press(KeyCode::Char('j'), NONE), LOG_MODE), Some(C::Down));
+    assert_eq!(command_for(&press(KeyCode::Enter, NONE), LOG_MODE), Some(C::Edit));
+    assert_eq!(command_for(&press(KeyCode::Char('e'), NONE), LOG_MODE), Some(C::Edit));
+    assert_eq!(command_for(&press(KeyCode::Char('d'), NONE), LOG_MODE), Some(C::Delete));
+    assert_eq!(command_for(&press(KeyCode::Char('r'), NONE), LOG_MODE), Some(C::LogRun));
+    assert_eq!(command_for(&press(KeyCode::Char('m'), NONE), LOG_MODE), Some(C::LogMarkers));
+    // Each key is listed once in its help: the Log screen's own `m` and `r` replace the others.
+    assert_eq!(active(LOG_MODE).filter(|b| b.command == C::LogRun).count(), 1);
+}
+
+#[test]
+fn a_confirm_takes_only_yes_no_and_ctrl_c() {
+    assert_eq!(command_for(&press(KeyCode::Char('y'), NONE), Mode::Confirm), Some(C::Yes));
+    assert_eq!(command_for(&press(KeyCode::Char('n'), NONE), Mode::Confirm), Some(C::No));
+    assert_eq!(command_for(&press(KeyCode::Esc, NONE), Mode::Confirm), Some(C::No));
+    for c in ['q', 'd', '3', '?', 'j'] {
+        assert_eq!(command_for(&press(KeyCode::Char(c), NONE), Mode::Confirm), None, "{c}");
+    }
+    assert_eq!(command_for(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), Mode::Confirm), Some(C::Quit));
 }

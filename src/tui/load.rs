@@ -2,6 +2,7 @@
 //! forms start from. The only place the dashboard reads the store.
 
 use super::app::{Day, History, Trends};
+use super::loglist::{LogDay, LogList};
 use crate::context::Context;
 use crate::domain::focus;
 use crate::domain::history;
@@ -72,4 +73,33 @@ pub fn history(ctx: &Context, store: &Store, month: NaiveDate, today: NaiveDate)
         .map(|d| (d, (shares.get(&d).copied().unwrap_or(0.0), verdicts.get(&d).copied())))
         .collect();
     Ok(History { month, days, current_streak, best_streak })
+}
+
+/// The Log screen's days: `span` days up to `today`, newest first, each with its markers,
+/// runs and verdict (the rules' chain run once over the whole span).
+pub fn log(ctx: &Context, store: &Store, today: NaiveDate, span: u32) -> Result<LogList> {
+    let earliest = crate::domain::values::EARLIEST_DATE;
+    let from =
+        today.checked_sub_days(Days::new(u64::from(span.max(1) - 1))).unwrap_or(earliest).max(earliest);
+    let mut markers: std::collections::HashMap<NaiveDate, _> =
+        store.markers_between(from, today)?.into_iter().collect();
+    let mut runs: std::collections::HashMap<NaiveDate, Vec<_>> = std::collections::HashMap::new();
+    for run in store.runs_between(from, today)? {
+        runs.entry(run.day).or_default().push(run);
+    }
+    let inputs = ctx.readiness_inputs(store, from, today)?;
+    let verdicts: std::collections::HashMap<NaiveDate, Level> =
+        ctx.levels(&inputs, from, today).into_iter().collect();
+    let days = today
+        .iter_days()
+        .rev()
+        .take_while(|d| *d >= from)
+        .map(|date| LogDay {
+            date,
+            markers: markers.remove(&date),
+            runs: runs.remove(&date).unwrap_or_default(),
+            verdict: verdicts.get(&date).copied(),
+        })
+        .collect();
+    Ok(LogList { days, span })
 }

@@ -6,6 +6,7 @@ mod app;
 pub mod form;
 pub mod keymap;
 pub mod load;
+pub mod loglist;
 mod runtime;
 mod signals;
 mod terminal;

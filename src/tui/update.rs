@@ -2,13 +2,13 @@
 //! carries out the effects and reports back with more actions.
 
 use super::app::{App, Day, History, Overlay, StatusKind, Trends};
-use super::form::Form;
 use super::keymap::{Command, Screen};
+use super::loglist::LogList;
 use super::timer::ActiveTimer;
 use super::writer::Queue;
 use crate::domain::records::{Markers, Run};
 use crate::domain::trends::{Marker, Window};
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::KeyEvent;
 use std::time::Instant;
 
@@ -20,6 +20,9 @@ mod screens;
 
 #[path = "update_form.rs"]
 mod forms;
+
+#[path = "update_log.rs"]
+mod log;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -44,6 +47,8 @@ pub enum Action {
     },
     TrendsLoaded(Box<Trends>),
     HistoryLoaded(Box<History>),
+    /// The Log screen's days.
+    LogLoaded(Box<LogList>),
     /// A write committed: the status text (empty: nothing to say), and whether it was
     /// the open form's.
     Saved {
@@ -73,8 +78,10 @@ pub enum Change {
     Markers { date: NaiveDate, markers: Markers, fields: Vec<&'static str> },
     /// A new run.
     Run(Run),
-    /// The stored run `id` becomes `run` (whose `id` is `Some(id)`).
+    /// Change the fields (and day) of the stored run `id` to `run`'s.
     EditRun { id: i64, run: Run },
+    /// Delete the stored run `id`.
+    DeleteRun { id: i64 },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -86,6 +93,8 @@ pub enum Effect {
     LoadTrends(Marker, Window),
     /// Read the month that starts on this day for the History screen.
     LoadHistory(NaiveDate),
+    /// Read this many days up to today for the Log screen.
+    LoadLog(u32),
     Suspend,
     /// The terminal bell: a target is done, or its cue.
     Bell,
@@ -122,6 +131,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.history = Some(*history);
             vec![]
         }
+        Action::LogLoaded(list) => {
+            log::loaded(app, *list);
+            vec![]
+        }
         Action::Loaded { day, welcome } => {
             if let Some(form) = app.form.as_mut().filter(|f| f.date == day.checklist.date) {
                 form.refresh_markers(day.markers.as_ref());
@@ -133,7 +146,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Saved { text, form } => {
             if form && app.form.as_ref().is_some_and(|f| f.saving) {
                 app.form = None;
-                app.screen = Screen::Today;
+                app.screen = app.form_return;
             }
             if !text.is_empty() {
                 app.set_status(StatusKind::Saved, text);
@@ -162,6 +175,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn key(app: &mut App, command: Command) -> Vec<Effect> {
     let last = app.checklist().len().saturating_sub(1);
+    // A status message is about the last action: the next one clears it.
+    app.status = None;
+    let on_log = app.screen == Screen::Log && app.form.is_none();
     match command {
         Command::Quit => quit(app),
         Command::Suspend => return vec![Effect::Suspend],
@@ -186,16 +202,15 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
         | Command::NextMonth
         | Command::ThisMonth
         | Command::OpenDay => return screens::key(app, command),
-        Command::ShowLog | Command::LogMarkers => {
-            let form =
-                Form::markers(app.date, app.day.markers.as_ref(), app.day.yesterday.as_ref(), app.units);
-            forms::open(app, form);
+        Command::ShowLog => return log::show(app),
+        Command::LogMarkers => log::open_markers(app),
+        Command::LogRun => log::open_run(app),
+        Command::Down | Command::Up | Command::First | Command::Last if on_log => {
+            return log::move_selection(app, command);
         }
-        Command::LogRun => {
-            let now = NaiveTime::from_hms_opt(app.now.hour(), app.now.minute(), 0).unwrap_or(NaiveTime::MIN);
-            let form = Form::run(app.date, now, app.day.last_run.as_ref(), app.units);
-            forms::open(app, form);
-        }
+        Command::Edit => return log::edit(app),
+        Command::Delete => return log::delete(app),
+        Command::Yes | Command::No => return log::answer(app, command == Command::Yes),
         Command::Down => app.selected = (app.selected + 1).min(last),
         Command::Up => app.selected = app.selected.saturating_sub(1),
         Command::First => app.selected = 0,
@@ -296,3 +311,7 @@ mod screens_tests;
 #[cfg(test)]
 #[path = "update_form_tests.rs"]
 mod form_tests;
+
+#[cfg(test)]
+#[path = "update_log_tests.rs"]
+mod log_tests;

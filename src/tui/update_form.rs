@@ -12,7 +12,11 @@ use crate::tui::keymap::Screen;
 use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::InputRequest;
 
+/// Opens `form` on the Log screen; it goes back to the screen it came from when it closes.
 pub fn open(app: &mut App, form: Form) {
+    if app.form.is_none() {
+        app.form_return = app.screen;
+    }
     app.form = Some(form);
     app.screen = Screen::Log;
     app.status = None;
@@ -21,7 +25,7 @@ pub fn open(app: &mut App, form: Form) {
 /// Esc: the form closes and nothing is saved.
 pub fn cancel(app: &mut App) {
     app.form = None;
-    app.screen = Screen::Today;
+    app.screen = app.form_return;
     app.set_status(StatusKind::Info, text::form_cancelled());
 }
 
@@ -128,7 +132,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
         Submission::EditRun(id, run) => Change::EditRun { id, run },
         Submission::Unchanged => {
             app.form = None;
-            app.screen = Screen::Today;
+            app.screen = app.form_return;
             app.set_status(StatusKind::Info, text::run_unchanged());
             return vec![];
         }

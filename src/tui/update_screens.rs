@@ -8,8 +8,8 @@ use crate::tui::app::App;
 use crate::tui::keymap::{Command, Screen};
 use chrono::NaiveDate;
 
-/// Tab cycles through the screens that are not forms: Today, Trends, History.
-const CYCLE: [Screen; 3] = [Screen::Today, Screen::Trends, Screen::History];
+/// Tab cycles through the screens: Today, Log, Trends, History.
+const CYCLE: [Screen; 4] = Screen::ALL;
 
 fn show(app: &mut App, screen: Screen) -> Vec<Effect> {
     app.screen = screen;
@@ -19,7 +19,8 @@ fn show(app: &mut App, screen: Screen) -> Vec<Effect> {
             app.history_day = app.date;
             vec![Effect::LoadHistory(month_start(app.date))]
         }
-        _ => vec![],
+        Screen::Log => vec![Effect::LoadLog(app.log_span)],
+        Screen::Today => vec![],
     }
 }
 
@@ -81,6 +82,7 @@ pub fn reload(app: &App) -> Vec<Effect> {
     match app.screen {
         Screen::Trends => vec![Effect::LoadTrends(app.marker, app.window)],
         Screen::History => vec![Effect::LoadHistory(month_start(app.history_day))],
-        _ => vec![],
+        Screen::Log => vec![Effect::LoadLog(app.log_span)],
+        Screen::Today => vec![],
     }
 }

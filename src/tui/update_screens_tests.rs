@@ -36,8 +36,10 @@ fn press(a: &mut App, c: Command) -> Vec<Effect> {
 }
 
 #[test]
-fn tab_cycles_today_trends_history_and_each_screen_reads_its_data() {
+fn tab_cycles_today_log_trends_history_and_each_screen_reads_its_data() {
     let mut a = app();
+    assert_eq!(press(&mut a, Command::NextScreen), [Effect::LoadLog(28)]);
+    assert_eq!((a.screen, a.form.is_none()), (Screen::Log, true));
     assert_eq!(press(&mut a, Command::NextScreen), [Effect::LoadTrends(Marker::Hrv, Window::Days(28))]);
     assert_eq!(a.screen, Screen::Trends);
     assert_eq!(press(&mut a, Command::NextScreen), [Effect::LoadHistory(d(11, 1))]);

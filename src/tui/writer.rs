@@ -182,11 +182,6 @@ fn serve(
 /// at the first busy attempt); a write is idempotent (RELIABILITY.md rule 9), so an
 /// attempt that failed busy can simply be made again.
 pub fn commit(store: &mut Store, job: &Job, at: DateTime<FixedOffset>, mut waiting: impl FnMut()) -> Report {
-    if let Job::Change(Change::EditRun { .. }) = job {
-        // Not built yet: the store cannot change a run in place. Nothing is written and
-        // the form stays open.
-        return Report::Failed("changing a stored run is not built yet: nothing was saved".into());
-    }
     let mut pause = FIRST_PAUSE;
     let mut told = false;
     loop {
@@ -244,8 +239,14 @@ fn persist(store: &mut Store, change: &Change, at: DateTime<FixedOffset>) -> Res
             let id = store.save_run(run, at)?;
             Ok(text::saved_run(run, id))
         }
-        // Refused in `commit` before it comes here (not built yet).
-        Change::EditRun { .. } => Ok(String::new()),
+        Change::EditRun { id, run } => Ok(match store.edit_run(*id, run, at)? {
+            Some(_) => text::edited_run(run, *id),
+            None => text::no_run(*id),
+        }),
+        Change::DeleteRun { id } => Ok(match store.delete_run(*id)? {
+            Some(run) => text::deleted_run(&run, *id),
+            None => text::no_run(*id),
+        }),
     }
 }
 

@@ -192,7 +192,7 @@ fn a_field_emptied_in_the_markers_form_is_stored_as_not_logged() {
 }
 
 #[test]
-fn an_edited_run_is_refused_until_the_store_can_change_a_run() {
+fn a_run_is_edited_in_place_and_deleted_through_the_queue() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     let mut store = Store::open_path(&db).unwrap();
@@ -200,11 +200,24 @@ fn an_edited_run_is_refused_until_the_store_can_change_a_run() {
         day(),
         chrono::NaiveTime::MIN,
         crate::domain::session::Session::Easy,
-        30,
+        300,
     );
     let id = store.save_run(&run, at()).unwrap();
-    let job = Job::Change(Change::EditRun { id, run: crate::domain::records::Run { minutes: 40, ..run } });
+    let edited = crate::domain::records::Run { minutes: 30, id: Some(id), ..run };
+    let job = Job::Change(Change::EditRun { id, run: edited });
     let report = commit(&mut store, &job, at(), || ());
-    assert!(matches!(&report, Report::Failed(text) if text.contains("not built yet")), "{report:?}");
-    assert_eq!(store.run(id).unwrap().map(|r| r.minutes), Some(30), "nothing was written");
+    assert!(matches!(&report, Report::Saved { text, form: true } if text.contains("30 min")), "{report:?}");
+    assert_eq!(
+        store.runs_on(day()).unwrap().iter().map(|r| (r.id, r.minutes)).collect::<Vec<_>>(),
+        [(Some(id), 30)]
+    );
+    let report = commit(&mut store, &Job::Change(Change::DeleteRun { id }), at(), || ());
+    assert!(
+        matches!(&report, Report::Saved { text, form: false } if text.contains("deleted run")),
+        "{report:?}"
+    );
+    assert!(store.runs_on(day()).unwrap().is_empty());
+    // Gone already (deleted in another terminal): said so, nothing else changes.
+    let report = commit(&mut store, &Job::Change(Change::DeleteRun { id }), at(), || ());
+    assert!(matches!(&report, Report::Saved { text, .. } if text.contains("no longer there")), "{report:?}");
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# F29 — formats a runner types and imperial units (issue 16 item 4; CLI.md v2 "Input formats
+# F30 — formats a runner types and imperial units (issue 16 item 4; CLI.md v2 "Input formats
 # a runner types"). Sleep `7:30`, `--at 7:05` and `--duration 1:20:00` are read as what
 # they mean; their broken shapes (`7:75`, `7:5`, `80:00`, hostile bytes) are refused with
 # exit 65 and one line naming the accepted shapes, the database byte-identical. With

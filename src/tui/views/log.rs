@@ -1,16 +1,14 @@
-//! The Log screen: the open form (`form.rs`), or what opens one.
+//! The Log screen: the open form (`form.rs`), or the list of the last days (`loglist.rs`).
 
-use super::form;
+use super::{form, loglist};
 use crate::tui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Widget;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     if app.form.is_some() {
         form::render(app, area, buf, compact);
-        return;
+    } else {
+        loglist::render(app, area, buf, compact);
     }
-    Line::styled(" m: log this morning's markers · r: log a run", app.theme.dim()).render(area, buf);
 }

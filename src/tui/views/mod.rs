@@ -3,11 +3,13 @@
 
 mod banner;
 mod checklist;
+mod confirm;
 mod form;
 mod header;
 mod help;
 mod history;
 mod log;
+mod loglist;
 mod plot;
 mod popup;
 mod rows;
@@ -59,6 +61,9 @@ impl Widget for Dashboard<'_> {
             Some(Overlay::Help) => help::render(app, area, buf),
             Some(Overlay::Why) => why::render(app, area, buf),
             None => {}
+        }
+        if let Some(question) = &app.confirm {
+            confirm::render(app, question, area, buf);
         }
     }
 }
