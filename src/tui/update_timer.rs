@@ -33,6 +33,10 @@ pub fn key(app: &mut App, command: Command) -> Vec<Effect> {
         }
         Command::StartSequence => match ActiveTimer::first_open(app.checklist(), now) {
             Some(timer) => start(app, Some(timer)),
+            None if super::super::timer::sequence(app.checklist()).is_empty() => {
+                app.set_status(StatusKind::Info, crate::text::no_foam_rolling(app.checklist().session));
+                vec![]
+            }
             None => {
                 app.set_status(StatusKind::Info, "every foam-roll target is ticked for this day");
                 vec![]

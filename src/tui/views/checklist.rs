@@ -37,11 +37,13 @@ enum Row<'a> {
     Note(String),
     /// An entry, its index, and whether its phase is still to come (shown quietly).
     Item(usize, &'a Entry, bool),
+    /// A line of the selected entry's whole text, when its row cuts it.
+    Full(String),
 }
 
 /// Phase headings (with where each stands on today's timeline) and items; in the full
 /// layout a blank line between phases.
-fn rows(app: &App, compact: bool) -> Vec<Row<'_>> {
+fn rows(app: &App, compact: bool, width: usize) -> Vec<Row<'_>> {
     let c = app.checklist();
     let first = c.first_phase().map(Group::key);
     let mut out = Vec::new();
@@ -58,6 +60,9 @@ fn rows(app: &App, compact: bool) -> Vec<Row<'_>> {
         let later = matches!(due, Some(Due::Later(_)));
         for entry in &group.entries {
             out.push(Row::Item(index, entry, later));
+            if index == app.selected {
+                out.extend(full_text(app, entry, later, width).into_iter().map(Row::Full));
+            }
             // A target's advice (sodium, a large loss) gets its own line.
             out.extend(entry.amount.as_ref().and_then(|a| a.note.clone()).map(Row::Note));
             index += 1;
@@ -108,7 +113,7 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         return;
     }
     let t = &app.theme;
-    let all = rows(app, compact);
+    let all = rows(app, compact, area.width as usize);
     if all.is_empty() {
         Line::styled(text::EMPTY_CHECKLIST, t.dim()).render(area, buf);
         return;
@@ -126,6 +131,7 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
             Row::Gap => {}
             Row::Phase(g, due) => phase_line(app, g, *due, width).render(line_area, buf),
             Row::Note(text) => Line::styled(format!("      {text}"), t.warn()).render(line_area, buf),
+            Row::Full(text) => Line::styled(format!("     {text}"), t.dim()).render(line_area, buf),
             Row::Item(i, e, later) => {
                 item_line(app, e, *i == app.selected, *later, width).render(line_area, buf)
             }
@@ -138,22 +144,17 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     }
 }
 
-fn item_line<'a>(app: &App, e: &'a Entry, selected: bool, later: bool, width: usize) -> Spread<'a> {
+/// An entry's text (its title, then its formula or note) and what is flush right.
+fn item_parts<'a>(app: &App, e: &'a Entry, later: bool) -> (Vec<Span<'a>>, Vec<Span<'a>>) {
     let t = &app.theme;
     let mark = text::mark(e);
     let mark_style = if e.ticked() { t.done() } else { t.text() };
     let title_style = if e.ticked() || later { t.dim() } else { t.text() };
     let mut left = vec![
-        Span::raw(if selected { "›" } else { " " }),
         Span::styled(format!("{mark:<3} "), mark_style),
         Span::styled(e.item.title.as_str(), title_style),
     ];
-    // A target shows its formula (or how to get a number); other items their note.
-    let aside = match &e.amount {
-        Some(a) => Some(a.formula.clone()),
-        None => e.item.note.clone(),
-    };
-    if let Some(aside) = aside {
+    if let Some(aside) = aside(e) {
         left.push(Span::styled(format!("  {aside}"), t.dim()));
     }
     let mut right = Vec::new();
@@ -178,6 +179,37 @@ fn item_line<'a>(app: &App, e: &'a Entry, selected: bool, later: bool, width: us
     if !right.is_empty() {
         right.push(Span::raw(" "));
     }
+    (left, right)
+}
+
+/// A target shows its formula (or how to get a number); other items their note.
+fn aside(e: &Entry) -> Option<String> {
+    match &e.amount {
+        Some(a) => Some(a.formula.clone()),
+        None => e.item.note.clone(),
+    }
+}
+
+/// The selected entry's whole text on lines of their own, when its row cuts it.
+fn full_text(app: &App, e: &Entry, later: bool, width: usize) -> Vec<String> {
+    let (left, right) = item_parts(app, e, later);
+    let used: usize =
+        1 + left.iter().map(Span::width).sum::<usize>() + right.iter().map(Span::width).sum::<usize>();
+    if used < width {
+        return vec![];
+    }
+    let whole = match aside(e) {
+        Some(aside) => format!("{} — {aside}", e.item.title),
+        None => e.item.title.clone(),
+    };
+    super::rows::wrap(&whole, width.saturating_sub(6))
+}
+
+fn item_line<'a>(app: &App, e: &'a Entry, selected: bool, later: bool, width: usize) -> Spread<'a> {
+    let t = &app.theme;
+    let (parts, right) = item_parts(app, e, later);
+    let mut left = vec![Span::raw(if selected { "›" } else { " " })];
+    left.extend(parts);
     let style = if selected { t.selected() } else { t.text() };
     spread(left, right, width, style)
 }

@@ -38,7 +38,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         None => vec![],
     });
     let left_w: usize = left.iter().map(Span::width).sum();
-    let mut hints = keymap::hints(app.mode());
+    let mut hints = hints(app);
     if compact {
         hints.retain(|(keys, _)| ["?", "q", "Esc", "Enter", "Ctrl-S"].contains(keys));
     }
@@ -54,6 +54,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         right.clear();
     }
     spread(left, right, width, t.text()).render(area, buf);
+}
+
+/// The mode's hints from the keymap, as the day stands: no timer hint on a day without
+/// foam rolling, "p resume" while the timer is paused.
+fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
+    let mode = app.mode();
+    let mut hints = keymap::hints(mode);
+    if mode == keymap::Mode::Screen(keymap::Screen::Today)
+        && crate::tui::timer::sequence(app.checklist()).is_empty()
+    {
+        hints.retain(|h| *h != ("s", "timer"));
+    }
+    let paused = app
+        .timer
+        .as_ref()
+        .is_some_and(|t| matches!(t.countdown, crate::domain::timer::Countdown::Paused { .. }));
+    if paused && matches!(mode, keymap::Mode::Screen(keymap::Screen::Today)) {
+        let at = hints.iter().position(|h| h.0 == "?").unwrap_or(hints.len());
+        hints.insert(at, ("p", "resume"));
+    }
+    hints
 }
 
 fn hint_spans(app: &App, hints: &[(&'static str, &'static str)]) -> Vec<Span<'static>> {
