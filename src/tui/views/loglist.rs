@@ -21,8 +21,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         return;
     };
     let heading =
-        format!(" The last {} days · Enter edit · r add a run · d delete a run · m markers", list.days.len());
-    Line::styled(heading, t.dim()).render(Rect { height: 1, ..area }, buf);
+        format!(" The last {} days: the morning's markers, each run under its day", list.days.len());
+    spread(
+        vec![Span::styled(heading, t.dim())],
+        vec![Span::styled("verdict ", t.dim())],
+        area.width as usize,
+        t.text(),
+    )
+    .render(Rect { height: 1, ..area }, buf);
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
     let rows = list.rows();
     let height = usize::from(body.height);
