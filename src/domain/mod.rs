@@ -1,5 +1,6 @@
 //! Pure rules and data: no I/O, no clock, no terminal. Time comes in as arguments.
 
+pub mod activity;
 pub mod checklist;
 pub mod demo;
 pub mod entry;

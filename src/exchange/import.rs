@@ -22,6 +22,10 @@ use std::collections::HashMap;
 pub struct Imported {
     pub markers: Vec<(NaiveDate, Markers)>,
     pub runs: Vec<RunRow>,
+    /// Activities from a watch or an app (FIT, GPX, TCX, Apple Health workouts).
+    pub activities: Vec<crate::domain::activity::Activity>,
+    /// Ticks, from our own ticks export: the day, the item and its set.
+    pub ticks: Vec<(NaiveDate, crate::domain::records::Tick)>,
     /// Columns of a wellness export that have no place here (fit to print).
     pub ignored: Vec<String>,
     /// "sleepSecs → sleep_hours: seconds → hours" (fit to print).
