@@ -8,3 +8,4 @@ pub mod header;
 pub mod import;
 pub mod plan;
 pub mod print;
+pub mod wellness;
