@@ -56,6 +56,8 @@ pub struct Baselines {
     /// HRV of another source was logged within the baseline's reach: calibration started
     /// again with this one.
     pub hrv_source_changed: bool,
+    /// When it changed: the first day of this source after the last of the other.
+    pub hrv_source_since: Option<NaiveDate>,
     pub hrv_count: usize,
     pub hrv_state: BaselineState,
     /// Mean and σ_eff of ln rMSSD over W, when the baseline is not off.
@@ -101,16 +103,27 @@ fn hrv_of(m: &Markers, source: HrvSource) -> Option<f64> {
 }
 
 /// The source the day's HRV rules use: today's HRV's, else the latest valid one's within
-/// the 7-day window, else a morning reading. Also whether HRV of another source was logged
-/// in the baseline's reach (then calibration started again with this one).
-fn hrv_source(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> (HrvSource, bool) {
+/// the 7-day window, else a morning reading (a day's HRV without a source is a morning
+/// reading). Also whether HRV of another source was logged in the baseline's reach (then
+/// calibration started again with this one), and the first day of this source after the
+/// last of the other: when the source changed.
+fn hrv_source(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> (HrvSource, bool, Option<NaiveDate>) {
     let week_from = back(day, 6);
     let latest = inputs.markers.range(week_from..=day).rev().find(|(_, m)| valid_hrv(m).is_some());
     let source = latest.map_or(HrvSource::Morning, |(_, m)| m.hrv_source());
     let reach = back(day, 6 + t.baseline_days);
-    let other =
-        inputs.markers.range(reach..=day).any(|(_, m)| valid_hrv(m).is_some() && m.hrv_source() != source);
-    (source, other)
+    let other = inputs
+        .markers
+        .range(reach..=day)
+        .rev()
+        .find(|(_, m)| valid_hrv(m).is_some() && m.hrv_source() != source)
+        .map(|(d, _)| *d);
+    let since = other
+        .and_then(|o| o.succ_opt())
+        .filter(|after| *after <= day)
+        .and_then(|after| inputs.markers.range(after..=day).find(|(_, m)| hrv_of(m, source).is_some()))
+        .map(|(d, _)| *d);
+    (source, other.is_some(), since)
 }
 
 /// The values of one marker on days `from ..= to` that have it. Missing days are simply
@@ -156,7 +169,7 @@ pub fn compute(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Baselines {
     let (w_from, w_to) = (back(day, 6 + t.baseline_days), back(day, 7));
     let week_from = back(day, 6);
     let (early_from, early_to) = (back(day, EARLY_DAYS), back(day, 1));
-    let (source, source_changed) = hrv_source(inputs, day, t);
+    let (source, changed, since) = hrv_source(inputs, day, t);
     let ln_hrv = |m: &Markers| hrv_of(m, source).map(f64::ln);
 
     let hrv_w = values(inputs, w_from, w_to, ln_hrv);
@@ -176,7 +189,8 @@ pub fn compute(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Baselines {
 
     Baselines {
         hrv_source: source,
-        hrv_source_changed: source_changed,
+        hrv_source_changed: changed,
+        hrv_source_since: since,
         hrv_count: hrv_w.len(),
         hrv_state,
         hrv_mu: on(hrv_state).then(|| mean(&hrv_w)).flatten(),

@@ -170,7 +170,14 @@ pub fn calibration(inputs: &Inputs, day: NaiveDate, b: &Baselines, t: &Threshold
             .map(|d| format!(" — {what} from {} if you log every morning", d.format("%a %-d %b")))
             .unwrap_or_default();
         let lead = if name == "HRV" && b.hrv_source_changed {
-            format!("HRV now from {}: baseline", source_words(source))
+            match b.hrv_source_since {
+                Some(since) => format!(
+                    "HRV source changed to {} on {}: baseline restarts,",
+                    source_words(source),
+                    since.format("%a %-d %b")
+                ),
+                None => format!("HRV now from {}: baseline", source_words(source)),
+            }
         } else {
             format!("{name} baseline")
         };

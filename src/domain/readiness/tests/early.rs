@@ -178,7 +178,10 @@ fn hrv_baselines_are_per_source_and_a_change_starts_calibration_again() {
     assert_eq!(outcome(&v, "H-EARLY"), INFO);
     assert_eq!(outcome(&v, "H-ACUTE"), None);
     assert!(
-        v.calibration[0].starts_with("HRV now from overnight averages: baseline 0 of 14 — full rules from"),
+        v.calibration[0].starts_with(&format!(
+            "HRV source changed to overnight averages on {}: baseline restarts, 0 of 14 — full rules from",
+            back(2).format("%a %-d %b")
+        )),
         "{:?}",
         v.calibration
     );

@@ -5,6 +5,7 @@ mod early;
 mod props;
 mod rules;
 mod scenarios;
+mod source;
 mod steps;
 mod words;
 
