@@ -123,6 +123,18 @@ impl Clock {
     }
 }
 
+/// The system zone's (`TZ`) offset at `instant`: how a file that gives only UTC times (GPX,
+/// TCX, a FIT file without its watch's offset) is placed on the runner's wall clock.
+pub fn system_offset_at(instant: DateTime<Utc>) -> FixedOffset {
+    *instant.with_timezone(&Local).fixed_offset().offset()
+}
+
+/// The first instant at which the system zone's wall clock reads `wall`, if it ever does
+/// (fitparser places a FIT file's local times with it: `exchange::activity::fit`).
+pub fn system_zone_instant(wall: NaiveDateTime) -> Option<DateTime<Utc>> {
+    Local.from_local_datetime(&wall).earliest().map(|t| t.to_utc())
+}
+
 /// The file system's clock, which stamps files' modification times: for a file's age
 /// (sweeping temporary files) and for tests that stamp a file. Not the runner's clock: a
 /// pinned clock does not move it.

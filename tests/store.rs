@@ -259,6 +259,7 @@ fn a_database_migrated_from_every_older_schema_equals_a_fresh_one() {
         include_str!("fixtures/schema4.sql"),
         include_str!("fixtures/schema5.sql"),
         include_str!("fixtures/schema6.sql"),
+        include_str!("fixtures/schema7.sql"),
     ];
     assert_eq!(frozen.len() as i64, LATEST_VERSION, "add tests/fixtures/schema{LATEST_VERSION}.sql");
     for (i, sql) in frozen.iter().enumerate() {
@@ -407,9 +408,10 @@ fn a_database_from_a_newer_cooldown_is_refused() {
     let s = Sandbox::new();
     drop(Store::open_path(&s.db()).unwrap());
     let c = Connection::open(s.db()).unwrap();
-    c.execute_batch("PRAGMA user_version = 7;").unwrap();
+    c.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
     drop(c);
-    assert_refused(&s.db(), &format!("newer cooldown (schema 7, this build knows {LATEST_VERSION})"));
+    let newer = LATEST_VERSION + 1;
+    assert_refused(&s.db(), &format!("newer cooldown (schema {newer}, this build knows {LATEST_VERSION})"));
 }
 
 #[test]
@@ -419,13 +421,13 @@ fn a_newer_schema_still_in_the_write_ahead_log_is_refused_without_a_checkpoint()
     let c = Connection::open(s.db()).unwrap();
     c.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
     c.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).unwrap();
-    c.execute_batch("PRAGMA user_version = 7;").unwrap();
+    c.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
     drop(c);
     let wal = s.path("cooldown.db-wal");
     assert!(std::fs::metadata(&wal).unwrap().len() > 0, "the bump is in the log");
     let (db_sum, wal_sum) = (sha256(&s.db()), sha256(&wal));
     let err = Error::from(Store::open_path(&s.db()).err().unwrap());
-    assert!(err.what.contains("newer cooldown (schema 7"), "{err}");
+    assert!(err.what.contains(&format!("newer cooldown (schema {}", LATEST_VERSION + 1)), "{err}");
     assert_eq!((sha256(&s.db()), sha256(&wal)), (db_sum, wal_sum), "no checkpoint, the log kept");
 }
 

@@ -1,6 +1,7 @@
 //! Data in and out: CSV / JSON import and export, the printable checklist, the weekly
 //! plan's pages, and the atomic file writes they share.
 
+pub mod activity;
 pub mod atomic;
 pub mod columns;
 pub mod export;

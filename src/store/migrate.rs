@@ -7,13 +7,14 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x4344_574E;
 
 /// Every migration, in order; migration `i` takes the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: [&str; 6] = [
+pub const MIGRATIONS: [&str; 7] = [
     include_str!("../../migrations/0001_core.sql"),
     include_str!("../../migrations/0002_timers.sql"),
     include_str!("../../migrations/0003_run_ids.sql"),
     include_str!("../../migrations/0004_hrv_source.sql"),
     include_str!("../../migrations/0005_pain_sites.sql"),
     include_str!("../../migrations/0006_run_ids_never_reused.sql"),
+    include_str!("../../migrations/0007_run_source_ids.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -3,6 +3,7 @@
 //! Every write runs in `BEGIN IMMEDIATE`, so a second writer waits for the busy timeout
 //! instead of failing at once; every statement is parameterised.
 
+mod activities;
 mod backup;
 mod errors;
 mod fields;
