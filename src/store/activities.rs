@@ -68,7 +68,9 @@ fn merge_one(tx: &Connection, act: &Activity, updated: &str) -> rusqlite::Result
 
 /// The run that holds this source id.
 fn by_source_id(tx: &Connection, source_id: &str) -> rusqlite::Result<Option<i64>> {
-    tx.prepare_cached("SELECT id FROM runs WHERE source_id = ?1")?.query_row([source_id], |r| r.get(0)).optional()
+    tx.prepare_cached("SELECT id FROM runs WHERE source_id = ?1")?
+        .query_row([source_id], |r| r.get(0))
+        .optional()
 }
 
 fn set_source_id(tx: &Connection, id: i64, source_id: &str, updated: &str) -> rusqlite::Result<()> {
@@ -111,7 +113,8 @@ fn filled(stored: &Run, file: &Run) -> Run {
 /// `import:` and the file's name (its last part; control characters replaced, shortened).
 fn source_of(file: &str) -> String {
     let name = std::path::Path::new(file).file_name().map_or(file.into(), |n| n.to_string_lossy());
-    let clean: String = name.chars().map(|c| if c.is_control() { '?' } else { c }).take(SOURCE_CHARS).collect();
+    let clean: String =
+        name.chars().map(|c| if c.is_control() { '?' } else { c }).take(SOURCE_CHARS).collect();
     format!("{}{}", runs::IMPORT, if clean.is_empty() { "?".into() } else { clean })
 }
 

@@ -104,7 +104,9 @@ fn a_run_that_overlaps_less_than_half_is_another_run() {
     let (_dir, mut store) = store();
     let day = NaiveDate::from_ymd_opt(2018, 5, 27).unwrap();
     // 10:00–11:40 against the file's 11:23–12:11: 17 of the shorter 47.5 minutes.
-    store.save_run(&Run::new(day, NaiveTime::from_hms_opt(11, 40, 0).unwrap(), Session::Long, 100), now()).unwrap();
+    store
+        .save_run(&Run::new(day, NaiveTime::from_hms_opt(11, 40, 0).unwrap(), Session::Long, 100), now())
+        .unwrap();
     assert_eq!(store.import_activities(&[fit_run()], now()).unwrap(), tally(1, 0, 0));
     assert_eq!(all_runs(&store).len(), 2);
 }
@@ -116,7 +118,10 @@ fn a_cycling_file_is_cross_training_with_its_sport_as_note() {
     assert_eq!(store.import_activities(&acts, now()).unwrap(), tally(1, 0, 0));
     let run = &all_runs(&store)[0].run;
     assert_eq!((run.kind, run.minutes, run.note.as_deref()), (Session::Cross, 1, Some("cycling")));
-    assert_eq!((run.day, run.at), (NaiveDate::from_ymd_opt(2017, 6, 12).unwrap(), NaiveTime::from_hms_opt(9, 10, 0).unwrap()));
+    assert_eq!(
+        (run.day, run.at),
+        (NaiveDate::from_ymd_opt(2017, 6, 12).unwrap(), NaiveTime::from_hms_opt(9, 10, 0).unwrap())
+    );
 }
 
 #[test]

@@ -32,7 +32,11 @@ fn a_multisport_file_gives_each_session_but_transitions_in_the_watchs_offset() {
     assert_eq!(run.minutes, Some(48));
     assert!((run.km.unwrap() - 9.80592).abs() < 1e-9, "{:?}", run.km);
     assert_eq!((run.avg_hr, run.rpe), (Some(176), None));
-    assert!(run.source_id.starts_with("fit:3915525118:") && run.source_id.ends_with(":4"), "{}", run.source_id);
+    assert!(
+        run.source_id.starts_with("fit:3915525118:") && run.source_id.ends_with(":4"),
+        "{}",
+        run.source_id
+    );
     let ids: std::collections::HashSet<&str> = got.iter().map(|a| a.source_id.as_str()).collect();
     assert_eq!(ids.len(), 3, "one id per session");
     let swim = &got[0];
@@ -132,9 +136,17 @@ fn a_fit_file_with_any_byte_flipped_is_read_or_refused_never_a_panic() {
 #[test]
 #[ignore = "run by the_times_do_not_depend_on_the_computers_zone"]
 fn print_activities_in_this_zone() {
-    for name in ["Activity.fit", "garmin-fenix-5-bike.fit", "hrv-activity.fit", "sample_mulitple_header.fit"] {
+    for name in ["Activity.fit", "garmin-fenix-5-bike.fit", "hrv-activity.fit", "sample_mulitple_header.fit"]
+    {
         for a in acts(name) {
-            println!("ACT {} {} {} {:?} {:?}", a.source_id, a.start.to_rfc3339(), a.end.to_rfc3339(), a.minutes, a.km);
+            println!(
+                "ACT {} {} {} {:?} {:?}",
+                a.source_id,
+                a.start.to_rfc3339(),
+                a.end.to_rfc3339(),
+                a.minutes,
+                a.km
+            );
         }
     }
 }

@@ -14,17 +14,21 @@ use crate::error::Result;
 use crate::exchange::import::Imported;
 use chrono::{DateTime, Utc};
 
+/// A latitude and longitude, in degrees.
+type Position = (f64, f64);
+
 /// What one track adds up to, point by point.
 #[derive(Default)]
 struct Track {
     sport: Option<String>,
-    first: Option<(DateTime<Utc>, Option<(f64, f64)>)>,
+    /// The first timed point: its time and position (the track's id).
+    first: Option<(DateTime<Utc>, Option<Position>)>,
     start: Option<DateTime<Utc>>,
     end: Option<DateTime<Utc>>,
     timed: usize,
     metres: f64,
     /// The previous point of the segment being read, for the next step's distance.
-    previous: Option<(f64, f64)>,
+    previous: Option<Position>,
     hr_sum: f64,
     hr_count: u32,
 }
@@ -32,7 +36,7 @@ struct Track {
 /// The point being read.
 #[derive(Default)]
 struct Point {
-    at: Option<(f64, f64)>,
+    at: Option<Position>,
     time: Option<DateTime<Utc>>,
     hr: Option<f64>,
 }
@@ -71,7 +75,7 @@ pub(super) fn read(bytes: &[u8], file: &str) -> Result<Imported> {
     Ok(Imported { activities, converted, file: file.to_string(), ..Imported::default() })
 }
 
-fn position(start: &quick_xml::events::BytesStart) -> Option<(f64, f64)> {
+fn position(start: &quick_xml::events::BytesStart) -> Option<Position> {
     let lat: f64 = attr(start, "lat")?.parse().ok()?;
     let lon: f64 = attr(start, "lon")?.parse().ok()?;
     ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some((lat, lon))

@@ -13,7 +13,10 @@ fn a_garmin_track_gives_its_times_distance_heart_rate_and_sport() {
     let got = read(&fixture("run.gpx"), "run.gpx").unwrap();
     assert_eq!(got.activities.len(), 1);
     let a = &got.activities[0];
-    assert_eq!((a.start.to_utc(), a.end.to_utc()), (utc("2018-05-27T09:23:41Z"), utc("2018-05-27T10:11:11Z")));
+    assert_eq!(
+        (a.start.to_utc(), a.end.to_utc()),
+        (utc("2018-05-27T09:23:41Z"), utc("2018-05-27T10:11:11Z"))
+    );
     assert_eq!(format!("{:.2}", a.km.unwrap()), "5.05");
     assert_eq!((a.avg_hr, a.minutes, a.rpe), (Some(172), None, None));
     assert_eq!((a.sport.as_str(), a.running), ("running", true));

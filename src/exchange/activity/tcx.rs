@@ -42,11 +42,14 @@ pub(super) fn read(bytes: &[u8], file: &str) -> Result<Imported> {
     let mut lap = Lap::default();
     xml::walk(bytes, "TrainingCenterDatabase", |path, node| {
         let name = path.last().map_or("", String::as_str);
-        let up = |n: usize| path.len().checked_sub(n + 1).and_then(|i| path.get(i)).map_or("", String::as_str);
+        let up =
+            |n: usize| path.len().checked_sub(n + 1).and_then(|i| path.get(i)).map_or("", String::as_str);
         match node {
             Node::Open(start) => match name {
                 "Activity" => act = Act { sport: attr(start, "Sport").unwrap_or_default(), ..Act::default() },
-                "Lap" => lap = Lap { start: attr(start, "StartTime").and_then(|t| iso_time(&t)), ..Lap::default() },
+                "Lap" => {
+                    lap = Lap { start: attr(start, "StartTime").and_then(|t| iso_time(&t)), ..Lap::default() }
+                }
                 _ => {}
             },
             Node::Close(text) => match (name, up(1), up(2)) {

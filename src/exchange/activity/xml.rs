@@ -33,7 +33,8 @@ pub(super) fn walk(
     mut on: impl FnMut(&[String], Node) -> Result<(), String>,
 ) -> Result<(), String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text at byte {}", e.valid_up_to()))?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text at byte {}", e.valid_up_to()))?;
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(true);
     let mut path: Vec<String> = Vec::new();
