@@ -48,7 +48,7 @@ struct Parsed {
 
 pub(super) fn read(bytes: &[u8], file: &str) -> Result<Imported> {
     let refuse = |why: &str| not_a("FIT", file, why);
-    check_header(bytes).map_err(|why| refuse(&why))?;
+    super::fit_header::check(bytes).map_err(|why| refuse(&why))?;
     let parsed = parse_contained(bytes, true).map_err(|why| refuse(&why))?;
     let offset = parsed.offset_s.and_then(|s| FixedOffset::east_opt(i32::try_from(s).ok()?));
     let mut activities = Vec::new();
@@ -67,24 +67,6 @@ pub(super) fn read(bytes: &[u8], file: &str) -> Result<Imported> {
     Ok(Imported { activities, converted, file: file.to_string(), ..Imported::default() })
 }
 
-/// The 12- or 14-byte header, its `.FIT` signature and a data size the file holds: what
-/// fitparser assumes before it reads (a header it cannot read can panic it).
-fn check_header(bytes: &[u8]) -> std::result::Result<(), String> {
-    let Some(&size) = bytes.first() else { return Err("the file is empty".into()) };
-    if bytes.get(8..12) != Some(b".FIT".as_slice()) {
-        return Err("no .FIT signature in its header".into());
-    }
-    if size != 12 && size != 14 {
-        return Err(format!("a header of {size} bytes; FIT headers have 12 or 14"));
-    }
-    let data = bytes.get(4..8).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-    let needed = u64::from(size) + u64::from(data) + 2;
-    if (bytes.len() as u64) < needed {
-        return Err(format!("truncated: its header announces {needed} bytes, the file has {}", bytes.len()));
-    }
-    Ok(())
-}
-
 /// Serialises the swap of the panic hook, so two parses at once restore the real one.
 static QUIET: Mutex<()> = Mutex::new(());
 
@@ -99,7 +81,7 @@ fn parse_contained(bytes: &[u8], crc: bool) -> std::result::Result<Parsed, Strin
     std::panic::set_hook(hook);
     match result {
         Ok(parsed) => parsed,
-        Err(_) => Err("its data is damaged (the FIT reader gave up)".into()),
+        Err(_) => Err("its data is damaged: the FIT reader gave up".into()),
     }
 }
 

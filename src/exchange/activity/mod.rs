@@ -5,6 +5,7 @@
 //! `FILE: not a FIT file (…)`, exit 65, with nothing stored.
 
 mod fit;
+mod fit_header;
 mod gpx;
 mod tcx;
 mod xml;
