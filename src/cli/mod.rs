@@ -10,6 +10,7 @@ mod log_clear;
 mod output;
 mod plan;
 mod print;
+mod progress;
 mod run;
 mod run_edit;
 mod runs;
@@ -107,10 +108,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Import a markers or runs CSV, or a wellness export (`-` reads standard input); all or nothing
+    /// Import files or folders (`-` reads standard input), the format found from the content; all or nothing
     Import {
-        /// The CSV file, or - for standard input
-        file: String,
+        /// Files or folders: our CSVs (markers, runs, ticks), FIT/GPX/TCX, wellness exports, .gz and .zip of them
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<String>,
+        /// Print what would change, and write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Export markers, runs, ticks or verdicts as CSV or JSON
     Export {
@@ -197,7 +202,9 @@ fn dispatch(cli: Cli, clock: Clock) -> Result<ExitCode, Error> {
     let ctx = Context::new(&cli.globals.options(), clock)?;
     let writes = matches!(
         cli.command,
-        Some(Command::Log(_) | Command::Run(_) | Command::Tick { .. } | Command::Import { .. })
+        Some(
+            Command::Log(_) | Command::Run(_) | Command::Tick { .. } | Command::Import { dry_run: false, .. }
+        )
     );
     let code = run_command(&ctx, cli.command)?;
     if writes && ctx.is_demo() {
@@ -217,7 +224,7 @@ fn run_command(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Erro
         Some(Command::Run(args)) => run::run(ctx, &args),
         Some(Command::Runs { days, json }) => runs::run(ctx, days.as_deref(), json),
         Some(Command::SeedDemo { days }) => seed_demo::run(ctx, days.as_deref()),
-        Some(Command::Import { file }) => import::run(ctx, &file),
+        Some(Command::Import { paths, dry_run }) => import::run(ctx, &paths, dry_run),
         Some(Command::Export { what, format, out }) => export::run(ctx, what, format, out.as_deref()),
         Some(Command::Backup { file }) => backup::run(ctx, &file),
         Some(Command::Print { format, out }) => print::run(ctx, format, out.as_deref()),

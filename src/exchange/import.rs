@@ -12,7 +12,7 @@ use crate::domain::records::{MARKER_FIELDS, Markers, RunRow};
 use crate::domain::units::Units;
 use crate::domain::values::{self, FieldError};
 use crate::error::{Error, Result};
-use crate::store::{IdClash, Store, Tally};
+use crate::store::{Batch, IdClash, Store, Summary, Tally};
 use crate::text::{clean, quote};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use std::collections::HashMap;
@@ -32,6 +32,26 @@ pub struct Imported {
     pub converted: Vec<String>,
     /// The file's name as messages show it: control characters replaced, shortened.
     pub file: String,
+    /// Records the reader left out on purpose, and why ("dates after today"): the summary
+    /// counts them per kind and reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// The kinds of record an import stores, as its summary counts them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    Markers,
+    Runs,
+    Activities,
+    Ticks,
+}
+
+/// One record a reader left out: its kind and why, in a runner's words ("dates after
+/// today", "a second reading of the day").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub part: Part,
+    pub why: String,
 }
 
 /// How long a file name may be in a message.
@@ -39,7 +59,7 @@ const FILE_CHARS: usize = 200;
 /// How long a row error's reason may be (a cell it quotes may be a megabyte long).
 const REASON_CHARS: usize = 300;
 
-fn row_error(file: &str, line: u64, field: &str, reason: &str) -> Error {
+pub(super) fn row_error(file: &str, line: u64, field: &str, reason: &str) -> Error {
     Error::bad_input(
         format!("{file}:{line}: {}: {}", clean(field), quote(reason, REASON_CHARS)),
         "import",
@@ -214,6 +234,28 @@ fn parse_runs(
 /// and nothing is stored.
 pub fn store(store: &mut Store, got: &Imported, now: DateTime<FixedOffset>) -> Result<(Tally, Tally)> {
     store.import_rows(&got.markers, &got.runs, &got.file, now)?.map_err(|c| clash(&got.file, &c))
+}
+
+/// Stores every file an import read in one transaction (`Store::import_all`); with
+/// `commit` false it is rolled back after, for `--dry-run`. Ticks several files repeat
+/// count once.
+pub fn store_all(
+    store: &mut Store,
+    files: &[Imported],
+    now: DateTime<FixedOffset>,
+    commit: bool,
+) -> Result<Summary> {
+    let batches: Vec<Batch<'_>> =
+        files.iter().map(|f| Batch { file: &f.file, markers: &f.markers, runs: &f.runs }).collect();
+    let mut seen = std::collections::HashSet::new();
+    let ticks: Vec<_> = files
+        .iter()
+        .flat_map(|f| f.ticks.iter())
+        .filter(|(d, t)| seen.insert((*d, &t.item_id, t.set)))
+        .cloned()
+        .collect();
+    let activities: Vec<_> = files.iter().flat_map(|f| f.activities.iter().cloned()).collect();
+    store.import_all(&batches, &ticks, &activities, now, commit)?.map_err(|(file, c)| clash(&file, &c))
 }
 
 fn clash(file: &str, c: &IdClash) -> Error {

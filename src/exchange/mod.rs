@@ -4,9 +4,14 @@
 pub mod activity;
 pub mod atomic;
 pub mod columns;
+pub mod detect;
+pub mod dispatch;
 pub mod export;
+pub mod gather;
 pub mod header;
 pub mod import;
 pub mod plan;
 pub mod print;
+pub mod ticks;
+pub mod unpack;
 pub mod wellness;

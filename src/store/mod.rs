@@ -3,7 +3,7 @@
 //! Every write runs in `BEGIN IMMEDIATE`, so a second writer waits for the busy timeout
 //! instead of failing at once; every statement is parameterised.
 
-mod activities;
+pub mod activities;
 mod backup;
 mod errors;
 mod fields;
@@ -16,12 +16,13 @@ mod runs;
 mod runs_import;
 mod seed;
 mod ticks;
+mod ticks_import;
 mod timers;
 
 pub use errors::{Problem, StoreError};
 pub use runs::{Listed, RunEdit, RunSource};
 pub use runs_import::IdClash;
-pub use seed::Tally;
+pub use seed::{Batch, Summary, Tally};
 
 pub use migrate::{APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 
@@ -53,11 +54,21 @@ impl Store {
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction and commits; on any error nothing
     /// is written.
     fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> rusqlite::Result<T>) -> Result<T> {
+        self.write_or_try(true, f)
+    }
+
+    /// [`Store::write`], but with `commit` false the transaction is rolled back after `f`:
+    /// a dry run that goes through exactly the writes a real one would, and keeps none.
+    fn write_or_try<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&Transaction) -> rusqlite::Result<T>,
+    ) -> Result<T> {
         let path = self.path.clone();
         let fail = |e| errors::from_sql(e, &path);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(fail)?;
         let value = f(&tx).map_err(fail)?;
-        tx.commit().map_err(fail)?;
+        if commit { tx.commit() } else { tx.rollback() }.map_err(fail)?;
         Ok(value)
     }
 

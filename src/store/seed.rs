@@ -4,12 +4,15 @@
 use super::errors::Result;
 use super::runs::{DEMO, insert_run};
 use super::runs_import::{IdClash, check_ids, import_runs};
+use super::ticks_import::import_ticks;
 use super::{Store, Written, day_key, markers::upsert_markers, stamp};
+use crate::domain::activity::Activity;
 use crate::domain::demo::History;
-use crate::domain::records::{Markers, RunRow};
+use crate::domain::records::{Markers, RunRow, Tick};
 use chrono::NaiveDate;
 use chrono::{DateTime, FixedOffset};
 use rusqlite::params;
+use std::collections::HashMap;
 
 impl Store {
     /// Writes `history` all or nothing.
@@ -42,6 +45,17 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Every row it counts.
+    pub fn total(&self) -> usize {
+        self.new + self.changed + self.same
+    }
+
+    fn add_all(&mut self, other: Tally) {
+        self.new += other.new;
+        self.changed += other.changed;
+        self.same += other.same;
+    }
+
     pub(super) fn add(&mut self, w: Written) {
         match w {
             Written::New => self.new += 1,
@@ -62,6 +76,32 @@ fn source_of(file: &str) -> String {
     format!("{}{}", super::runs::IMPORT, if clean.is_empty() { "?".into() } else { clean })
 }
 
+/// One imported file's markers and runs, with the name its runs' source keeps.
+#[derive(Clone, Copy, Debug)]
+pub struct Batch<'a> {
+    pub file: &'a str,
+    pub markers: &'a [(NaiveDate, Markers)],
+    pub runs: &'a [RunRow],
+}
+
+/// What an import did, per kind of record. A day several files touch counts once, as the
+/// most it saw done to it (new, else changed, else the same).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub markers: Tally,
+    pub runs: Tally,
+    pub activities: Tally,
+    pub ticks: Tally,
+}
+
+fn rank(w: Written) -> u8 {
+    match w {
+        Written::Same => 0,
+        Written::Changed => 1,
+        Written::New => 2,
+    }
+}
+
 impl Store {
     /// Stores imported rows, all or nothing: markers upsert per day (fields a row leaves
     /// empty are kept); runs as `runs_import` matches them, each new one with `file` as
@@ -74,19 +114,50 @@ impl Store {
         file: &str,
         now: DateTime<FixedOffset>,
     ) -> Result<std::result::Result<(Tally, Tally), IdClash>> {
+        let batch = Batch { file, markers, runs };
+        let done = self.import_all(&[batch], &[], &[], now, true)?;
+        Ok(done.map(|s| (s.markers, s.runs)).map_err(|(_, clash)| clash))
+    }
+
+    /// Stores every file of an import in ONE transaction: each batch's markers and runs (as
+    /// `import_rows`), then `ticks` (each added once) and `activities`
+    /// (`activities::merge`). With `commit` false it is all rolled back after: the summary
+    /// of a dry run is exactly the real one's. A row whose id names a run of another day
+    /// stops it with nothing written: its file and the clash.
+    pub fn import_all(
+        &mut self,
+        batches: &[Batch<'_>],
+        ticks: &[(NaiveDate, Tick)],
+        activities: &[Activity],
+        now: DateTime<FixedOffset>,
+        commit: bool,
+    ) -> Result<std::result::Result<Summary, (String, IdClash)>> {
         let updated = stamp(now);
-        let source = source_of(file);
-        self.write(|tx| {
-            let stored = match check_ids(tx, runs)? {
-                Ok(stored) => stored,
-                Err(clash) => return Ok(Err(clash)),
-            };
-            let mut m_tally = Tally::default();
-            for (day, m) in markers {
-                m_tally.add(upsert_markers(tx, *day, m, &updated)?);
+        self.write_or_try(commit, |tx| {
+            let mut checked = Vec::with_capacity(batches.len());
+            for b in batches {
+                match check_ids(tx, b.runs)? {
+                    Ok(stored) => checked.push(stored),
+                    Err(clash) => return Ok(Err((b.file.to_string(), clash))),
+                }
             }
-            let r_tally = import_runs(tx, runs, &stored, &source, &updated)?;
-            Ok(Ok((m_tally, r_tally)))
+            let mut summary = Summary::default();
+            let mut days: HashMap<NaiveDate, Written> = HashMap::new();
+            for (b, stored) in batches.iter().zip(&checked) {
+                for (day, m) in b.markers {
+                    let w = upsert_markers(tx, *day, m, &updated)?;
+                    let seen = days.entry(*day).or_insert(w);
+                    if rank(w) > rank(*seen) {
+                        *seen = w;
+                    }
+                }
+                let runs = import_runs(tx, b.runs, stored, &source_of(b.file), &updated)?;
+                summary.runs.add_all(runs);
+            }
+            days.into_values().for_each(|w| summary.markers.add(w));
+            summary.ticks = import_ticks(tx, ticks, &updated)?;
+            summary.activities = super::activities::merge(tx, activities, &updated)?;
+            Ok(Ok(summary))
         })
     }
 }
