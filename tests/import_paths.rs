@@ -1,5 +1,6 @@
 //! `cooldown import PATH… [--dry-run]`: several files, folders, containers, the format
 //! from the content, one transaction for everything, a summary per kind, ticks round trip.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
