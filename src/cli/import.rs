@@ -101,6 +101,9 @@ fn store(ctx: &Context, files: &[Imported], dry_run: bool) -> Result<Summary> {
     import::store_all(&mut store, files, now, !dry_run)
 }
 
+/// Up to this many files, the summary names them.
+const NAMED_FILES: usize = 5;
+
 const PARTS: [(Part, &str, &str); 4] = [
     (Part::Markers, "morning", "mornings"),
     (Part::Runs, "run", "runs"),
@@ -121,6 +124,10 @@ fn report(reading: &Reading, summary: &Summary, dry_run: bool) -> Result<()> {
     let files = reading.files.as_slice();
     let what = match files {
         [one] => one.file.clone(),
+        _ if files.len() <= NAMED_FILES => {
+            let names: Vec<&str> = files.iter().map(|f| f.file.as_str()).collect();
+            format!("{} files ({})", files.len(), names.join(", "))
+        }
         _ => format!("{} files", files.len()),
     };
     let parts: Vec<String> = PARTS
