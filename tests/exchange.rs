@@ -96,8 +96,9 @@ fn a_wellness_export_is_mapped_converted_and_its_other_columns_named() {
         lines[0],
         "date,rhr,hrv,sleep_hours,sleep_quality,soreness,pain,pain_site,hop_cm,balance_s,weight_kg,ill,note,hrv_source"
     );
-    // 27000 s = 7.5 h; quality 1 (great) of 4 = 5 of 5; soreness 2 of 4 = 4 of 10.
-    assert_eq!(lines[1], "2026-11-01,48,71.5,7.5,5,4,,,,,66.5,,,");
+    // 27000 s = 7.5 h; quality 1 (great) of 4 = 5 of 5; soreness 2 of 4 = 4 of 10; the
+    // export does not say where its HRV came from: a morning reading.
+    assert_eq!(lines[1], "2026-11-01,48,71.5,7.5,5,4,,,,,66.5,,,morning");
     assert_eq!(lines[2], "2026-11-02,51,,7,3,8,,,,,,,,");
 }
 

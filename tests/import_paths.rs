@@ -290,7 +290,7 @@ fn a_bad_tick_row_is_refused_an_unknown_item_kept() {
 }
 
 #[test]
-fn formats_we_do_not_read_yet_are_refused_with_one_clear_line() {
+fn a_broken_fit_and_an_unknown_xml_are_refused_with_one_clear_line() {
     let s = Sandbox::new();
     let before = started(&s);
     let mut fit = vec![14u8, 0x10, 0, 8, 0, 0, 0, 0];
@@ -299,7 +299,7 @@ fn formats_we_do_not_read_yet_are_refused_with_one_clear_line() {
     let o = import(&s, &[&f]);
     assert_eq!(o.status.code(), Some(65));
     assert_eq!(err(&o).lines().count(), 1);
-    assert!(err(&o).contains("ride.bin: FIT files are not read yet"), "{}", err(&o));
+    assert!(err(&o).contains("ride.bin: not a FIT file ("), "{}", err(&o));
     let x = s.write("page.xml", "<?xml version=\"1.0\"?><html></html>");
     let o = import(&s, &[&x]);
     assert_eq!(o.status.code(), Some(65));

@@ -58,7 +58,6 @@ const CASES: [(&str, &[&str]); 6] = [
 ];
 
 #[test]
-#[ignore = "needs the import framework (issue 17 A)"]
 fn each_wellness_export_imports_its_days_and_a_dry_run_writes_nothing() {
     for (name, rows) in CASES {
         let s = Sandbox::new();
@@ -78,7 +77,6 @@ fn each_wellness_export_imports_its_days_and_a_dry_run_writes_nothing() {
 }
 
 #[test]
-#[ignore = "needs the import framework (issue 17 A)"]
 fn apple_health_running_workouts_become_runs_once() {
     let s = Sandbox::new();
     for _ in 0..2 {
@@ -107,7 +105,6 @@ fn a_bad_value_is_refused_with_its_line_and_nothing_is_stored() {
 }
 
 #[test]
-#[ignore = "needs the import framework (issue 17 A)"]
 fn an_overnight_import_after_mornings_restarts_the_hrv_baseline_and_says_so() {
     let s = Sandbox::new();
     for d in 1..=19 {

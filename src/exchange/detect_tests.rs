@@ -27,7 +27,7 @@ fn xml_by_its_root_element_past_declaration_comments_and_doctype() {
     assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"x\">"), Format::Gpx);
     assert_eq!(sniff(b"\xef\xbb\xbf  <!-- c > -->\n<TrainingCenterDatabase xmlns=\"x\">"), Format::Tcx);
     let apple = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE HealthData [\n<!-- HealthKit Export Version: 14 -->\n<!ELEMENT HealthData (ExportDate,Me,(Record|Workout)*)>\n<!ATTLIST HealthData locale CDATA #REQUIRED>\n]>\n<HealthData locale=\"en_US\">";
-    assert_eq!(sniff(apple), Format::Wellness(Wellness::AppleHealth));
+    assert_eq!(sniff(apple), Format::Wellness(Wellness::AppleHealthXml));
     assert_eq!(root_element(b"<ns:gpx/>").as_deref(), Some("gpx"));
     assert!(matches!(sniff(b"<html><body>"), Format::Unknown(w) if w.contains("<html>")));
     assert!(matches!(sniff(b"<!-- never closed"), Format::Unknown(_)));
@@ -39,7 +39,10 @@ fn json_by_its_keys() {
         b"[\n  {\n    \"date\": \"2026-11-01\",\n    \"item_id\": \"foam-quads\",\n    \"set\": 1\n  }\n]";
     assert_eq!(sniff(ticks), Format::TicksJson);
     assert_eq!(sniff(b"{\"sleep\": [], \"readiness\": []}"), Format::Wellness(Wellness::OuraJson));
-    assert_eq!(sniff(b"[{\"calendarDate\": \"2026-11-01\"}]"), Format::Wellness(Wellness::GarminJson));
+    // One file of a Garmin export: the whole unzipped folder is what imports.
+    assert!(
+        matches!(sniff(b"[{\"calendarDate\": \"2026-11-01\"}]"), Format::Unknown(w) if w.contains("Garmin Connect export"))
+    );
     assert!(matches!(sniff(b"[{\"date\": \"2026-11-01\", \"rhr\": 50}]"), Format::Unknown(_)));
 }
 
@@ -47,12 +50,12 @@ fn json_by_its_keys() {
 fn csv_by_its_header() {
     assert_eq!(sniff(b"date,rhr,hrv\n2026-11-01,50,70\n"), Format::Csv);
     assert_eq!(sniff(b"date,type,minutes\n"), Format::Csv);
-    assert_eq!(sniff(b"id,restingHR,hrv\n"), Format::Csv);
+    assert_eq!(sniff(b"id,restingHR,hrv\n"), Format::Wellness(Wellness::IntervalsIcu));
     assert_eq!(sniff(b"date,item_id,set,ticked_at\n"), Format::TicksCsv);
     assert_eq!(sniff(b"date,time,HR,AVNN,SDNN,rMSSD,pNN50\n"), Format::Wellness(Wellness::Hrv4Training));
     assert_eq!(sniff(b"date,HRV4T_Recovery_Points\n"), Format::Wellness(Wellness::Hrv4Training));
-    assert_eq!(sniff(b"date,Sleep Score,Readiness Score\n"), Format::Wellness(Wellness::OuraCsv));
-    assert_eq!(sniff(b"id;contributors;day;score;timestamp\n"), Format::Wellness(Wellness::OuraCsv));
+    assert_eq!(sniff(b"date,Sleep Score,Lowest Resting Heart Rate\n"), Format::Wellness(Wellness::OuraCsv));
+    assert_eq!(sniff(b"date;Total Sleep Duration;Average HRV\n"), Format::Wellness(Wellness::OuraCsv));
     assert_eq!(sniff(b"Activity ID,Activity Date,Activity Name\n"), Format::OtherText);
     assert_eq!(sniff(b"hello world\n"), Format::OtherText);
     assert_eq!(sniff(b""), Format::OtherText);
