@@ -137,3 +137,21 @@ fn a_corrupt_fit_file_is_refused_in_one_line_and_nothing_is_written() {
         assert_eq!(sha256(&s.db()), before, "byte {at}: nothing written");
     }
 }
+
+#[test]
+fn a_watch_file_without_an_activity_is_skipped_in_a_folder_and_refused_when_named() {
+    let s = Sandbox::new();
+    let dir = s.path("watch");
+    std::fs::create_dir(&dir).unwrap();
+    for name in ["Activity.fit", "Settings.fit"] {
+        std::fs::copy(fixture(&format!("fit/{name}")), dir.join(name)).unwrap();
+    }
+    let out = s.cmd().arg("import").arg(&dir).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("1 activity (1 new"), "{said}");
+    assert!(said.contains("Settings.fit (no recorded activity in this FIT file"), "{said}");
+    let out = s.cmd().arg("import").arg(dir.join("Settings.fit")).output().unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no recorded activity"));
+}

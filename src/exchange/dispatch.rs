@@ -74,9 +74,21 @@ impl Reading {
                 return Ok(found);
             }
             Format::EmptyZip => return self.skip(name, named, "an empty zip file"),
-            Format::Fit => activity::read_fit(&bytes, name)?,
-            Format::Gpx => activity::read_gpx(&bytes, name)?,
-            Format::Tcx => activity::read_tcx(&bytes, name)?,
+            Format::Fit | Format::Gpx | Format::Tcx => {
+                let read = match format {
+                    Format::Fit => activity::read_fit(&bytes, name),
+                    Format::Gpx => activity::read_gpx(&bytes, name),
+                    _ => activity::read_tcx(&bytes, name),
+                };
+                match read {
+                    // A watch's settings or monitoring file in a folder of its files.
+                    Err(e) if !named && activity::is_no_activity(&e) => {
+                        let why = e.what.strip_prefix(&format!("{name}: ")).unwrap_or(&e.what).to_string();
+                        return self.skip(name, named, &why);
+                    }
+                    read => read?,
+                }
+            }
             Format::Wellness(kind) => wellness::read(kind, &bytes, name, self.today)?,
             Format::TicksCsv | Format::TicksJson | Format::Csv | Format::OtherText => {
                 let Some(text) = text() else {

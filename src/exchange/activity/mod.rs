@@ -50,13 +50,23 @@ fn not_a(format: &str, file: &str, why: &str) -> Error {
     )
 }
 
-/// A well-formed file with no recorded session in it.
+/// What to do about a file with no recorded session: also what marks the error as one.
+const NO_ACTIVITY_TODO: &str =
+    "give an activity as the watch or app recorded it (with times); nothing was imported";
+
+/// A well-formed file with no recorded session in it (a watch's settings or monitoring
+/// file, a planned route): refused when named, skipped inside a folder or an archive.
 fn no_activity(file: &str, format: &str, hint: &str) -> Error {
     Error::bad_input(
         format!("{file}: no recorded activity in this {format} file ({hint})"),
         "import",
-        "give an activity as the watch or app recorded it (with times); nothing was imported",
+        NO_ACTIVITY_TODO,
     )
+}
+
+/// Whether a reader's refusal says the file is well formed but holds no activity.
+pub fn is_no_activity(e: &Error) -> bool {
+    e.todo == NO_ACTIVITY_TODO
 }
 
 /// An average heart rate a person can have, as a whole number.
