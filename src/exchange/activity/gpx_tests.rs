@@ -73,3 +73,13 @@ fn hostile_or_foreign_xml_is_refused_in_one_line() {
         assert!(!err.to_string().contains('\n'), "{err}");
     }
 }
+
+#[test]
+fn a_file_cut_between_elements_is_refused_not_read_shorter() {
+    let whole = String::from_utf8(fixture("run.gpx")).unwrap();
+    // After the third point: well-formed so far, two timed points, but no end.
+    let third = whole.match_indices("</trkpt>").nth(2).unwrap().0 + "</trkpt>".len();
+    let err = read(&whole.as_bytes()[..third], "cut.gpx").unwrap_err();
+    assert!(err.what.starts_with("cut.gpx: not a GPX file (truncated: it ends inside <trkseg>)"), "{err}");
+    assert_eq!(err.exit_code(), 65);
+}

@@ -38,3 +38,14 @@ fn an_activity_without_laps_or_times_is_no_activity() {
     let err = read(b"<gpx/>", "x.tcx").unwrap_err();
     assert!(err.what.contains("not a TCX file (its root element is <gpx>"), "{err}");
 }
+
+#[test]
+fn a_file_cut_after_its_activity_is_refused_not_read() {
+    let whole = String::from_utf8(fixture("run.tcx")).unwrap();
+    let cut = whole.find("</Activity>").unwrap() + "</Activity>".len();
+    let err = read(&whole.as_bytes()[..cut], "cut.tcx").unwrap_err();
+    assert!(
+        err.what.starts_with("cut.tcx: not a TCX file (truncated: it ends inside <Activities>)"),
+        "{err}"
+    );
+}

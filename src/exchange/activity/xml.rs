@@ -1,7 +1,8 @@
 //! One bounded pass over an XML file (GPX, TCX) with quick-xml's streaming reader, no
 //! tree: each element's opening (with its attributes) and its closing (with its text) go to
 //! the caller with the path of local names that leads to it. Nesting deeper than
-//! `MAX_DEPTH` is refused; entities are never expanded (quick-xml does not read DTDs): a
+//! `MAX_DEPTH` is refused, and so is a file that ends inside an element (truncated: a
+//! half-copied file is not read as a shorter activity); entities are never expanded (quick-xml does not read DTDs): a
 //! document type that declares any, or a reference to an undeclared one, is refused.
 
 use quick_xml::Reader;
@@ -73,6 +74,9 @@ pub(super) fn walk(
     }
     if !seen_root {
         return Err(format!("no <{root}> element"));
+    }
+    if let Some(open) = path.last() {
+        return Err(format!("truncated: it ends inside <{}>", crate::text::quote(open, 40)));
     }
     Ok(())
 }
