@@ -105,6 +105,7 @@ impl Reading {
             }
             Format::Unknown(why) => return self.skip(name, named, &why),
         };
+        activity::check_dates(&got.activities, name, self.today)?;
         Ok(self.keep(got, name))
     }
 

@@ -10,10 +10,11 @@ mod gpx;
 mod tcx;
 mod xml;
 
-use crate::domain::activity::is_running_sport;
+use crate::domain::activity::{Activity, is_running_sport};
 use crate::error::{Error, Result};
 use crate::exchange::import::Imported;
 use crate::text::quote;
+use chrono::NaiveDate;
 
 /// A FIT file's activities (`bytes` already unwrapped; `file` the name messages use).
 pub fn read_fit(bytes: &[u8], file: &str) -> Result<Imported> {
@@ -67,6 +68,33 @@ fn no_activity(file: &str, format: &str, hint: &str) -> Error {
 /// Whether a reader's refusal says the file is well formed but holds no activity.
 pub fn is_no_activity(e: &Error) -> bool {
     e.todo == NO_ACTIVITY_TODO
+}
+
+/// The first day an activity file may hold: GPX, TCX, FIT and Apple Health all came
+/// later, so an earlier time is a watch whose clock was never set (FIT counts such times
+/// from the device's power-on).
+const FIRST_DAY: (i32, u32, u32) = (2000, 1, 1);
+
+/// Refuses `file` when it holds an activity that ends after `today` or starts before 2000, by its
+/// file and day: a wrong clock is never stored as a run (`run` refuses the same).
+pub fn check_dates(activities: &[Activity], file: &str, today: NaiveDate) -> Result<()> {
+    let first = NaiveDate::from_ymd_opt(FIRST_DAY.0, FIRST_DAY.1, FIRST_DAY.2).unwrap_or(NaiveDate::MIN);
+    for a in activities {
+        let (start, end) = (a.start.date_naive(), a.end.date_naive());
+        let why = if end > today {
+            format!("an activity on {end} is in the future (today is {today})")
+        } else if start < first {
+            format!("an activity on {start} is before {first}: the watch's clock was not set")
+        } else {
+            continue;
+        };
+        return Err(Error::bad_input(
+            format!("{file}: {why}"),
+            "import",
+            "check the clock of the watch or app that recorded it; nothing was imported",
+        ));
+    }
+    Ok(())
 }
 
 /// An average heart rate a person can have, as a whole number.

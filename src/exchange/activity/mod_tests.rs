@@ -34,3 +34,18 @@ fn iso_times_with_fractions_or_offsets() {
     assert_eq!(iso_time(" 2026-11-20T08:00:00+01:00 "), iso_time("2026-11-20T07:00:00Z"));
     assert_eq!(iso_time("yesterday"), None);
 }
+
+#[test]
+fn an_activity_in_the_future_or_before_2000_refuses_its_file() {
+    let tcx = std::fs::read(format!("{}/tests/fixtures/tcx/run.tcx", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let acts = read_tcx(&tcx, "run.tcx").unwrap().activities;
+    let on = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert!(check_dates(&acts, "run.tcx", on(2026, 11, 22)).is_ok(), "ends on the day: fine");
+    let e = check_dates(&acts, "run.tcx", on(2026, 11, 21)).unwrap_err();
+    assert_eq!(e.what, "run.tcx: an activity on 2026-11-22 is in the future (today is 2026-11-21)");
+    assert_eq!(e.exit_code(), 65);
+    let old = String::from_utf8(tcx).unwrap().replace("2026-11-22", "1999-12-31");
+    let acts = read_tcx(old.as_bytes(), "old.tcx").unwrap().activities;
+    let e = check_dates(&acts, "old.tcx", on(2026, 11, 28)).unwrap_err();
+    assert!(e.what.starts_with("old.tcx: an activity on 1999-12-31 is before 2000-01-01"), "{}", e.what);
+}
