@@ -2,7 +2,8 @@
 //! `export.zip`), read as a stream of elements, never as a tree: the file can be a
 //! gigabyte. Resting HR, sleep analysis (asleep stages, overlaps of several sources counted
 //! once, by the morning they end), body mass (kg, lb or g) and running workouts.
-//! `HeartRateVariabilitySDNN` is SDNN: never our rMSSD.
+//! `HeartRateVariabilitySDNN` is SDNN: never our rMSSD. A file that ends inside an element
+//! (a half-copied export) or whose document type declares entities is refused.
 
 use super::sheet::{Place, Sheet, refuse};
 use crate::error::Result;
@@ -135,6 +136,8 @@ pub fn read(bytes: &[u8], file: &str, today: NaiveDate) -> Result<Imported> {
     let mut others: BTreeSet<String> = BTreeSet::new();
     let (mut sdnn, mut root) = (false, false);
     let mut workouts = workout::Workouts::new(file);
+    // Elements open at this point (quick-xml checks each end matches its start).
+    let mut depth = 0usize;
     loop {
         let pos = reader.buffer_position();
         let event = reader.read_event().map_err(|e| {
@@ -142,11 +145,28 @@ pub fn read(bytes: &[u8], file: &str, today: NaiveDate) -> Result<Imported> {
             refuse(&sheet.file, format!("not valid XML at line {line} ({e})"), TODO)
         })?;
         let (e, open) = match &event {
-            Event::Start(e) => (e, true),
+            Event::Start(e) => {
+                depth += 1;
+                (e, true)
+            }
             Event::Empty(e) => (e, false),
-            Event::End(e) if e.name().as_ref() == "Workout" => {
-                workouts.close(&sheet)?;
+            Event::End(e) => {
+                depth = depth.saturating_sub(1);
+                if e.name().as_ref() == "Workout" {
+                    workouts.close(&sheet)?;
+                }
                 continue;
+            }
+            Event::DocType(d) if d.contains("ENTITY") => {
+                return Err(refuse(&sheet.file, "its document type declares entities", TODO));
+            }
+            Event::Eof if depth > 0 => {
+                let line = lines.line(pos);
+                return Err(refuse(
+                    &sheet.file,
+                    format!("truncated: it ends inside an element (line {line})"),
+                    TODO,
+                ));
             }
             Event::Eof => break,
             _ => continue,

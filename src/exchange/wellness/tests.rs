@@ -236,4 +236,12 @@ fn apple_health_refusals_name_the_line() {
     let e = read(Kind::AppleHealthXml, b"<HealthData>\n<Record type=\"a\"></Wrong>", "x.xml", today())
         .unwrap_err();
     assert!(e.what.starts_with("x.xml: not valid XML at line 2"), "{}", e.what);
+    // A half-copied export ends between elements: refused, not read as fewer days.
+    let whole = String::from_utf8(fixture("apple-export.xml")).unwrap();
+    let cut = whole.find("<Workout ").unwrap();
+    let e = read(Kind::AppleHealthXml, &whole.as_bytes()[..cut], "x.xml", today()).unwrap_err();
+    assert!(e.what.starts_with("x.xml: truncated: it ends inside an element"), "{}", e.what);
+    let bomb = "<?xml version=\"1.0\"?><!DOCTYPE HealthData [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;\">]>\n<HealthData><Me n=\"&b;\"/></HealthData>";
+    let e = read(Kind::AppleHealthXml, bomb.as_bytes(), "x.xml", today()).unwrap_err();
+    assert_eq!(e.what, "x.xml: its document type declares entities");
 }
