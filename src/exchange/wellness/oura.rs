@@ -100,8 +100,23 @@ struct Period {
     hrv: Option<f64>,
 }
 
-fn field(p: &Value, keys: [&str; 2]) -> Option<f64> {
-    keys.iter().find_map(|k| p.get(*k)).and_then(Value::as_f64).filter(|v| v.is_finite() && *v > 0.0)
+/// A period's number: `null`, absent or 0 (Oura's "not measured") is missing; anything
+/// else must be a number from 0, refused here in any period (also one a longer period of
+/// its day would replace), then checked by the sheet as `log` checks it.
+fn field(p: &Value, keys: [&str; 2], sheet: &Sheet, day: NaiveDate) -> Result<Option<f64>> {
+    let Some((key, v)) = keys.iter().find_map(|k| p.get(*k).map(|v| (*k, v))) else { return Ok(None) };
+    match v {
+        Value::Null => Ok(None),
+        Value::Number(n) => match n.as_f64() {
+            Some(v) if v < 0.0 => Err(sheet.error(Place::Day(day), key, &format!("{v} is below 0"))),
+            v => Ok(v.filter(|v| *v != 0.0)),
+        },
+        other => Err(sheet.error(
+            Place::Day(day),
+            key,
+            &format!("{} is not a number", crate::text::quote(&other.to_string(), 24)),
+        )),
+    }
 }
 
 fn period(p: &Value, sheet: &Sheet) -> Result<Option<Period>> {
@@ -123,11 +138,12 @@ fn period(p: &Value, sheet: &Sheet) -> Result<Option<Period>> {
         refuse(&sheet.file, format!("'{text}' is not a day"), "give the file as Oura exported it")
     })?;
     let day = day.checked_add_days(Days::new(shift)).unwrap_or(day);
+    let day = sheet.check_day(day, Place::Day(day))?;
     Ok(Some(Period {
-        day: sheet.check_day(day, Place::Day(day))?,
-        seconds: field(p, ["total_sleep_duration", "total"]),
-        rhr: field(p, ["lowest_heart_rate", "hr_lowest"]),
-        hrv: field(p, ["average_hrv", "rmssd"]),
+        day,
+        seconds: field(p, ["total_sleep_duration", "total"], sheet, day)?,
+        rhr: field(p, ["lowest_heart_rate", "hr_lowest"], sheet, day)?,
+        hrv: field(p, ["average_hrv", "rmssd"], sheet, day)?,
     }))
 }
 

@@ -159,6 +159,21 @@ fn oura_json_keeps_the_longest_period_and_dates_old_exports_by_the_morning() {
     )
     .unwrap_err();
     assert!(e.what.starts_with("o.json: 2026-11-24: rhr: "), "{}", e.what);
+    // A negative or non-numeric value is refused, never dropped as missing; 0 and null are
+    // Oura's "not measured".
+    let one = |period: &str| {
+        read(Kind::OuraJson, format!("{{\"sleep\":[{period}]}}").as_bytes(), "o.json", today())
+    };
+    let e = one(
+        r#"{"day":"2026-11-24","total_sleep_duration":-5},{"day":"2026-11-24","total_sleep_duration":900}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.what, "o.json: 2026-11-24: total_sleep_duration: -5 is below 0");
+    let e = one(r#"{"day":"2026-11-24","average_hrv":"61"}"#).unwrap_err();
+    assert_eq!(e.what, "o.json: 2026-11-24: average_hrv: \"61\" is not a number");
+    let got =
+        one(r#"{"day":"2026-11-24","total_sleep_duration":0,"average_hrv":null,"lowest_heart_rate":50}"#);
+    assert_eq!(*on(&got.unwrap(), 24), Markers { rhr: Some(50), ..Markers::default() });
 }
 
 #[test]
