@@ -4,7 +4,7 @@
 //! UDSFile_*.json` (the day's `restingHeartRate`), `DI-Connect-Wellness/
 //! *_healthStatusData.json` (the overnight HRV average, source overnight).
 
-use super::sheet::{Place, Sheet, refuse};
+use super::sheet::{Place, Sheet, json_number, refuse};
 use crate::error::{Error, Result};
 use crate::exchange::import::Imported;
 use crate::text;
@@ -72,8 +72,10 @@ fn day(r: &Value, name: &str, sheet: &Sheet) -> Result<Option<NaiveDate>> {
     sheet.check_day(day, Place::Day(day)).map(Some)
 }
 
-fn positive(r: &Value, key: &str) -> Option<f64> {
-    r.get(key).and_then(Value::as_f64).filter(|v| v.is_finite() && *v > 0.0)
+/// A record's number (see `sheet::json_number`: 0 and null are missing, a negative or
+/// non-numeric value is refused).
+fn positive(r: &Value, key: &str, sheet: &Sheet, d: NaiveDate) -> Result<Option<f64>> {
+    json_number(sheet, r.get(key), key, d)
 }
 
 pub fn read_folder(path: &Path, today: NaiveDate) -> Result<Imported> {
@@ -96,10 +98,10 @@ pub fn read_folder(path: &Path, today: NaiveDate) -> Result<Imported> {
         let (name, list) = records(f, path)?;
         for r in &list {
             let Some(d) = day(r, &name, &sheet)? else { continue };
-            let seconds: f64 = ["deepSleepSeconds", "lightSleepSeconds", "remSleepSeconds"]
-                .iter()
-                .filter_map(|k| positive(r, k))
-                .sum();
+            let mut seconds = 0.0;
+            for k in ["deepSleepSeconds", "lightSleepSeconds", "remSleepSeconds"] {
+                seconds += positive(r, k, &sheet, d)?.unwrap_or(0.0);
+            }
             if seconds > 0.0 && !sheet.has(d, "sleep_hours") {
                 sheet.put(d, "sleep_hours", seconds / 3600.0, Place::Day(d));
             }
@@ -118,7 +120,7 @@ pub fn read_folder(path: &Path, today: NaiveDate) -> Result<Imported> {
         let (name, list) = records(f, path)?;
         for r in &list {
             let Some(d) = day(r, &name, &sheet)? else { continue };
-            if let Some(v) = positive(r, "restingHeartRate").filter(|_| !sheet.has(d, "rhr")) {
+            if let Some(v) = positive(r, "restingHeartRate", &sheet, d)?.filter(|_| !sheet.has(d, "rhr")) {
                 sheet.put(d, "rhr", v, Place::Day(d));
             }
         }
@@ -130,7 +132,11 @@ pub fn read_folder(path: &Path, today: NaiveDate) -> Result<Imported> {
             let Some(d) = day(r, &name, &sheet)? else { continue };
             let metrics = r.get("metrics").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
             let hrv = metrics.iter().find(|m| m.get("type").and_then(Value::as_str) == Some("HRV"));
-            if let Some(v) = hrv.and_then(|m| positive(m, "value")).filter(|_| !sheet.has(d, "hrv")) {
+            let hrv = match hrv {
+                Some(m) => positive(m, "value", &sheet, d)?,
+                None => None,
+            };
+            if let Some(v) = hrv.filter(|_| !sheet.has(d, "hrv")) {
                 sheet.put(d, "hrv", v, Place::Day(d));
                 sheet.put_text(d, "hrv_source", "overnight".into(), Place::Day(d));
             }

@@ -4,7 +4,7 @@
 //! HRV (rMSSD, overnight) → hrv with source overnight.
 
 use super::csvfile;
-use super::sheet::{Place, Sheet, number, refuse};
+use super::sheet::{Place, Sheet, json_number, number, refuse};
 use crate::error::Result;
 use crate::exchange::import::Imported;
 use chrono::{Days, NaiveDate};
@@ -100,23 +100,11 @@ struct Period {
     hrv: Option<f64>,
 }
 
-/// A period's number: `null`, absent or 0 (Oura's "not measured") is missing; anything
-/// else must be a number from 0, refused here in any period (also one a longer period of
-/// its day would replace), then checked by the sheet as `log` checks it.
+/// A period's number, the first of `keys` it has (see `sheet::json_number`); refused in
+/// any period, also one a longer period of its day would replace.
 fn field(p: &Value, keys: [&str; 2], sheet: &Sheet, day: NaiveDate) -> Result<Option<f64>> {
-    let Some((key, v)) = keys.iter().find_map(|k| p.get(*k).map(|v| (*k, v))) else { return Ok(None) };
-    match v {
-        Value::Null => Ok(None),
-        Value::Number(n) => match n.as_f64() {
-            Some(v) if v < 0.0 => Err(sheet.error(Place::Day(day), key, &format!("{v} is below 0"))),
-            v => Ok(v.filter(|v| *v != 0.0)),
-        },
-        other => Err(sheet.error(
-            Place::Day(day),
-            key,
-            &format!("{} is not a number", crate::text::quote(&other.to_string(), 24)),
-        )),
-    }
+    let found = keys.iter().find_map(|k| p.get(*k).map(|v| (*k, v)));
+    found.map_or(Ok(None), |(key, v)| json_number(sheet, Some(v), key, day))
 }
 
 fn period(p: &Value, sheet: &Sheet) -> Result<Option<Period>> {

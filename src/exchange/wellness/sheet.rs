@@ -68,6 +68,30 @@ pub fn number(cell: &str) -> std::result::Result<Option<f64>, String> {
     }
 }
 
+/// A number of a JSON export (Oura, Garmin): absent, `null` or 0 (their "not measured")
+/// is missing; anything else must be a number from 0 (then checked as `log` checks it):
+/// a negative or non-numeric value is refused, never dropped as missing.
+pub fn json_number(
+    sheet: &Sheet,
+    v: Option<&serde_json::Value>,
+    key: &str,
+    day: NaiveDate,
+) -> Result<Option<f64>> {
+    use serde_json::Value;
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => match n.as_f64() {
+            Some(v) if v < 0.0 => Err(sheet.error(Place::Day(day), key, &format!("{v} is below 0"))),
+            v => Ok(v.filter(|v| *v != 0.0)),
+        },
+        Some(other) => Err(sheet.error(
+            Place::Day(day),
+            key,
+            &format!("{} is not a number", quote(&other.to_string(), 24)),
+        )),
+    }
+}
+
 /// A day as `YYYY-MM-DD`, alone or at the start of a date and time.
 pub fn date_part(cell: &str) -> &str {
     let c = cell.trim();

@@ -207,6 +207,21 @@ fn garmin_folder_refusals() {
     let e = read_garmin_folder(dir.path(), today()).unwrap_err();
     assert_eq!(e.kind, ErrorKind::BadInput);
     assert!(e.what.contains("1_sleepData.json: not valid JSON"), "{}", e.what);
+    // A negative stage is refused, never left out of the night's sum; 0 is "not measured".
+    std::fs::write(
+        wellness.join("1_sleepData.json"),
+        r#"[{"calendarDate":"2026-11-24","deepSleepSeconds":-5400,"lightSleepSeconds":14400}]"#,
+    )
+    .unwrap();
+    let e = read_garmin_folder(dir.path(), today()).unwrap_err();
+    assert!(e.what.ends_with(": 2026-11-24: deepSleepSeconds: -5400 is below 0"), "{}", e.what);
+    std::fs::write(
+        wellness.join("1_sleepData.json"),
+        r#"[{"calendarDate":"2026-11-24","deepSleepSeconds":"5400","lightSleepSeconds":0}]"#,
+    )
+    .unwrap();
+    let e = read_garmin_folder(dir.path(), today()).unwrap_err();
+    assert!(e.what.ends_with(": 2026-11-24: deepSleepSeconds: \"5400\" is not a number"), "{}", e.what);
 }
 
 #[test]
