@@ -48,9 +48,10 @@ fn io(path: &Path, e: &std::io::Error) -> Error {
     )
 }
 
-/// One file's list of records.
-fn records(path: &Path, root: &Path) -> Result<(String, Vec<Value>)> {
-    let name = text::path(path.strip_prefix(root).unwrap_or(path));
+/// One file's list of records; errors name it by its whole path (the folder as given, then
+/// the file inside), so it can be found.
+fn records(path: &Path) -> Result<(String, Vec<Value>)> {
+    let name = text::path(path);
     let len = std::fs::metadata(path).map_err(|e| io(path, &e))?.len();
     if len > MOST_BYTES {
         return Err(refuse(&name, format!("{len} bytes, larger than a Garmin export's file"), TODO));
@@ -95,7 +96,7 @@ pub fn read_folder(path: &Path, today: NaiveDate) -> Result<Imported> {
         ));
     }
     for f in &sleep {
-        let (name, list) = records(f, path)?;
+        let (name, list) = records(f)?;
         for r in &list {
             let Some(d) = day(r, &name, &sheet)? else { continue };
             let mut seconds = 0.0;
@@ -117,7 +118,7 @@ pub fn read_folder(path: &Path, today: NaiveDate) -> Result<Imported> {
         );
     }
     for f in &uds {
-        let (name, list) = records(f, path)?;
+        let (name, list) = records(f)?;
         for r in &list {
             let Some(d) = day(r, &name, &sheet)? else { continue };
             if let Some(v) = positive(r, "restingHeartRate", &sheet, d)?.filter(|_| !sheet.has(d, "rhr")) {
@@ -127,7 +128,7 @@ pub fn read_folder(path: &Path, today: NaiveDate) -> Result<Imported> {
         sheet.convert("UDSFile restingHeartRate → rhr");
     }
     for f in &health {
-        let (name, list) = records(f, path)?;
+        let (name, list) = records(f)?;
         for r in &list {
             let Some(d) = day(r, &name, &sheet)? else { continue };
             let metrics = r.get("metrics").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);

@@ -206,7 +206,8 @@ fn garmin_folder_refusals() {
     std::fs::write(wellness.join("1_sleepData.json"), "[{").unwrap();
     let e = read_garmin_folder(dir.path(), today()).unwrap_err();
     assert_eq!(e.kind, ErrorKind::BadInput);
-    assert!(e.what.contains("1_sleepData.json: not valid JSON"), "{}", e.what);
+    let whole = wellness.join("1_sleepData.json").display().to_string();
+    assert!(e.what.starts_with(&format!("{whole}: not valid JSON")), "named by its whole path: {}", e.what);
     // A negative stage is refused, never left out of the night's sum; 0 is "not measured".
     std::fs::write(
         wellness.join("1_sleepData.json"),
