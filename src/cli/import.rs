@@ -5,7 +5,7 @@
 
 use super::Context;
 use super::output::say;
-use super::progress::Progress;
+use super::progress::{Progress, Tracked};
 use crate::error::{Error, Result};
 use crate::exchange::dispatch::Reading;
 use crate::exchange::gather::{self, Source};
@@ -63,11 +63,11 @@ pub fn run(ctx: &Context, paths: &[String], dry_run: bool) -> Result<ExitCode> {
 
 fn read_source(reading: &mut Reading, source: Source, progress: &mut Progress) -> Result<usize> {
     let found = match source {
-        Source::Stdin => reading.read(gather::read_stdin()?, "stdin", true)?,
+        Source::Stdin => reading.read(&mut std::io::stdin().lock(), "stdin", true)?,
         Source::File { path, name, named } => {
-            let bytes = gather::read_file(&path, &name)?;
-            progress.read(bytes.len() as u64);
-            let found = reading.read(bytes, &name, named)?;
+            let (file, len) = gather::open_file(&path, &name)?;
+            progress.file_start(len);
+            let found = reading.read_file(Tracked::new(file, progress), len, &name, named)?;
             if named && found == 0 {
                 return Err(unpack::refuse(
                     &name,

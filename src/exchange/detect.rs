@@ -6,7 +6,7 @@ use super::columns::{self, Role};
 use super::wellness::Kind as Wellness;
 
 /// How far into a file sniffing looks (an Apple Health export's DOCTYPE is ~10 KiB).
-const SNIFF_BYTES: usize = 64 * 1024;
+pub const SNIFF_BYTES: usize = 64 * 1024;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Format {

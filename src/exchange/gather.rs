@@ -8,7 +8,6 @@ use super::unpack::{self, MAX_FILES};
 use crate::error::{Error, Result};
 use crate::platform::{self, Opened};
 use crate::text;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// One thing to read.
@@ -108,40 +107,12 @@ fn walk(dir: &Path, got: &mut Gathered) -> Result<()> {
     Ok(())
 }
 
-fn too_big(name: &str) -> Error {
-    Error::bad_input(
-        format!("{name}: larger than 64 MiB, the most an import reads"),
-        "import",
-        "split it into smaller files (a year at a time); nothing was imported",
-    )
-}
-
-/// Reads at most the limit of one file from `input`; more is refused, never read on.
-fn read_bounded(input: impl Read, name: &str) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    input.take(unpack::MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
-        Error::io(format!("{name}: cannot read it: {e}"), "import", "check the file; nothing was imported")
-    })?;
-    if bytes.len() as u64 > unpack::MAX_FILE_BYTES {
-        return Err(too_big(name));
+/// A regular file, open, and its length; a FIFO, socket or device is refused at once
+/// (never waited on).
+pub fn open_file(path: &Path, name: &str) -> Result<(std::fs::File, u64)> {
+    match platform::open_regular(path) {
+        Ok(Opened::File(input, meta)) => Ok((input, meta.len())),
+        Ok(Opened::NotRegular(kind)) => Err(not_regular(name, kind)),
+        Err(e) => Err(cannot("read the file", path, &e)),
     }
-    Ok(bytes)
-}
-
-/// Standard input, bounded.
-pub fn read_stdin() -> Result<Vec<u8>> {
-    read_bounded(std::io::stdin().lock(), "stdin")
-}
-
-/// A regular file's bytes, bounded; a FIFO, socket or device is refused at once.
-pub fn read_file(path: &Path, name: &str) -> Result<Vec<u8>> {
-    let (input, meta) = match platform::open_regular(path) {
-        Ok(Opened::File(input, meta)) => (input, meta),
-        Ok(Opened::NotRegular(kind)) => return Err(not_regular(name, kind)),
-        Err(e) => return Err(cannot("read the file", path, &e)),
-    };
-    if meta.len() > unpack::MAX_FILE_BYTES {
-        return Err(too_big(name));
-    }
-    read_bounded(input, name)
 }

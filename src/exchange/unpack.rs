@@ -2,17 +2,22 @@
 //! only). Bounded: every unpacked file counts against the import's limits as if it were a
 //! file of its own (64 MiB each, a total for the whole import), read with a stop at the
 //! limit rather than trusting the sizes an archive declares — a zip or gzip bomb is
-//! refused, never unpacked.
+//! refused, never unpacked. Apple Health's XML is streamed instead of held: it has a limit
+//! of its own ([`MAX_STREAM_BYTES`], unpacked bytes counted) outside the 1 GiB.
 
 use crate::error::{Error, Result};
 use crate::text::quote;
-use std::io::Read;
+use std::io::{Read, Seek};
 use zip::CompressionMethod;
 
 /// The most one file of an import may hold, packed or unpacked.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-/// The most a whole import reads, every file and every unpacked entry together.
+/// The most a whole import holds, every file and every unpacked entry read whole together
+/// (an archive read from disk counts by its entries; a streamed file does not count).
 pub const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
+/// The most XML one import streams (Apple Health's `export.xml`, unpacked bytes counted):
+/// never held in memory, so not part of [`MAX_TOTAL_BYTES`].
+pub const MAX_STREAM_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 /// The most files one import reads (a folder's, an archive's entries, together).
 pub const MAX_FILES: usize = 100_000;
 /// How deep containers may nest (a `.fit.gz` in a zip in a zip is three).
@@ -23,11 +28,13 @@ pub const MAX_DEPTH: u8 = 4;
 pub struct Budget {
     pub bytes_left: u64,
     pub files_left: usize,
+    /// What may still be streamed ([`MAX_STREAM_BYTES`] at first).
+    pub stream_left: u64,
 }
 
 impl Default for Budget {
     fn default() -> Self {
-        Budget { bytes_left: MAX_TOTAL_BYTES, files_left: MAX_FILES }
+        Budget { bytes_left: MAX_TOTAL_BYTES, files_left: MAX_FILES, stream_left: MAX_STREAM_BYTES }
     }
 }
 
@@ -59,7 +66,8 @@ pub fn refuse(name: &str, what: String, todo: &str) -> Error {
     Error::bad_input(format!("{name}: {what}"), "import", format!("nothing was imported; {todo}"))
 }
 
-fn too_big(name: &str) -> Error {
+/// An unpacked file (a zip entry, a gzip's content) over the limit of one file.
+pub fn too_big(name: &str) -> Error {
     refuse(
         name,
         "unpacks to more than 64 MiB, the most an import reads of one file".into(),
@@ -67,23 +75,26 @@ fn too_big(name: &str) -> Error {
     )
 }
 
-/// Reads `input` up to the limit of one file; more is refused, never read on.
-pub fn read_capped(input: impl Read, name: &str) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    input.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
-        refuse(name, format!("cannot be unpacked ({})", quote(&e.to_string(), 120)), "check the file")
-    })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(name));
-    }
-    Ok(bytes)
+/// A file (or standard input) over the limit of one file.
+pub fn too_large(name: &str) -> Error {
+    Error::bad_input(
+        format!("{name}: larger than 64 MiB, the most an import reads"),
+        "import",
+        "split it into smaller files (a year at a time); nothing was imported",
+    )
 }
 
-/// The content of a gzip file (all its members).
-pub fn gunzip(bytes: &[u8], name: &str, budget: &mut Budget) -> Result<Vec<u8>> {
-    let inner = read_capped(flate2::read::MultiGzDecoder::new(bytes), name)?;
-    budget.take(inner.len() as u64, name)?;
-    Ok(inner)
+/// Reads `input` up to the limit of one file; more is refused (`over` words it), never
+/// read on.
+pub fn read_capped(input: impl Read, name: &str, over: fn(&str) -> Error) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    input.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
+        refuse(name, format!("cannot be read ({})", quote(&e.to_string(), 120)), "check the file")
+    })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(over(name));
+    }
+    Ok(bytes)
 }
 
 /// An entry's name, for messages and a run's source: its path inside the archive with
@@ -117,15 +128,16 @@ fn method_name(m: CompressionMethod) -> String {
     known.iter().find(|(k, _)| *k == m).map_or_else(|| format!("method {m:?}"), |(_, n)| (*n).to_string())
 }
 
-/// Calls `each(name, bytes)` for every file entry of the zip `bytes`, in the archive's
-/// order, one entry's bytes at a time (`each` takes them from the import's budget). `name`
-/// is `ARCHIVE/entry`. An entry that is not stored or deflated, or encrypted, refuses the
-/// whole archive; so do more entries than `files_left`.
+/// Calls `each(name, entry, declared size)` for every file entry of the zip `input` (read
+/// from memory or straight from disk), in the archive's order, one entry at a time: `each`
+/// reads it (bounded) and takes it from the import's budget. `name` is `ARCHIVE/entry`. An
+/// entry that is not stored or deflated, or encrypted, refuses the whole archive; so do
+/// more entries than `files_left`.
 pub fn zip_each(
-    bytes: &[u8],
+    input: impl Read + Seek,
     name: &str,
     files_left: usize,
-    mut each: impl FnMut(&str, Vec<u8>) -> Result<()>,
+    mut each: impl FnMut(&str, &mut dyn Read, u64) -> Result<()>,
 ) -> Result<()> {
     let broken = |e: zip::result::ZipError| {
         refuse(
@@ -134,7 +146,7 @@ pub fn zip_each(
             "check the file",
         )
     };
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(broken)?;
+    let mut archive = zip::ZipArchive::new(input).map_err(broken)?;
     if archive.len() > files_left {
         return Err(refuse(
             name,
@@ -143,7 +155,7 @@ pub fn zip_each(
         ));
     }
     for i in 0..archive.len() {
-        let (entry_name, skip) = {
+        let (entry_name, skip, declared) = {
             let raw = archive.by_index_raw(i).map_err(broken)?;
             let clean =
                 clean_name(&raw.name().map_or_else(
@@ -152,7 +164,7 @@ pub fn zip_each(
                 ));
             let entry = format!("{name}/{clean}");
             if raw.is_dir() || raw.is_symlink() || hidden(&clean) {
-                (entry, true)
+                (entry, true, 0)
             } else {
                 let method = raw.compression();
                 if method != CompressionMethod::Stored && method != CompressionMethod::Deflated {
@@ -172,20 +184,14 @@ pub fn zip_each(
                         "unpack the archive and import its files",
                     ));
                 }
-                if raw.size() > MAX_FILE_BYTES {
-                    return Err(too_big(&entry));
-                }
-                (entry, false)
+                (entry, false, raw.size())
             }
         };
         if skip {
             continue;
         }
-        let data = {
-            let file = archive.by_index(i).map_err(broken)?;
-            read_capped(file, &entry_name)?
-        };
-        each(&entry_name, data)?;
+        let mut file = archive.by_index(i).map_err(broken)?;
+        each(&entry_name, &mut file, declared)?;
     }
     Ok(())
 }

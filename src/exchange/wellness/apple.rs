@@ -13,7 +13,10 @@ use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::apple_input::{Counted, MAX_EVENT_BYTES, Stop};
 use super::apple_workout as workout;
+use crate::exchange::unpack::MAX_STREAM_BYTES;
+use std::io::BufRead;
 
 const TODO: &str = "give export.xml (or export.zip) as Apple Health's \"Export All Health Data\" wrote it";
 const RHR: &str = "HKQuantityTypeIdentifierRestingHeartRate";
@@ -42,24 +45,6 @@ pub(super) fn attr(e: &BytesStart, key: &str) -> Option<String> {
         .flatten()
         .find(|a| a.key.as_ref() == key)
         .and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
-}
-
-/// The reader's position as a line number, counted as it goes (once over the file).
-pub(super) struct Lines<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    line: u64,
-}
-
-impl Lines<'_> {
-    pub(super) fn line(&mut self, pos: u64) -> u64 {
-        let to = usize::try_from(pos).unwrap_or(usize::MAX).min(self.bytes.len());
-        if to > self.at {
-            self.line += self.bytes[self.at..to].iter().filter(|b| **b == b'\n').count() as u64;
-            self.at = to;
-        }
-        self.line
-    }
 }
 
 pub(super) fn time(
@@ -127,10 +112,48 @@ fn hours(mut spans: Vec<Span>) -> f64 {
     total.num_seconds() as f64 / 3600.0
 }
 
+/// The refusal of a read that failed at `line`: past the limit, the input unreadable (a
+/// broken zip or gzip under it), or the XML itself.
+fn failed(sheet: &Sheet, line: u64, stop: Option<Stop>, e: &quick_xml::Error) -> crate::error::Error {
+    match stop {
+        Some(Stop::Cap) => {
+            let gib = MAX_STREAM_BYTES / (1024 * 1024 * 1024);
+            return refuse(
+                &sheet.file,
+                format!("more than {gib} GiB of XML (unpacked), the most an import streams"),
+                "export a shorter span of Apple Health data",
+            );
+        }
+        Some(Stop::Event) => {
+            let mib = MAX_EVENT_BYTES / (1024 * 1024);
+            return refuse(
+                &sheet.file,
+                format!("an element at line {line} runs on past {mib} MiB, not what Apple Health writes"),
+                TODO,
+            );
+        }
+        None => {}
+    }
+    let quoted = |t: String| crate::text::quote(&t, 160);
+    match e {
+        quick_xml::Error::Io(io) => {
+            refuse(&sheet.file, format!("cannot be read at line {line} ({})", quoted(io.to_string())), TODO)
+        }
+        _ => refuse(&sheet.file, format!("not valid XML at line {line} ({})", quoted(e.to_string())), TODO),
+    }
+}
+
+/// Reads an export held in memory.
 pub fn read(bytes: &[u8], file: &str, today: NaiveDate) -> Result<Imported> {
+    read_stream(bytes, file, today, MAX_STREAM_BYTES).map(|(got, _)| got)
+}
+
+/// Reads an export as a stream, never more than `cap` bytes of it; also says how many it
+/// read. Memory stays small: a day's totals and the running workouts are kept, not the file.
+pub fn read_stream(input: impl BufRead, file: &str, today: NaiveDate, cap: u64) -> Result<(Imported, u64)> {
     let mut sheet = Sheet::new(file, today);
-    let mut reader = quick_xml::Reader::from_reader(bytes);
-    let mut lines = Lines { bytes, at: 0, line: 1 };
+    let mut reader = quick_xml::Reader::from_reader(Counted::new(input, cap));
+    let mut buf = Vec::with_capacity(4096);
     let (mut rhr, mut mass) = (Mornings::new(), Mornings::new());
     let mut nights: BTreeMap<NaiveDate, Vec<Span>> = BTreeMap::new();
     let mut others: BTreeSet<String> = BTreeSet::new();
@@ -139,11 +162,14 @@ pub fn read(bytes: &[u8], file: &str, today: NaiveDate) -> Result<Imported> {
     // Elements open at this point (quick-xml checks each end matches its start).
     let mut depth = 0usize;
     loop {
-        let pos = reader.buffer_position();
-        let event = reader.read_event().map_err(|e| {
-            let line = lines.line(reader.error_position());
-            refuse(&sheet.file, format!("not valid XML at line {line} ({e})"), TODO)
-        })?;
+        buf.clear();
+        // Where this event starts (the parser consumes the bytes of one event at a time).
+        reader.get_mut().mark();
+        let line = reader.get_ref().line();
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(event) => event,
+            Err(e) => return Err(failed(&sheet, line, reader.get_ref().stop(), &e)),
+        };
         let (e, open) = match &event {
             Event::Start(e) => {
                 depth += 1;
@@ -161,7 +187,6 @@ pub fn read(bytes: &[u8], file: &str, today: NaiveDate) -> Result<Imported> {
                 return Err(refuse(&sheet.file, "its document type declares entities", TODO));
             }
             Event::Eof if depth > 0 => {
-                let line = lines.line(pos);
                 return Err(refuse(
                     &sheet.file,
                     format!("truncated: it ends inside an element (line {line})"),
@@ -180,11 +205,11 @@ pub fn read(bytes: &[u8], file: &str, today: NaiveDate) -> Result<Imported> {
             continue;
         }
         match name.as_ref() {
-            "Workout" => workouts.open(e, open, &sheet, Place::Line(lines.line(pos)))?,
-            "WorkoutStatistics" => workouts.statistics(e, &sheet, Place::Line(lines.line(pos)))?,
+            "Workout" => workouts.open(e, open, &sheet, Place::Line(line))?,
+            "WorkoutStatistics" => workouts.statistics(e, &sheet, Place::Line(line))?,
             "Record" => {
                 let kind = attr(e, "type").unwrap_or_default();
-                let place = Place::Line(lines.line(pos));
+                let place = Place::Line(line);
                 match kind.as_str() {
                     RHR => {
                         let at = time(attr(e, "startDate"), "startDate", &sheet, place)?;
@@ -250,5 +275,5 @@ pub fn read(bytes: &[u8], file: &str, today: NaiveDate) -> Result<Imported> {
     }
     let mut got = sheet.finish()?;
     got.activities = activities;
-    Ok(got)
+    Ok((got, reader.get_ref().used()))
 }

@@ -8,10 +8,11 @@
 //! | intervals.icu wellness CSV (and its column names) | `intervals` |
 //! | HRV4Training CSV | `hrv4training` |
 //! | Oura CSV ("Export data") and sleep JSON | `oura` |
-//! | Apple Health `export.xml` | `apple` |
+//! | Apple Health `export.xml` (streamed) | `apple` |
 //! | Garmin Connect data-export folder | `garmin` |
 
 mod apple;
+mod apple_input;
 mod apple_workout;
 mod csvfile;
 mod garmin;
@@ -76,6 +77,17 @@ pub fn read(kind: Kind, bytes: &[u8], file: &str, today: NaiveDate) -> Result<Im
         Kind::OuraJson => oura::read_json(bytes, file, today),
         Kind::AppleHealthXml => apple::read(bytes, file, today),
     }
+}
+
+/// Reads Apple Health's `export.xml` as a stream (held in memory: a day's totals and the
+/// running workouts), at most `cap` bytes of it; also says how many bytes it read.
+pub fn read_apple_stream(
+    input: impl std::io::BufRead,
+    file: &str,
+    today: NaiveDate,
+    cap: u64,
+) -> Result<(Imported, u64)> {
+    apple::read_stream(input, file, today, cap)
 }
 
 /// Reads a Garmin Connect data-export folder (the unzipped "Export your data": a
