@@ -12,7 +12,7 @@ use super::import::{self, Imported};
 use super::unpack::{self, Budget, MAX_DEPTH, MAX_FILE_BYTES};
 use super::wellness::Kind as Wellness;
 use super::{activity, ticks, wellness};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::text::quote;
 use chrono::NaiveDate;
 use std::io::{BufReader, Read, Seek};
@@ -45,10 +45,11 @@ struct At {
 }
 
 /// Up to the first 64 KiB of `input`, for `detect` (the rest stays in `input`).
-fn peek(input: &mut dyn Read, name: &str) -> Result<Vec<u8>> {
+fn peek(input: &mut dyn Read, name: &str, at: At) -> Result<Vec<u8>> {
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     input.take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(|e| {
-        unpack::refuse(name, format!("cannot be read ({})", quote(&e.to_string(), 120)), "check the file")
+        let verb = if at.unpacked { "unpacked" } else { "read" };
+        unpack::refuse(name, format!("cannot be {verb} ({})", quote(&e.to_string(), 120)), "check the file")
     })?;
     Ok(head)
 }
@@ -100,7 +101,7 @@ impl Reading {
 
     fn dispatch(&mut self, input: &mut dyn Read, name: &str, named: bool, at: At) -> Result<usize> {
         let name = &quote(name, NAME_CHARS);
-        let head = peek(input, name)?;
+        let head = peek(input, name, at)?;
         let format = detect::sniff(&head);
         if at.depth >= MAX_DEPTH && matches!(format, Format::Gzip | Format::Zip) {
             return Err(unpack::refuse(
@@ -120,11 +121,10 @@ impl Reading {
             Format::Unknown(why) => self.skip(name, named, &why),
             Format::EmptyZip => self.skip(name, named, "an empty zip file"),
             format => {
-                let over: fn(&str) -> Error = if at.unpacked { unpack::too_big } else { unpack::too_large };
                 if at.declared.is_some_and(|len| len > MAX_FILE_BYTES) {
-                    return Err(over(name));
+                    return Err(if at.unpacked { unpack::too_big(name) } else { unpack::too_large(name) });
                 }
-                let bytes = unpack::read_capped(&mut rest, name, over)?;
+                let bytes = unpack::read_capped(&mut rest, name, at.unpacked)?;
                 self.budget.take(bytes.len() as u64, name)?;
                 match format {
                     Format::Zip => self.unzip(std::io::Cursor::new(bytes), name, at.depth),

@@ -84,15 +84,16 @@ pub fn too_large(name: &str) -> Error {
     )
 }
 
-/// Reads `input` up to the limit of one file; more is refused (`over` words it), never
-/// read on.
-pub fn read_capped(input: impl Read, name: &str, over: fn(&str) -> Error) -> Result<Vec<u8>> {
+/// Reads `input` up to the limit of one file; more is refused, never read on. `unpacked`
+/// when it comes out of a gzip or zip (the refusals say so).
+pub fn read_capped(input: impl Read, name: &str, unpacked: bool) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     input.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| {
-        refuse(name, format!("cannot be read ({})", quote(&e.to_string(), 120)), "check the file")
+        let verb = if unpacked { "unpacked" } else { "read" };
+        refuse(name, format!("cannot be {verb} ({})", quote(&e.to_string(), 120)), "check the file")
     })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(over(name));
+        return Err(if unpacked { too_big(name) } else { too_large(name) });
     }
     Ok(bytes)
 }

@@ -121,7 +121,7 @@ fn failed(sheet: &Sheet, line: u64, stop: Option<Stop>, e: &quick_xml::Error) ->
             return refuse(
                 &sheet.file,
                 format!("more than {gib} GiB of XML (unpacked), the most an import streams"),
-                "export a shorter span of Apple Health data",
+                "check it is Apple Health's export; cooldown streams up to 4 GiB of its XML in one import",
             );
         }
         Some(Stop::Event) => {
