@@ -64,7 +64,7 @@ pub fn gather(arg: &str) -> Result<Gathered> {
     if meta.is_dir() {
         walk(&path, &mut got)?;
     } else {
-        // A FIFO or device is reported when it is opened (`read_file`), never waited on.
+        // A FIFO or device is reported when it is opened (`open_file`), never waited on.
         got.sources.push(Source::File { name: shown(&path), path, named: true });
     }
     Ok(got)
