@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# F33: Apple Health exports are streamed, not loaded (issue 17 item 5). A 200 MiB export.xml
+# F34: Apple Health exports are streamed, not loaded (issue 17 item 5). A 200 MiB export.xml
 # (3 years, ~870 k Record elements, scripts/gen-apple-export.py) imports as a plain file,
 # inside export.zip and gzipped, with peak memory far below the file's size; --dry-run
 # writes nothing; a bad value at its very end names its line and stores nothing; the
