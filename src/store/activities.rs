@@ -13,25 +13,15 @@
 //!    of the file finds it directly: changed;
 //! 3. else a new run, its source `import:` and the file's name.
 
-use super::errors::Result;
 use super::seed::Tally;
-use super::{Store, Written, runs, stamp};
+use super::{Written, runs};
 use crate::domain::activity::{Activity, SAME_SESSION_SHARE, overlap_share, run_interval};
 use crate::domain::records::Run;
-use chrono::{DateTime, Days, FixedOffset};
+use chrono::Days;
 use rusqlite::{Connection, OptionalExtension};
 
 /// The longest file name kept in a run's `source` (the column allows 300 characters).
 const SOURCE_CHARS: usize = 200;
-
-impl Store {
-    /// Stores `acts` as runs by the rules above in a transaction of their own, all or
-    /// nothing (an import of several files stores them in one: `merge`).
-    pub fn import_activities(&mut self, acts: &[Activity], now: DateTime<FixedOffset>) -> Result<Tally> {
-        let updated = stamp(now);
-        self.write(|tx| merge(tx, acts, &updated))
-    }
-}
 
 /// Stores `acts` as runs by the rules above, inside the caller's transaction; `updated`
 /// stamps what it writes.

@@ -2,7 +2,18 @@ use super::*;
 use crate::domain::session::Session;
 use crate::exchange::activity::{read_fit, read_gpx, read_tcx};
 use crate::store::RunSource;
-use chrono::{NaiveDate, NaiveTime};
+use crate::store::Store;
+use crate::store::errors::Result;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+
+/// Stores `acts` as runs in a transaction of their own (the import itself stores them with
+/// everything else in one: `Store::import_all` calls `merge`).
+impl Store {
+    fn import_activities(&mut self, acts: &[Activity], now: DateTime<FixedOffset>) -> Result<Tally> {
+        let updated = crate::store::stamp(now);
+        self.write(|tx| merge(tx, acts, &updated))
+    }
+}
 
 fn fixture(path: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
