@@ -3,13 +3,15 @@
 //! `INSTA_UPDATE=always cargo test --test screens`, then read the diff.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod screen_kit;
+
+use screen_kit::*;
+
 use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
 use cooldown::clock::Clock;
 use cooldown::context::{Context, Options};
-use cooldown::domain::demo;
 use cooldown::domain::readiness::Level;
 use cooldown::domain::records::{MARKER_FIELDS, Markers, Run};
-use cooldown::domain::routine::Routine;
 use cooldown::domain::session::Session;
 use cooldown::domain::trends::{Marker, Window};
 use cooldown::store::Store;
@@ -17,74 +19,10 @@ use cooldown::tui::form::Form;
 use cooldown::tui::keymap::{Command, Screen};
 use cooldown::tui::load;
 use cooldown::tui::theme::Theme;
-use cooldown::tui::views::Dashboard;
 use cooldown::tui::{Action, App, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
-use std::path::PathBuf;
-use std::sync::LazyLock;
-use tempfile::TempDir;
-
-fn end() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-}
-
-/// A real database holding the demo's 120 days up to `end()`, written once and only read.
-struct Fixture {
-    dir: TempDir,
-    db: PathBuf,
-}
-
-static DEMO: LazyLock<Fixture> = LazyLock::new(demo_db);
-
-fn noon(date: NaiveDate) -> chrono::DateTime<FixedOffset> {
-    FixedOffset::east_opt(0).unwrap().from_local_datetime(&date.and_hms_opt(12, 0, 0).unwrap()).unwrap()
-}
-
-fn demo_db() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let history = demo::generate(end(), 120, &Routine::builtin().unwrap(), 90);
-    Store::open_path(&db).unwrap().write_history(&history, noon(end())).unwrap();
-    Fixture { dir, db }
-}
-
-/// The dashboard's context on `db` with the clock at noon on `date`, and the store open.
-fn context_on(db: &std::path::Path, config_dir: &std::path::Path, date: NaiveDate) -> (Context, Store) {
-    let options = Options {
-        db: Some(db.as_os_str().to_owned()),
-        config: Some(config_dir.join("no-config.toml").into_os_string()),
-        date: Some(date.to_string()),
-        demo: false,
-    };
-    let ctx = Context::new(&options, Clock::frozen(noon(date))).unwrap();
-    let store = ctx.open_store().unwrap();
-    (ctx, store)
-}
-
-fn demo_context(today: NaiveDate) -> (Context, Store) {
-    context_on(&DEMO.db, DEMO.dir.path(), today)
-}
-
-/// The dashboard as it opens with the clock at noon on `today`, showing `date`, read from
-/// the demo database by the dashboard's own loader.
-fn app_at(today: NaiveDate, date: NaiveDate) -> App {
-    let (ctx, store) = demo_context(today);
-    let day = load::day(&ctx, &store, today).unwrap();
-    let mut app = App::new(ctx.clock.local(), ctx.clock.mono(), day, false, Theme { color: true });
-    if date != today {
-        let day = load::day(&ctx, &store, date).unwrap();
-        update(&mut app, Action::Loaded { day: Box::new(day), welcome: false });
-    }
-    app
-}
-
-fn app_on(date: NaiveDate) -> App {
-    app_at(end(), date)
-}
 
 /// The latest demo day with this verdict.
 fn day_with(level: Level) -> NaiveDate {
@@ -98,43 +36,8 @@ fn day_with(level: Level) -> NaiveDate {
         .unwrap_or_else(|| panic!("no {level} day"))
 }
 
-/// Today part-way through, "saved" in the status line.
-fn today_app() -> App {
-    let mut app = app_on(end());
-    // Down to today's own foam-quads (the page leads with what is due from earlier runs).
-    while app.selected_entry().is_some_and(|e| (e.day, e.id()) != (end(), "foam-quads")) {
-        let before = app.selected;
-        update(&mut app, Action::Key(Command::Down));
-        assert_ne!(app.selected, before, "no foam-quads of today on the page");
-    }
-    update(&mut app, Action::Saved { text: "saved: foam-quads ticked".into(), form: false });
-    app
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(Dashboard(app), f.area())).unwrap();
-    terminal
-}
-
-fn buffer(app: &App, width: u16, height: u16) -> Buffer {
-    draw(app, width, height).backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    (0..area.height)
-        .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn top(app: &App, rows: usize) -> String {
     text(&buffer(app, 80, 24)).lines().take(rows).collect::<Vec<_>>().join("\n")
-}
-
-fn press(app: &mut App, command: Command) {
-    update(app, Action::Key(command));
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -535,27 +438,6 @@ fn today_on_a_rest_morning() {
     insta::assert_snapshot!(draw(&app, 100, 40).backend());
 }
 
-/// The Trends screen on the demo history, read by the dashboard's loader.
-fn trends_app(marker: Marker, window: Window) -> App {
-    let (ctx, store) = demo_context(end());
-    let mut app = app_on(end());
-    update(&mut app, Action::Key(Command::ShowTrends));
-    app.marker = marker;
-    app.window = window;
-    app.trends = Some(load::trends(&ctx, &store, marker, window, end()).unwrap());
-    app
-}
-
-/// The History screen on the demo history, read by the dashboard's loader.
-fn history_app(month: NaiveDate, selected: NaiveDate) -> App {
-    let (ctx, store) = demo_context(end());
-    let mut app = app_on(end());
-    update(&mut app, Action::Key(Command::ShowHistory));
-    app.history_day = selected;
-    app.history = Some(load::history(&ctx, &store, month, end()).unwrap());
-    app
-}
-
 #[test]
 fn trends_each_marker_over_28_days() {
     for marker in Marker::ALL {
@@ -755,16 +637,6 @@ fn today_reviewing_a_past_day() {
     assert!(!screen.contains("later today") && !screen.contains("tonight, tomorrow"), "{screen}");
     assert!(screen.contains("09:00–13:00 · missed"), "{screen}");
     insta::assert_snapshot!(draw(&app, 100, 40).backend());
-}
-
-/// The Log screen on the demo, read by the dashboard's own loader.
-fn log_app() -> App {
-    let (ctx, store) = demo_context(end());
-    let mut app = app_on(end());
-    press(&mut app, Command::ShowLog);
-    let list = load::log(&ctx, &store, end(), cooldown::tui::loglist::PAGE_DAYS).unwrap();
-    update(&mut app, Action::LogLoaded(Box::new(list)));
-    app
 }
 
 #[test]
