@@ -4,7 +4,7 @@ use crate::tui::app::{App, Confirm};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 pub fn render(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -35,10 +35,7 @@ pub fn render(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
     let width = 60.min(area.width);
     let inner_w = usize::from(width.saturating_sub(4)).max(1);
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner_w).max(1)).sum();
-    let height = (rows as u16 + 2).min(area.height);
-    let popup =
-        Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height };
-    Clear.render(popup, buf);
+    let popup = super::popup::place(area, width, rows as u16 + 2, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(
