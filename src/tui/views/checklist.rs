@@ -1,6 +1,8 @@
-//! The checklist grouped by phase, with the selected row and scrolling.
+//! The checklist grouped by phase, with the selected row (its whole text below it when
+//! the row cuts it) and a scrollbar when it does not fit.
 
 use super::rows::{Spread, spread};
+use super::scroll;
 use crate::domain::checklist::{Entry, Group};
 use crate::domain::targets;
 use crate::domain::timeline::{self, Due};
@@ -27,7 +29,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         block.render(area, buf);
         inner
     };
-    render_checklist(app, inner, buf, compact);
+    // The scrollbar sits on the box's right border; without a box, in the last column.
+    let bar_x = if compact { inner.right().saturating_sub(1) } else { area.right().saturating_sub(1) };
+    let overflows =
+        compact && scroll::needed(rows(app, compact, inner.width as usize).len(), inner.height as usize);
+    let rows_area = if overflows { Rect { width: inner.width.saturating_sub(1), ..inner } } else { inner };
+    if let Some((total, offset)) = render_checklist(app, rows_area, buf, compact) {
+        let bar = Rect { x: bar_x, y: inner.y, width: 1, height: inner.height };
+        scroll::render(&app.theme, bar, total, inner.height as usize, offset, buf);
+    }
 }
 
 enum Row<'a> {
@@ -108,20 +118,21 @@ fn phase_line<'a>(app: &App, g: &'a Group, due: Option<Due>, width: usize) -> Sp
     spread(vec![Span::styled(title, title_style)], right, width, t.text())
 }
 
-fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
+/// Draws the rows that fit; returns how many rows there are and the first one shown.
+fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) -> Option<(usize, usize)> {
     if area.height == 0 || area.width == 0 {
-        return;
+        return None;
     }
     let t = &app.theme;
     let all = rows(app, compact, area.width as usize);
     if all.is_empty() {
         Line::styled(text::EMPTY_CHECKLIST, t.dim()).render(area, buf);
-        return;
+        return None;
     }
     let height = area.height as usize;
     let selected_row =
         all.iter().position(|r| matches!(r, Row::Item(i, _, _) if *i == app.selected)).unwrap_or(0);
-    // The last line says "↓ N more" when rows follow: keep the selected row above it.
+    // Keep a row of context under the selected one while rows follow.
     let below = usize::from(selected_row + 1 < all.len());
     let offset = (selected_row + 1 + below).saturating_sub(height).min(all.len().saturating_sub(height));
     let width = area.width as usize;
@@ -137,11 +148,7 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
             }
         }
     }
-    if offset + height < all.len() {
-        let more = format!(" ↓ {} more ", all.len() - offset - height);
-        let x = area.x + area.width.saturating_sub(more.chars().count() as u16);
-        buf.set_string(x, area.y + area.height - 1, more, t.dim());
-    }
+    Some((all.len(), offset))
 }
 
 /// An entry's text (its title, then its formula or note) and what is flush right.

@@ -1,7 +1,9 @@
 //! The Log screen's list: a row per day (its markers and verdict), a row per run under
-//! it, the selected row reversed, scrolled to keep the selection in view.
+//! it, the selected row reversed, scrolled to keep the selection in view, with a
+//! scrollbar when the rows do not fit.
 
 use super::rows::spread;
+use super::scroll;
 use crate::domain::readiness::Level;
 use crate::domain::records::{Markers, Run};
 use crate::domain::units::Units;
@@ -20,6 +22,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         Line::styled(" reading…", t.dim()).render(area, buf);
         return;
     };
+    let rows = list.rows();
+    let height = usize::from(area.height.saturating_sub(1));
+    // A scrollbar in the last column when the rows do not fit; the rows give it room.
+    let bar = scroll::needed(rows.len(), height) && area.width > 1;
+    let area = if bar { Rect { width: area.width.saturating_sub(1), ..area } } else { area };
     let heading =
         format!(" The last {} days: the morning's markers, each run under its day", list.days.len());
     spread(
@@ -30,8 +37,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     )
     .render(Rect { height: 1, ..area }, buf);
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
-    let rows = list.rows();
-    let height = usize::from(body.height);
     // Keep a row of context under the selection while the list goes on.
     let offset = (app.log_selected + 2).saturating_sub(height).min(rows.len().saturating_sub(height));
     for (n, row) in rows.iter().enumerate().skip(offset).take(height) {
@@ -44,6 +49,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         let style = if selected { t.selected() } else { Style::default() };
         let left = if selected { left.into_iter().map(|s| s.patch_style(style)).collect() } else { left };
         spread(left, right, line.width as usize, style).render(line, buf);
+    }
+    if bar {
+        let column = Rect { x: body.right(), width: 1, ..body };
+        scroll::render(t, column, rows.len(), height, offset, buf);
     }
 }
 

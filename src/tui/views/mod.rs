@@ -13,6 +13,7 @@ mod loglist;
 mod plot;
 mod popup;
 mod rows;
+mod scroll;
 mod small;
 mod statusbar;
 mod timer;
