@@ -84,6 +84,24 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `text` after the spans `first`, wrapped to `width` columns; each line after the first
+/// indented to line up under the text (at least `indent` columns).
+pub fn wrapped<'a>(
+    first: Vec<Span<'a>>,
+    text: &str,
+    width: usize,
+    indent: usize,
+    style: Style,
+) -> Vec<Line<'a>> {
+    let lead: usize = first.iter().map(Span::width).sum();
+    let mut parts = wrap(text, width.saturating_sub(lead.max(indent))).into_iter();
+    let mut head = first;
+    head.push(Span::styled(parts.next().unwrap_or_default(), style));
+    let mut lines = vec![Line::from(head)];
+    lines.extend(parts.map(|p| Line::styled(format!("{}{p}", " ".repeat(lead.max(indent))), style)));
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

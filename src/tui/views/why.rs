@@ -2,13 +2,12 @@
 //! baseline and the threshold.
 
 use super::popup;
-use super::rows::wrap;
+use super::rows::wrapped;
 use crate::domain::readiness::{Check, meaning, reference_label, value_label};
 use crate::domain::values::fmt_num;
 use crate::tui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 const MAX_WIDTH: u16 = 100;
@@ -17,17 +16,6 @@ const INDENT: usize = 20;
 
 fn value(v: Option<f64>) -> String {
     v.map_or("–".into(), |x| fmt_num((x * 100.0).round() / 100.0))
-}
-
-/// `text` wrapped to `width`, each line after the first indented.
-fn wrapped<'a>(first: Vec<Span<'a>>, text: &str, width: usize, indent: usize, style: Style) -> Vec<Line<'a>> {
-    let lead: usize = first.iter().map(Span::width).sum();
-    let mut parts = wrap(text, width.saturating_sub(lead.max(indent))).into_iter();
-    let mut head = first;
-    head.push(Span::styled(parts.next().unwrap_or_default(), style));
-    let mut lines = vec![Line::from(head)];
-    lines.extend(parts.map(|p| Line::styled(format!("{}{p}", " ".repeat(lead.max(indent))), style)));
-    lines
 }
 
 fn check_lines<'a>(app: &App, c: &Check, width: usize) -> Vec<Line<'a>> {
