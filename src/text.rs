@@ -96,17 +96,17 @@ pub const EMPTY_CHECKLIST: &str = "Nothing on the checklist for this day.";
 
 pub const WELCOME_TITLE: &str = " Welcome to cooldown ";
 
-/// The welcome on an empty database: what to do first.
+/// The welcome on an empty database: what to do first. Each line fits the box at 80
+/// columns (76); narrower, the box wraps them.
 pub const WELCOME: [&str; 4] = [
-    "1. Each morning, press m and log a few markers: sleep, soreness, HRV, resting HR.",
+    "1. Each morning, press m to log markers: sleep, soreness, HRV, resting HR.",
     "2. After a run, press r and log it: the checklist below scales to it.",
-    "3. Work through the checklist: j/k to move, Space to tick; [ ] for other days.",
+    "3. Work through the checklist: j/k to move, Space to tick; [ ] other days.",
     "Take the tour first:  cooldown --demo",
 ];
 
-/// The welcome, shorter, for small terminals.
-pub const WELCOME_COMPACT: [&str; 2] =
-    ["Record a run: cooldown run --type easy --minutes 40", "Tour: cooldown --demo"];
+/// The welcome, shorter, for small terminals: the same three things and the tour.
+pub const WELCOME_COMPACT: [&str; 2] = ["m log markers · r log a run · Space tick", "Tour: cooldown --demo"];
 
 pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> [String; 2] {
     ["Terminal too small".into(), format!("need {min_width}×{min_height}, have {width}×{height}")]

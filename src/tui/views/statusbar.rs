@@ -42,7 +42,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     if compact {
         hints.retain(|(keys, _)| ["?", "q", "Esc", "Enter", "Ctrl-S"].contains(keys));
     }
-    // Drop hints from the front (the most obvious keys) until they fit beside the status.
+    // Drop hints from the front (the most obvious keys) until they fit beside the status;
+    // `?` goes last, since the help lists every other key.
     let mut right = Vec::new();
     while !hints.is_empty() {
         right = hint_spans(app, &hints);
@@ -50,7 +51,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         if left_w + w + 2 <= width {
             break;
         }
-        hints.remove(0);
+        let drop = hints.iter().position(|(keys, _)| *keys != "?").unwrap_or(0);
+        hints.remove(drop);
         right.clear();
     }
     spread(left, right, width, t.text()).render(area, buf);

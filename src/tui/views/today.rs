@@ -18,7 +18,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         rest = below;
     }
     if app.welcome {
-        let height = welcome::height(compact).min(rest.height.saturating_sub(3));
+        let height = welcome::height(compact, rest.width).min(rest.height.saturating_sub(3));
         let [hello, below] = Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(rest);
         welcome::render(app, hello, buf, compact);
         rest = below;
