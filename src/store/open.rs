@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+const BUSY_WAIT: Duration = Duration::from_millis(BUSY_TIMEOUT_MS);
 
 impl Store {
     /// Opens (or, where nothing exists yet, creates) the database at `location`.
@@ -49,10 +50,30 @@ impl Store {
     pub fn reopen(&self) -> Result<Store> {
         let read_only = self.conn.is_readonly(MAIN_DB).map_err(|e| errors::from_sql(e, &self.path))?;
         if read_only {
-            return open_read_only(&self.path);
+            return open_read_only(&self.path, BUSY_WAIT);
         }
         let conn = connect(&self.path).map_err(|e| errors::from_sql(e, &self.path))?;
         Ok(Store { conn, path: self.path.clone() })
+    }
+
+    /// Opens an existing database only to read it, waiting at most `wait` for another
+    /// process's lock, for `cooldown status` (which a status bar runs every second): it
+    /// never creates, migrates or changes a file. `None` when nothing is at `path`; what is
+    /// there and not a cooldown database is refused as by [`Store::open`].
+    pub fn open_to_read(path: &Path, wait: Duration) -> Result<Option<Store>> {
+        let path = std::path::absolute(path).map_err(|e| StoreError::new(path, Problem::Path(e)))?;
+        match fs::metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::new(&path, Problem::Read(e))),
+            Ok(meta) if meta.is_dir() => Err(StoreError::new(&path, Problem::Folder)),
+            Ok(meta) if !meta.is_file() => {
+                Err(StoreError::new(&path, Problem::NotAFile(platform::kind_of(&meta))))
+            }
+            Ok(meta) => {
+                check_header(&path, meta.len())?;
+                open_read_only(&path, wait).map(Some)
+            }
+        }
     }
 
     /// Opens a database at a path the user gave (its folder must exist).
@@ -212,7 +233,7 @@ fn uri(path: &Path, query: &str) -> String {
 /// refused by SQLite as read-only (exit 74) and the file is never touched. Without a
 /// pending write-ahead log the file is opened `immutable` (no `-shm` needed); with one,
 /// read-only over the existing `-shm`.
-fn open_read_only(path: &Path) -> Result<Store> {
+fn open_read_only(path: &Path, wait: Duration) -> Result<Store> {
     let sql = |e| errors::from_sql(e, path);
     let pending = wal_path(path).metadata().is_ok_and(|m| m.len() > 0);
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -222,7 +243,7 @@ fn open_read_only(path: &Path) -> Result<Store> {
         Connection::open_with_flags(uri(path, "immutable=1"), flags | OpenFlags::SQLITE_OPEN_URI)
     }
     .map_err(sql)?;
-    conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS)).map_err(sql)?;
+    conn.busy_timeout(wait).map_err(sql)?;
     conn.pragma_update(None, "trusted_schema", "OFF").map_err(sql)?;
     conn.pragma_update(None, "cell_size_check", "ON").map_err(sql)?;
     let (app, version, objects) = migrate::identity(&conn).map_err(sql)?;
@@ -244,13 +265,13 @@ fn open_existing(path: &Path) -> Result<Store> {
     check_identity_read_only(path)?;
     if file_read_only(path) {
         // Straight to read-only: a read-write attempt would leave `-wal`/`-shm` behind.
-        return open_read_only(path);
+        return open_read_only(path, BUSY_WAIT);
     }
     let sql = |e| errors::from_sql(e, path);
     let opened = connect(path).and_then(|conn| migrate::identity(&conn).map(|identity| (conn, identity)));
     let (conn, (app, version, objects)) = match opened {
         Ok(both) => both,
-        Err(e) if cannot_write(&e) => return open_read_only(path),
+        Err(e) if cannot_write(&e) => return open_read_only(path, BUSY_WAIT),
         Err(e) => return Err(sql(e)),
     };
     check_identity(path, app, version, objects)?;
