@@ -15,6 +15,8 @@ mod run;
 mod run_edit;
 mod runs;
 mod seed_demo;
+mod status;
+mod status_format;
 mod tick;
 mod trends;
 mod verdict;
@@ -156,6 +158,15 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// One line for a tmux or bar status line: the day's verdict and any foam-roll timer
+    /// ("EASY · foam quads 0:42"); nothing, exit 0, when there is nothing to say. Only
+    /// reads (a missing database is not created); waits at most 0.5 s for a lock (exit 75).
+    Status {
+        /// The line: {verdict}, {timer}, {done}, {total}, {next}; {{ and }} for a brace.
+        /// Text between placeholders shows only when both have something to say.
+        #[arg(long, value_name = "TEXT", value_parser = status::parse_format)]
+        format: Option<status::Format>,
+    },
     /// Write the generated demo history, ending on --date, into --db (which must hold no data)
     SeedDemo {
         /// How many days, 1–3650 [default: 120]
@@ -223,6 +234,7 @@ fn run_command(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Erro
         Some(Command::Tick { item_id, undo }) => tick::run(ctx, &item_id, undo),
         Some(Command::Run(args)) => run::run(ctx, &args),
         Some(Command::Runs { days, json }) => runs::run(ctx, days.as_deref(), json),
+        Some(Command::Status { format }) => status::run(ctx, format.as_ref()),
         Some(Command::SeedDemo { days }) => seed_demo::run(ctx, days.as_deref()),
         Some(Command::Import { paths, dry_run }) => import::run(ctx, &paths, dry_run),
         Some(Command::Export { what, format, out }) => export::run(ctx, what, format, out.as_deref()),
