@@ -132,8 +132,10 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) -> O
     let height = area.height as usize;
     let selected_row =
         all.iter().position(|r| matches!(r, Row::Item(i, _, _) if *i == app.selected)).unwrap_or(0);
-    // Keep a row of context under the selected one while rows follow.
-    let below = usize::from(selected_row + 1 < all.len());
+    // Keep the selected row's whole text in view, and a row of context under it while
+    // rows follow.
+    let whole = all.iter().skip(selected_row + 1).take_while(|r| matches!(r, Row::Full(_))).count();
+    let below = whole + usize::from(selected_row + 1 + whole < all.len());
     let offset = (selected_row + 1 + below).saturating_sub(height).min(all.len().saturating_sub(height));
     let width = area.width as usize;
     for (n, row) in all.iter().skip(offset).take(height).enumerate() {
