@@ -77,7 +77,11 @@ fn line(ctx: &Context, store: &Store, format: &Format) -> Result<String> {
         false => None,
     };
     let count = |n: fn(&Checklist) -> usize| {
-        checklist.as_ref().filter(|c| c.len() > 0).map(|c| n(c).to_string()).unwrap_or_default()
+        checklist
+            .as_ref()
+            .filter(|c| c.entries().next().is_some())
+            .map(|c| n(c).to_string())
+            .unwrap_or_default()
     };
     Ok(format.render(|field| match field {
         Field::Verdict => verdict.clone(),
