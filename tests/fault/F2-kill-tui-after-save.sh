@@ -12,8 +12,10 @@ day_of() { printf '%(%F)T' $((now - $1 * 86400)); }
 screen() { tm capture-pane -p -t f2 2>/dev/null; }
 shows() { screen | grep -q -- "$1"; }
 # saved_other ID — the status line says an item other than ID was ticked (the first tick's
-# "saved: ID ticked" stays on screen until the second save replaces it).
-saved_other() { shows "saved: [a-z0-9-]* ticked" && ! shows "saved: $1 ticked"; }
+# "saved: ID ticked" stays on screen until the next key clears it). One capture: with two,
+# the first could still show the old message and the second the line the key cleared,
+# before the new save is shown.
+saved_other() { screen | grep -o 'saved: [a-z0-9-]* ticked' | grep -qv "^saved: $1 ticked$"; }
 # runs_round PID — the pane's process has exec'd this round's cooldown (pid, then command line).
 runs_round() { wait_exec 30 "$1" && [[ "$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null)" == "$BIN --db $DB"* ]]; }
 # ticked_json DAY ID — `cooldown checklist --json` says the item is ticked.
