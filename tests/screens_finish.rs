@@ -5,63 +5,24 @@
 //! every diff.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
-use cooldown::clock::Clock;
-use cooldown::context::{Context, Options};
-use cooldown::domain::demo;
+mod screen_kit;
+
+use screen_kit::*;
+
+use chrono::{Days, NaiveDate};
 use cooldown::domain::readiness::Level;
-use cooldown::domain::routine::Routine;
-use cooldown::store::Store;
 use cooldown::tui::keymap::{Command, Screen};
 use cooldown::tui::load;
 use cooldown::tui::theme::Theme;
 use cooldown::tui::views::Dashboard;
 use cooldown::tui::{Action, App, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
-use tempfile::TempDir;
-
-fn end() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-}
-
-struct Fixture {
-    dir: TempDir,
-    db: PathBuf,
-}
-
-static DEMO: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let history = demo::generate(end(), 120, &Routine::builtin().unwrap(), 90);
-    Store::open_path(&db).unwrap().write_history(&history, noon(end())).unwrap();
-    Fixture { dir, db }
-});
-
-fn noon(date: NaiveDate) -> chrono::DateTime<FixedOffset> {
-    FixedOffset::east_opt(0).unwrap().from_local_datetime(&date.and_hms_opt(12, 0, 0).unwrap()).unwrap()
-}
-
-fn context_on(db: &Path, config_dir: &Path, date: NaiveDate) -> (Context, Store) {
-    let options = Options {
-        db: Some(db.as_os_str().to_owned()),
-        config: Some(config_dir.join("no-config.toml").into_os_string()),
-        date: Some(date.to_string()),
-        demo: false,
-    };
-    let ctx = Context::new(&options, Clock::frozen(noon(date))).unwrap();
-    let store = ctx.open_store().unwrap();
-    (ctx, store)
-}
 
 /// The dashboard at noon on the demo's last day, showing `date`.
-fn app_on(date: NaiveDate, color: bool) -> App {
-    let (ctx, store) = context_on(&DEMO.db, DEMO.dir.path(), end());
+fn app_in(date: NaiveDate, color: bool) -> App {
+    let (ctx, store) = demo_context(end());
     let day = load::day(&ctx, &store, end()).unwrap();
     let mut app = App::new(ctx.clock.local(), ctx.clock.mono(), day, false, Theme { color });
     if date != end() {
@@ -71,51 +32,14 @@ fn app_on(date: NaiveDate, color: bool) -> App {
     app
 }
 
-fn today_app() -> App {
-    app_on(end(), true)
-}
-
-/// The dashboard on a database with nothing recorded, as a first run opens it.
-fn first_run_app() -> (TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("new.db");
-    let (ctx, store) = context_on(&db, dir.path(), end());
-    let day = load::day(&ctx, &store, end()).unwrap();
-    let welcome = store.is_empty().unwrap();
-    assert!(welcome);
-    (dir, App::new(ctx.clock.local(), ctx.clock.mono(), day, welcome, Theme { color: true }))
-}
-
-fn log_app() -> App {
-    let (ctx, store) = context_on(&DEMO.db, DEMO.dir.path(), end());
-    let mut app = today_app();
-    press(&mut app, Command::ShowLog);
-    let list = load::log(&ctx, &store, end(), cooldown::tui::loglist::PAGE_DAYS).unwrap();
-    update(&mut app, Action::LogLoaded(Box::new(list)));
-    app
-}
-
-fn press(app: &mut App, command: Command) {
-    update(app, Action::Key(command));
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(Dashboard(app), f.area())).unwrap();
-    terminal
-}
-
-fn buffer(app: &App, width: u16, height: u16) -> Buffer {
-    draw(app, width, height).backend().buffer().clone()
+/// Today as the dashboard opens on it.
+fn opening_app() -> App {
+    app_in(end(), true)
 }
 
 fn rows(buf: &Buffer) -> Vec<String> {
     let area = buf.area;
     (0..area.height).map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect::<String>()).collect()
-}
-
-fn text(buf: &Buffer) -> String {
-    rows(buf).join("\n")
 }
 
 /// The overlay's box: from its top-left corner (a `┌` followed by one of the overlays'
@@ -211,9 +135,9 @@ fn assert_overlay_clears(app: &App, width: u16, height: u16) {
 
 #[test]
 fn every_overlay_clears_its_box_and_a_margin_over_a_busy_screen() {
-    let mut help = today_app();
+    let mut help = opening_app();
     press(&mut help, Command::ToggleHelp);
-    let mut why = app_on(end() - Days::new(3), true);
+    let mut why = app_in(end() - Days::new(3), true);
     press(&mut why, Command::Why);
     let confirm = confirm_app();
     for (width, height) in [(80, 24), (40, 12), (140, 40), (200, 60), (81, 25), (41, 13)] {
@@ -227,7 +151,7 @@ fn every_overlay_clears_its_box_and_a_margin_over_a_busy_screen() {
 /// character whose right half reaches the box hides the cell a terminal would draw next.)
 #[test]
 fn a_wide_character_beside_an_overlay_does_not_hide_its_border() {
-    let mut app = today_app();
+    let mut app = opening_app();
     press(&mut app, Command::ToggleHelp);
     for (width, height) in [(80, 24), (100, 30)] {
         let area = Rect::new(0, 0, width, height);
@@ -272,21 +196,21 @@ fn confirm_app() -> App {
 
 #[test]
 fn help_overlay_80x24() {
-    let mut app = today_app();
+    let mut app = opening_app();
     press(&mut app, Command::ToggleHelp);
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
 }
 
 #[test]
 fn help_overlay_40x12() {
-    let mut app = today_app();
+    let mut app = opening_app();
     press(&mut app, Command::ToggleHelp);
     insta::assert_snapshot!(draw(&app, 40, 12).backend());
 }
 
 #[test]
 fn why_overlay_80x24() {
-    let mut app = app_on(end() - Days::new(3), true);
+    let mut app = app_in(end() - Days::new(3), true);
     assert_eq!(app.day.verdict.level, Level::Easy);
     press(&mut app, Command::Why);
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
@@ -294,7 +218,7 @@ fn why_overlay_80x24() {
 
 #[test]
 fn why_overlay_40x12() {
-    let mut app = app_on(end() - Days::new(3), true);
+    let mut app = app_in(end() - Days::new(3), true);
     press(&mut app, Command::Why);
     insta::assert_snapshot!(draw(&app, 40, 12).backend());
 }
@@ -316,7 +240,7 @@ fn confirm_40x12() {
 #[test]
 fn help_at_40_columns_wraps_every_description_whole() {
     for screen in [Command::ShowToday, Command::ShowLog, Command::ShowTrends, Command::ShowHistory] {
-        let mut app = today_app();
+        let mut app = opening_app();
         press(&mut app, screen);
         press(&mut app, Command::ToggleHelp);
         let mut seen = String::new();
@@ -354,7 +278,7 @@ fn column(buf: &Buffer, x: u16, top: u16, bottom: u16) -> String {
 
 #[test]
 fn the_checklist_shows_a_scrollbar_only_when_it_does_not_fit() {
-    let app = today_app();
+    let app = opening_app();
     // 80×24: the checklist box runs from row 7 to the status bar; its right border holds
     // a thumb.
     let buf = buffer(&app, 80, 24);
@@ -381,7 +305,7 @@ fn the_log_list_shows_a_scrollbar_only_when_it_does_not_fit() {
 
 #[test]
 fn overlays_show_a_scrollbar_only_when_they_do_not_fit() {
-    let mut app = today_app();
+    let mut app = opening_app();
     press(&mut app, Command::ToggleHelp);
     let buf = buffer(&app, 80, 24);
     let popup = overlay_box(&buf);
@@ -398,7 +322,7 @@ fn log_list_80x24_with_its_scrollbar() {
 
 #[test]
 fn today_compact_60x16_with_its_scrollbar() {
-    insta::assert_snapshot!(draw(&today_app(), 60, 16).backend());
+    insta::assert_snapshot!(draw(&opening_app(), 60, 16).backend());
 }
 
 // ---- The welcome -----------------------------------------------------------------------
@@ -450,7 +374,7 @@ fn status_line(app: &App) -> String {
 
 #[test]
 fn a_status_message_clears_on_the_next_key_and_on_a_screen_change() {
-    let mut app = today_app();
+    let mut app = opening_app();
     update(&mut app, Action::Saved { text: "saved: foam-quads ticked".into(), form: false });
     assert!(status_line(&app).contains("saved: foam-quads ticked"));
     press(&mut app, Command::Down);
@@ -465,9 +389,9 @@ fn a_status_message_clears_on_the_next_key_and_on_a_screen_change() {
 
 #[test]
 fn overlays_draw_at_every_size_without_a_panic() {
-    let mut help = today_app();
+    let mut help = opening_app();
     press(&mut help, Command::ToggleHelp);
-    let mut why = app_on(end() - Days::new(3), false);
+    let mut why = app_in(end() - Days::new(3), false);
     press(&mut why, Command::Why);
     let confirm = confirm_app();
     let (_dir, first) = first_run_app();

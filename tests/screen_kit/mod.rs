@@ -144,3 +144,14 @@ pub fn today_app() -> App {
     update(&mut app, Action::Saved { text: "saved: foam-quads ticked".into(), form: false });
     app
 }
+
+/// The dashboard on a database with nothing recorded, as a first run opens it.
+pub fn first_run_app() -> (TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new.db");
+    let (ctx, store) = context_on(&db, dir.path(), end());
+    let day = load::day(&ctx, &store, end()).unwrap();
+    let welcome = store.is_empty().unwrap();
+    assert!(welcome);
+    (dir, App::new(ctx.clock.local(), ctx.clock.mono(), day, welcome, Theme { color: true }))
+}
