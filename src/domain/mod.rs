@@ -12,6 +12,7 @@ pub mod plan;
 pub mod readiness;
 pub mod records;
 pub mod routine;
+pub mod scale;
 pub mod session;
 pub mod shapes;
 pub mod targets;
