@@ -273,7 +273,7 @@ pub fn keep_short(c: &Checklist) -> Option<String> {
     })
 }
 
-/// "latest 62.3 ms (28 Nov) · 7-day mean 61.5 · usual 59–64 ms · steady"; `acwr` for the
+/// "latest 62.3 ms (28 Nov) · 7-day mean 61.5 ms · usual 59–64 ms · steady"; `acwr` for the
 /// training load (`Some(None)`: not enough weeks for it).
 pub fn trend_summary(marker: Marker, s: &Summary, acwr: Option<Option<f64>>) -> String {
     let unit = marker.unit();
@@ -289,8 +289,10 @@ pub fn trend_summary(marker: Marker, s: &Summary, acwr: Option<Option<f64>>) -> 
         Some((day, v)) => parts.push(format!("latest {} ({})", with_unit(v), day.format("%-d %b"))),
         None => parts.push("nothing logged".into()),
     }
+    // Load is a mean per day over the week (rest days count as none).
+    let per = if marker == Marker::Load { "/day" } else { "" };
     if let Some(m) = s.mean7 {
-        parts.push(format!("7-day mean {}", trends::show(m)));
+        parts.push(format!("7-day mean {}{per}", with_unit(m)));
     }
     match s.band {
         Some((lo, hi)) if (hi - lo).abs() > f64::EPSILON => {
@@ -301,8 +303,8 @@ pub fn trend_summary(marker: Marker, s: &Summary, acwr: Option<Option<f64>>) -> 
         None => {}
     }
     parts.push(match s.direction {
-        Direction::Up(c) => format!("↑ {} on the week before", trends::show(c)),
-        Direction::Down(c) => format!("↓ {} on the week before", trends::show(-c)),
+        Direction::Up(c) => format!("↑ {}{per} on the week before", with_unit(c)),
+        Direction::Down(c) => format!("↓ {}{per} on the week before", with_unit(-c)),
         Direction::Steady => "steady".into(),
         Direction::Unknown => "direction: too few days".into(),
     });

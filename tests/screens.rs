@@ -462,7 +462,7 @@ fn plot_columns(screen: &str) -> (usize, usize) {
     let axis = screen.lines().find(|l| l.contains('└') && l.contains("──")).unwrap();
     let chars: Vec<char> = axis.chars().collect();
     let corner = chars.iter().position(|c| *c == '└').unwrap();
-    let last = chars.iter().rposition(|c| *c == '─').unwrap();
+    let last = chars.iter().rposition(|c| matches!(c, '─' | '┬')).unwrap();
     (corner + 1, last - corner)
 }
 
@@ -486,16 +486,17 @@ fn trends_show_gaps_not_lines_through_them() {
     let buf = buffer(&app, 100, 30);
     let screen = text(&buf);
     let (x0, width) = plot_columns(&screen);
-    // Day i of 28 sits at column x0 + i·(width − 1)/27; the daily values are drawn in the
-    // text style (no colour), the 7-day mean in the title colour.
-    let column = |i: u64| x0 + (i as usize * (width - 1)) / 27;
+    // Day i of 28 sits in the middle of its 28th of the width; the daily values (a braille
+    // line and a ● on each day) are drawn in the text style (no colour), the 7-day mean in
+    // the title colour.
+    let column = |i: u64| x0 + ((2 * i as usize + 1) * width) / 56;
     let daily_marks_in = |cols: std::ops::Range<usize>| {
         (0..buf.area.height)
             .flat_map(|y| cols.clone().map(move |x| (x as u16, y)))
             .filter(|&(x, y)| {
                 let cell = &buf[(x, y)];
-                ('\u{2801}'..='\u{28FF}').contains(&cell.symbol().chars().next().unwrap())
-                    && cell.fg == Color::Reset
+                let c = cell.symbol().chars().next().unwrap();
+                (('\u{2801}'..='\u{28FF}').contains(&c) || c == '●') && cell.fg == Color::Reset
             })
             .count()
     };
@@ -511,9 +512,11 @@ fn trends_show_gaps_not_lines_through_them() {
 fn the_overreaching_episode_shows_in_the_strip() {
     let app = trends_app(Marker::Hrv, Window::Days(90));
     let screen = text(&buffer(&app, 100, 30));
-    let strip = screen.lines().find(|l| l.starts_with(" verdicts ")).unwrap();
-    let cells: Vec<char> = strip[" verdicts ".len()..].trim_end().chars().collect();
-    // The episode is days 45–61 of the 90; the strip spreads the days over its cells.
+    let lines: Vec<&str> = screen.lines().collect();
+    let strip = lines[lines.iter().position(|l| l.contains("↑ verdicts, one per day")).unwrap() - 1];
+    let cells: Vec<char> = strip.chars().filter(|c| "GCER·".contains(*c)).collect();
+    assert_eq!(cells.len(), 90, "{screen}");
+    // The episode is days 45–61 of the 90.
     let episode: Vec<char> = cells
         .iter()
         .enumerate()

@@ -166,6 +166,7 @@ pub fn series(
         mean7.push(match (&b, marker) {
             (Some(b), Marker::Hrv) => b.hrv_m7.map(f64::exp),
             (Some(b), Marker::Rhr) => b.rhr7,
+            (_, Marker::Load) => Some(load_per_day(inputs, *d, 7)),
             _ => rolling_mean(&values, i),
         });
         band.push(match (b, marker) {
@@ -185,23 +186,9 @@ pub fn series(
     Series { marker, from, to, values, mean7, band, verdicts }
 }
 
-/// Shrinks `values` to at most `width` points, each the mean of its bucket; a bucket
-/// without data stays a gap.
-pub fn downsample(values: &[Option<f64>], width: usize) -> Vec<Option<f64>> {
-    if width == 0 || values.len() <= width {
-        return values.to_vec();
-    }
-    (0..width)
-        .map(|b| {
-            let (lo, hi) = (b * values.len() / width, (b + 1) * values.len() / width);
-            let bucket: Vec<f64> = values[lo..hi.max(lo + 1)].iter().flatten().copied().collect();
-            (!bucket.is_empty()).then(|| bucket.iter().sum::<f64>() / bucket.len() as f64)
-        })
-        .collect()
-}
-
-/// One strip cell per bucket: the hardest verdict in it (REST over EASY over GO…).
-pub fn downsample_verdicts(verdicts: &[Option<Level>], width: usize) -> Vec<Option<Level>> {
+/// The hardest verdict of a cell's days (REST over EASY over CAUTION over GO); `None` when
+/// none of them has one.
+pub fn worst(verdicts: &[Option<Level>]) -> Option<Level> {
     let rank = |l: &Level| match l {
         Level::Rest => 4,
         Level::Easy => 3,
@@ -209,26 +196,31 @@ pub fn downsample_verdicts(verdicts: &[Option<Level>], width: usize) -> Vec<Opti
         Level::Go => 1,
         Level::NoData => 0,
     };
-    if width == 0 || verdicts.len() <= width {
-        return verdicts.to_vec();
-    }
-    (0..width)
-        .map(|b| {
-            let (lo, hi) = (b * verdicts.len() / width, (b + 1) * verdicts.len() / width);
-            verdicts[lo..hi.max(lo + 1)].iter().flatten().copied().max_by_key(rank)
-        })
-        .collect()
+    verdicts.iter().flatten().copied().max_by_key(rank)
 }
 
-/// The weekly training load (Monday to Sunday), oldest first.
+/// The training load per day over the `n` days ending on `day` (days without runs count
+/// as 0): the acute load with `n` = 7, the chronic with 28, in RPE·min per day.
+pub fn load_per_day(inputs: &Inputs, day: NaiveDate, n: u64) -> f64 {
+    let first = day.checked_sub_days(Days::new(n.saturating_sub(1))).unwrap_or(day);
+    inputs.load.range(first..=day).map(|(_, l)| *l).sum::<f64>() / n.max(1) as f64
+}
+
+/// [`load_per_day`] for every day from `from` to `to`.
+pub fn load_line(inputs: &Inputs, from: NaiveDate, to: NaiveDate, n: u64) -> Vec<Option<f64>> {
+    days(from, to).map(|d| Some(load_per_day(inputs, d, n))).collect()
+}
+
+/// The weekly training load (Monday to Sunday, up to `to`) of every week the window
+/// touches, oldest first: a week the window starts in counts its days before `from` too.
 pub fn weekly_load(inputs: &Inputs, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, f64)> {
+    let monday_of = |d: NaiveDate| d - Days::new(u64::from(d.weekday().num_days_from_monday()));
     let mut weeks: Vec<(NaiveDate, f64)> = Vec::new();
-    for d in days(from, to) {
-        let monday = d - Days::new(u64::from(d.weekday().num_days_from_monday()));
+    for d in days(monday_of(from), to) {
         let load = inputs.load.get(&d).copied().unwrap_or(0.0);
         match weeks.last_mut() {
-            Some((w, sum)) if *w == monday => *sum += load,
-            _ => weeks.push((monday, load)),
+            Some((w, sum)) if *w == monday_of(d) => *sum += load,
+            _ => weeks.push((monday_of(d), load)),
         }
     }
     weeks
@@ -257,8 +249,13 @@ pub fn summary(s: &Series) -> Summary {
     let latest =
         s.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (s.from + Days::new(i as u64), v)));
     let mean = |range: std::ops::Range<usize>| {
+        let days = range.len();
         let v: Vec<f64> = s.values[range].iter().flatten().copied().collect();
-        (v.len() >= 3).then(|| v.iter().sum::<f64>() / v.len() as f64)
+        match s.marker {
+            // Load per day: a day without a run is a day of no load.
+            Marker::Load => (days == 7).then(|| v.iter().sum::<f64>() / 7.0),
+            _ => (v.len() >= 3).then(|| v.iter().sum::<f64>() / v.len() as f64),
+        }
     };
     let this = mean(n.saturating_sub(7)..n);
     let before = mean(n.saturating_sub(14)..n.saturating_sub(7));

@@ -58,13 +58,31 @@ fn the_hrv_band_is_the_readiness_baseline() {
 }
 
 #[test]
-fn downsampling_keeps_gaps_and_means_buckets() {
-    let v = [Some(1.0), Some(3.0), None, None, Some(5.0), None];
-    assert_eq!(downsample(&v, 3), [Some(2.0), None, Some(5.0)]);
-    assert_eq!(downsample(&v, 10), v);
-    assert_eq!(downsample(&v, 1), [Some(3.0)]);
+fn a_cell_shows_its_worst_verdict() {
     let w = [Some(Level::Go), Some(Level::Rest), None, Some(Level::Easy)];
-    assert_eq!(downsample_verdicts(&w, 2), [Some(Level::Rest), Some(Level::Easy)]);
+    assert_eq!(worst(&w), Some(Level::Rest));
+    assert_eq!(worst(&w[2..]), Some(Level::Easy));
+    assert_eq!(worst(&[Some(Level::Go), Some(Level::GoCaution)]), Some(Level::GoCaution));
+    assert_eq!(worst(&[None, None]), None);
+}
+
+#[test]
+fn load_is_per_day_counting_rest_days_as_zero() {
+    let mut inputs = Inputs::default();
+    let end = d(2026, 11, 28);
+    // Two runs in the last week, 350 and 350 RPE·min: 100 per day, not 350 per run day.
+    inputs.load.insert(end, 350.0);
+    inputs.load.insert(end - Days::new(3), 350.0);
+    // 1400 more three weeks back: the 28 days hold 2100, 75 a day.
+    inputs.load.insert(end - Days::new(20), 1400.0);
+    assert_eq!(load_per_day(&inputs, end, 7), 100.0);
+    assert_eq!(load_per_day(&inputs, end, 28), 75.0);
+    let s = series(Marker::Load, &inputs, end - Days::new(13), end, &Thresholds::default(), &[]);
+    assert_eq!(s.mean7[13], Some(100.0));
+    let sum = summary(&s);
+    assert_eq!(sum.mean7, Some(100.0));
+    assert_eq!(sum.direction, Direction::Up(100.0));
+    assert_eq!(load_line(&inputs, end - Days::new(1), end, 28), [Some(62.5), Some(75.0)]);
 }
 
 #[test]
@@ -78,6 +96,9 @@ fn weekly_load_runs_monday_to_sunday_across_month_and_leap_year_edges() {
     }
     let weeks = weekly_load(&inputs, d(2020, 2, 26), d(2020, 3, 3));
     assert_eq!(weeks, [(d(2020, 2, 24), 175.0), (d(2020, 3, 2), 10.0)]);
+    // A window starting on Saturday still counts its week from Monday.
+    let weeks = weekly_load(&inputs, d(2020, 2, 29), d(2020, 3, 1));
+    assert_eq!(weeks, [(d(2020, 2, 24), 175.0)]);
     // Across New Year.
     let weeks = weekly_load(&Inputs::default(), d(2025, 12, 29), d(2026, 1, 5));
     assert_eq!(weeks.iter().map(|(w, _)| *w).collect::<Vec<_>>(), [d(2025, 12, 29), d(2026, 1, 5)]);

@@ -63,6 +63,8 @@ pub struct Trends {
     pub summary: Summary,
     /// Weekly training load (Monday start) over the window, and today's ACWR.
     pub weekly: Vec<(NaiveDate, f64)>,
+    /// The chronic load of each day of the window: its 28 days' load per day.
+    pub chronic: Vec<Option<f64>>,
     pub acwr: Option<f64>,
 }
 

@@ -44,6 +44,7 @@ pub fn trends(
     Ok(Trends {
         summary: trends::summary(&series),
         weekly: trends::weekly_load(&inputs, from, today),
+        chronic: trends::load_line(&inputs, from, today, 28),
         acwr: readiness::acwr(&inputs, today),
         series,
     })

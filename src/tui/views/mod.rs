@@ -2,6 +2,7 @@
 //! full one from 80×24, a compact one below, a notice below 40×12.
 
 mod banner;
+mod charts;
 mod checklist;
 mod confirm;
 mod form;
