@@ -318,3 +318,16 @@ fn snapshots_at_three_sizes_with_and_without_colour() {
         }
     }
 }
+
+#[test]
+fn long_load_windows_draw_cells_not_empty_labels() {
+    // 365 days on 76 columns: weekly bars, no "0" over the weeks before the history.
+    let app = trends_app(Marker::Load, Window::Days(365), false);
+    let screen = text(&buffer(&app, 80, 24));
+    assert!(!screen.lines().any(|l| l.contains(" 0 ") || l.contains("00 ")), "{screen}");
+    insta::assert_snapshot!("trends_load_365d_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!(
+        "trends_load_all_140x40",
+        draw(&trends_app(Marker::Load, Window::All, true), 140, 40).backend()
+    );
+}

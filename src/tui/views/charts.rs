@@ -102,20 +102,9 @@ pub fn marker(s: &Series, t: &Theme, area: Rect, buf: &mut Buffer, compact: bool
 pub fn load(data: &Trends, t: &Theme, area: Rect, buf: &mut Buffer, compact: bool) -> Option<Placed> {
     let s = &data.series;
     let today = s.from + Days::new(s.values.len().saturating_sub(1) as u64);
-    let last = |v: &[Option<f64>]| v.last().copied().flatten().map_or("–".into(), |v| format!("{v:.0}"));
-    let mut legend = vec![];
-    if compact {
-        legend.extend(entry(BAR, t.dim(), "week".into(), t));
-        legend.extend(entry(MEAN, t.title(), "acute".into(), t));
-        legend.extend(entry(CHRONIC, t.warn(), "chronic".into(), t));
-    } else {
-        legend.extend(entry(BAR, t.dim(), "week (total above)".into(), t));
-        legend.extend(entry(MEAN, t.title(), format!("acute 7-day, now {}", last(&s.mean7)), t));
-        legend.extend(entry(CHRONIC, t.warn(), format!("chronic 28-day, now {}", last(&data.chronic)), t));
-    }
-    let block = frame(" Training load (RPE·min per day) ".into(), legend, t, compact);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    // The frame's inside does not depend on the legend's text: the legend is written once
+    // the cells are known.
+    let inner = frame(String::new(), vec![Span::raw(" ")], t, compact).inner(area);
     // Each week's days inside the window, and its load per day so far.
     let weeks: Vec<(std::ops::Range<usize>, f64, f64)> = data
         .weekly
@@ -132,13 +121,43 @@ pub fn load(data: &Trends, t: &Theme, area: Rect, buf: &mut Buffer, compact: boo
     let ticks = Ticks::nice(0.0, hi, plot::max_ticks(inner.height));
     let placed = plot::plot_area(inner, &ticks)?;
     let cols = Columns::new(s.values.len(), usize::from(placed.width));
-    let bars: Vec<(std::ops::Range<usize>, f64, String)> = weeks
-        .iter()
-        .map(|(days, per_day, total)| {
-            let cells = cols.cell_of(days.start)..cols.cell_of(days.end - 1) + 1;
-            (cells, *per_day, format!("{total:.0}"))
-        })
-        .collect();
+    // A week per bar while a week spans a cell or more; past that a bar per cell (its
+    // days' load per day), as a week would be narrower than a column.
+    let per_week = cols.size < 7;
+    let bars: Vec<(std::ops::Range<usize>, f64, String)> = if per_week {
+        weeks
+            .iter()
+            .map(|(days, per_day, total)| {
+                let cells = cols.cell_of(days.start)..cols.cell_of(days.end - 1) + 1;
+                // A week without runs is an empty bar, not a "0" over nothing.
+                let label = if *total > 0.0 { format!("{total:.0}") } else { String::new() };
+                (cells, *per_day, label)
+            })
+            .collect()
+    } else {
+        let load_per_day =
+            |days: &[Option<f64>]| days.iter().flatten().sum::<f64>() / days.len().max(1) as f64;
+        let cells = cols.per_cell(&s.values, load_per_day);
+        cells.into_iter().enumerate().map(|(c, v)| (c..c + 1, v, String::new())).collect()
+    };
+    let last = |v: &[Option<f64>]| v.last().copied().flatten().map_or("–".into(), |v| format!("{v:.0}"));
+    // Totals are written over bars wide enough for four digits.
+    let labelled = 7 * cols.width >= 5 * cols.days.max(1);
+    let bar_name = match (per_week, compact || !labelled) {
+        (true, true) => "week".to_string(),
+        (true, false) => "week (total above)".to_string(),
+        (false, _) => format!("{} days", cols.size),
+    };
+    let mut legend = vec![];
+    legend.extend(entry(BAR, t.dim(), bar_name, t));
+    if compact {
+        legend.extend(entry(MEAN, t.title(), "acute".into(), t));
+        legend.extend(entry(CHRONIC, t.warn(), "chronic".into(), t));
+    } else {
+        legend.extend(entry(MEAN, t.title(), format!("acute 7-day, now {}", last(&s.mean7)), t));
+        legend.extend(entry(CHRONIC, t.warn(), format!("chronic 28-day, now {}", last(&data.chronic)), t));
+    }
+    frame(" Training load (RPE·min per day) ".into(), legend, t, compact).render(area, buf);
     let acute = cols.per_cell(&s.mean7, mean);
     let chronic = cols.per_cell(&data.chronic, mean);
     let layers = vec![
@@ -146,7 +165,7 @@ pub fn load(data: &Trends, t: &Theme, area: Rect, buf: &mut Buffer, compact: boo
         Layer::Steps { cells: &chronic, glyph: CHRONIC, style: t.warn() },
         Layer::Steps { cells: &acute, glyph: MEAN, style: t.title() },
     ];
-    let labels = if compact || bars.len() > cols.width / 7 {
+    let labels = if compact || !per_week || bars.len() > cols.width / 7 {
         x_labels(&cols, s.from, compact)
     } else {
         // Each week's Monday (or the window's first day) under its bar.

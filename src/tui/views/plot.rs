@@ -218,7 +218,7 @@ impl Grid {
     /// Each bar's label on the row above it, centred, with the unit when it fits.
     fn bar_labels(&self, bars: &[(Range<usize>, f64, String)], unit: &str, style: Style, buf: &mut Buffer) {
         let height = usize::from(self.plot.height);
-        for (cells, v, label) in bars {
+        for (cells, v, label) in bars.iter().filter(|b| !b.2.is_empty()) {
             let columns = self.bar_columns(cells);
             let top = height - 1 - self.eighths(*v).saturating_sub(1) / 8;
             let with_unit = format!("{label}{unit}");
