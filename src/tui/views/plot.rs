@@ -36,9 +36,9 @@ pub struct Plot<'a> {
 /// The rows a plot leaves for its axis and dates.
 const BELOW: u16 = 2;
 
-/// How many y ticks fit a chart `height` rows tall (one every third row, at least 3).
+/// How many y ticks fit a chart `height` rows tall (one every other row, at least 3).
 pub fn max_ticks(height: u16) -> usize {
-    usize::from(height.saturating_sub(BELOW) / 3 + 1).max(3)
+    usize::from(height.saturating_sub(BELOW) / 2 + 1).max(3)
 }
 
 /// Where the data goes inside `area`: right of the y labels and axis, above the x axis
