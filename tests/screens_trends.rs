@@ -47,9 +47,13 @@ fn noon(date: NaiveDate) -> chrono::DateTime<FixedOffset> {
 }
 
 fn demo_context() -> (Context, Store) {
+    context_with(&DEMO.dir.path().join("no-config.toml"))
+}
+
+fn context_with(config: &std::path::Path) -> (Context, Store) {
     let options = Options {
         db: Some(DEMO.db.as_os_str().to_owned()),
-        config: Some(DEMO.dir.path().join("no-config.toml").into_os_string()),
+        config: Some(config.as_os_str().to_owned()),
         date: Some(end().to_string()),
         demo: false,
     };
@@ -330,4 +334,18 @@ fn long_load_windows_draw_cells_not_empty_labels() {
         "trends_load_all_140x40",
         draw(&trends_app(Marker::Load, Window::All, true), 140, 40).backend()
     );
+}
+
+#[test]
+fn the_band_legend_names_the_configured_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[readiness]\nband_sd = 1.5\n").unwrap();
+    let (ctx, store) = context_with(&config);
+    let mut app = trends_app(Marker::Hrv, Window::Days(28), false);
+    app.trends = Some(load::trends(&ctx, &store, Marker::Hrv, Window::Days(28), end()).unwrap());
+    let screen = text(&buffer(&app, 100, 30));
+    assert!(screen.contains("░ usual range (μ ± 1.5 SD)"), "{screen}");
+    let default = text(&buffer(&trends_app(Marker::Hrv, Window::Days(28), false), 100, 30));
+    assert!(default.contains("░ usual range (μ ± 0.5 SD)"), "{default}");
 }

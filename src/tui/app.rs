@@ -65,6 +65,8 @@ pub struct Trends {
     pub weekly: Vec<(NaiveDate, f64)>,
     /// The chronic load of each day of the window: its 28 days' load per day.
     pub chronic: Vec<Option<f64>>,
+    /// The HRV band's half-width in SDs (config `band_sd`), for the legend.
+    pub band_sd: f64,
     pub acwr: Option<f64>,
 }
 

@@ -45,6 +45,7 @@ pub fn trends(
         summary: trends::summary(&series),
         weekly: trends::weekly_load(&inputs, from, today),
         chronic: trends::load_line(&inputs, from, today, 28),
+        band_sd: ctx.config.readiness.band_sd,
         acwr: readiness::acwr(&inputs, today),
         series,
     })

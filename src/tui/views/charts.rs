@@ -4,7 +4,8 @@
 
 use super::plot::{self, Layer, Plot};
 use crate::domain::scale::{Columns, Ticks, mean};
-use crate::domain::trends::{Marker, Series};
+use crate::domain::trends::Marker;
+use crate::domain::values::fmt_num;
 use crate::tui::app::Trends;
 use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate};
@@ -58,19 +59,20 @@ fn range(values: impl Iterator<Item = f64>) -> (f64, f64) {
 
 /// One marker: its usual range shaded (or its baseline dotted), the daily values as a fine
 /// line with a point on each day, the 7-day mean as a heavier line.
-pub fn marker(s: &Series, t: &Theme, area: Rect, buf: &mut Buffer, compact: bool) -> Option<Placed> {
+pub fn marker(data: &Trends, t: &Theme, area: Rect, buf: &mut Buffer, compact: bool) -> Option<Placed> {
+    let s = &data.series;
     let one_value = s.band.iter().flatten().all(|(lo, hi)| (hi - lo).abs() < f64::EPSILON);
     let band_name = match (s.marker, compact) {
-        (Marker::Hrv, false) => "usual range (μ ± 0.5 SD)",
-        (Marker::Hrv, true) => "usual",
-        (Marker::Sleep, _) => "7 h",
-        _ => "baseline",
+        (Marker::Hrv, false) => format!("usual range (μ ± {} SD)", fmt_num(data.band_sd)),
+        (Marker::Hrv, true) => "usual".into(),
+        (Marker::Sleep, _) => "7 h".into(),
+        _ => "baseline".into(),
     };
     let mut legend = vec![];
     legend.extend(entry(POINT, t.text(), "daily".into(), t));
     legend.extend(entry(MEAN, t.title(), if compact { "7-day" } else { "7-day mean" }.into(), t));
     if s.band.iter().any(Option::is_some) {
-        legend.extend(entry(if one_value { BASELINE } else { BAND }, t.dim(), band_name.into(), t));
+        legend.extend(entry(if one_value { BASELINE } else { BAND }, t.dim(), band_name, t));
     }
     let block = frame(format!(" {} ({}) ", s.marker.label(), s.marker.unit()), legend, t, compact);
     let inner = block.inner(area);

@@ -35,7 +35,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     } else if app.marker == Marker::Load {
         charts::load(data, t, body, buf, compact)
     } else {
-        charts::marker(&data.series, t, body, buf, compact)
+        charts::marker(data, t, body, buf, compact)
     };
     if let Some(placed) = placed {
         render_strip(&data.series, &placed, t, strip, buf, compact);
