@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# F35: the Trends screen of the real binary, in tmux, on 120 days of demo history (issue 18).
+# F36: the Trends screen of the real binary, in tmux, on 120 days of demo history (issue 18).
 # At 80×24 and 140×40 the verdict strip of the 28-day window has exactly one cell per day,
 # each on the column where the chart draws that day's point, and says "one per day"; at
 # 140×40 the 90-day and "all" windows show the same letters for the same days; the y ticks
