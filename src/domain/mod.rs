@@ -21,4 +21,6 @@ pub mod timer;
 pub mod tomlfile;
 pub mod trends;
 pub mod units;
+pub mod usual;
 pub mod values;
+pub mod weeks;
