@@ -13,6 +13,7 @@ use crate::domain::readiness::{Level, Verdict};
 use crate::domain::records::{Markers, Run};
 use crate::domain::trends::{Marker, Series, Summary, Window};
 use crate::domain::units::Units;
+use crate::domain::usual::SleepUsual;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -54,6 +55,8 @@ pub struct Day {
     pub yesterday: Option<Markers>,
     /// The last run up to the day (the day's own runs included), for the run form.
     pub last_run: Option<Run>,
+    /// The medians of sleep over the four weeks before the day, for the side pane.
+    pub usual_sleep: SleepUsual,
 }
 
 /// The Trends screen's data: one marker over one window.
@@ -70,14 +73,29 @@ pub struct Trends {
     pub acwr: Option<f64>,
 }
 
-/// The History screen's data: a month of days, and the streaks.
-#[derive(Clone, Debug, PartialEq)]
+/// The History screen's data: a month of days (and the months before it), and the streaks.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
     pub month: NaiveDate,
-    /// Each day of the month: the share of its immediate phase ticked and its verdict.
+    /// Each day read (the month, and `MONTHS_BEFORE` months before it): the share of its
+    /// immediate phase ticked and its verdict.
     pub days: BTreeMap<NaiveDate, (f64, Option<Level>)>,
+    /// The runs of the days read, for the week summary.
+    pub runs: BTreeMap<NaiveDate, Vec<Run>>,
     pub current_streak: u32,
     pub best_streak: u32,
+}
+
+/// The day selected on the History screen, in full, for its detail pane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DayDetail {
+    pub date: NaiveDate,
+    pub markers: Option<Markers>,
+    /// The medians of sleep over the four weeks before the day.
+    pub usual_sleep: SleepUsual,
+    pub runs: Vec<Run>,
+    pub verdict: Verdict,
+    pub checklist: Checklist,
 }
 
 #[derive(Clone, Debug)]
@@ -98,6 +116,8 @@ pub struct App {
     /// The day selected on the History screen, and the month read for it.
     pub history_day: NaiveDate,
     pub history: Option<History>,
+    /// The selected day in full, once read (the wide History screen shows it).
+    pub detail: Option<DayDetail>,
     /// Index of the selected checklist entry, in display order.
     pub selected: usize,
     pub form: Option<Form>,
@@ -142,6 +162,7 @@ impl App {
             trends: None,
             history_day: now.date(),
             history: None,
+            detail: None,
             selected: day.checklist.first_to_do(now),
             form: None,
             form_return: Screen::Today,

@@ -55,6 +55,10 @@ impl Loop<'_> {
                     Err(e) => failed(e),
                 })
             }
+            Effect::LoadDetail(date) => Some(match load::detail(self.ctx, self.store, date) {
+                Ok(d) => Action::DetailLoaded(Box::new(d)),
+                Err(e) => failed(e),
+            }),
             Effect::LoadLog(span) => {
                 let today = self.app.today;
                 Some(match load::log(self.ctx, self.store, today, span) {

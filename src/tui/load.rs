@@ -1,7 +1,7 @@
 //! Reading one day for the dashboard: checklist, verdict, focus week and the values the
 //! forms start from. The only place the dashboard reads the store.
 
-use super::app::{Day, History, Trends};
+use super::app::{Day, DayDetail, History, Trends};
 use super::loglist::{LogDay, LogList};
 use crate::context::Context;
 use crate::domain::focus;
@@ -9,13 +9,22 @@ use crate::domain::history;
 use crate::domain::readiness::{self, Level};
 use crate::domain::session::Session;
 use crate::domain::trends::{self, Marker, Window};
+use crate::domain::{usual, weeks};
 use crate::error::Result;
 use crate::store::Store;
 use chrono::{Days, NaiveDate};
+use std::collections::BTreeMap;
+
+/// Months the History screen reads before the selected one (a tall terminal shows them).
+pub const MONTHS_BEFORE: i32 = 5;
+
+/// Mornings the usual sleep looks back over (the day's own left out).
+const USUAL_DAYS: u64 = 28;
 
 pub fn day(ctx: &Context, store: &Store, date: NaiveDate) -> Result<Day> {
-    let week_start = date.checked_sub_days(Days::new(6)).unwrap_or(date);
-    let week = store.markers_between(week_start, date)?;
+    let month_start = date.checked_sub_days(Days::new(USUAL_DAYS)).unwrap_or(date);
+    let week = store.markers_between(month_start, date)?;
+    let earlier: Vec<_> = week.iter().filter(|(d, _)| *d < date).map(|(_, m)| m).collect();
     let on =
         |d: Option<NaiveDate>| d.and_then(|d| week.iter().find(|(md, _)| *md == d).map(|(_, m)| m.clone()));
     Ok(Day {
@@ -26,6 +35,23 @@ pub fn day(ctx: &Context, store: &Store, date: NaiveDate) -> Result<Day> {
         yesterday: on(date.checked_sub_days(Days::new(1))),
         // The last run up to the day's end: a second run of the day starts from the first.
         last_run: store.last_run_before(date.succ_opt().unwrap_or(date))?,
+        usual_sleep: usual::sleep_usual(&earlier),
+    })
+}
+
+/// One day in full, for the History screen's detail pane.
+pub fn detail(ctx: &Context, store: &Store, date: NaiveDate) -> Result<DayDetail> {
+    let from = date.checked_sub_days(Days::new(USUAL_DAYS)).unwrap_or(date);
+    let month = store.markers_between(from, date)?;
+    let markers = month.iter().find(|(d, _)| *d == date).map(|(_, m)| m.clone());
+    let earlier: Vec<_> = month.iter().filter(|(d, _)| *d < date).map(|(_, m)| m).collect();
+    Ok(DayDetail {
+        date,
+        usual_sleep: usual::sleep_usual(&earlier),
+        markers,
+        runs: store.runs_on(date)?,
+        verdict: ctx.verdict(store, date)?,
+        checklist: ctx.checklist(store, date)?,
     })
 }
 
@@ -51,12 +77,14 @@ pub fn trends(
     })
 }
 
-/// The month that starts on `month`: each day's share of the immediate phase and verdict,
-/// and the streaks over the whole history.
+/// The month that starts on `month` and the `MONTHS_BEFORE` months before it (from their
+/// first week's Monday): each day's share of the immediate phase, verdict and runs; and the
+/// streaks over the whole history.
 pub fn history(ctx: &Context, store: &Store, month: NaiveDate, today: NaiveDate) -> Result<History> {
     let last = history::month_end(month).min(today);
+    let from = weeks::monday(history::add_months(month, -MONTHS_BEFORE));
     let first = store.first_day()?.unwrap_or(today).min(month);
-    // The streaks read every ticked day, one at a time; the month only its own days.
+    // The streaks read every ticked day, one at a time; the months only their own days.
     let sessions = store.sessions_between(first, today)?;
     let mut streaks = history::StreakCounter::new(today);
     let mut items = history::PhaseCache::new(&ctx.routine);
@@ -65,16 +93,22 @@ pub fn history(ctx: &Context, store: &Store, month: NaiveDate, today: NaiveDate)
         streaks.add(day, items.get(session).share(ticks));
     })?;
     let (current_streak, best_streak) = streaks.finish();
-    let shares = history::shares(&ctx.routine, month, last, &sessions, &store.ticks_between(month, last)?);
-    let inputs = ctx.readiness_inputs(store, month, last)?;
+    // The days before the first one stored are not shown as days with nothing ticked.
+    let from = from.max(first);
+    let shares = history::shares(&ctx.routine, from, last, &sessions, &store.ticks_between(from, last)?);
+    let inputs = ctx.readiness_inputs(store, from, last)?;
     let verdicts: std::collections::HashMap<NaiveDate, Level> =
-        ctx.levels(&inputs, month, last).into_iter().collect();
-    let days = month
+        ctx.levels(&inputs, from, last).into_iter().collect();
+    let days = from
         .iter_days()
         .take_while(|d| *d <= last)
         .map(|d| (d, (shares.get(&d).copied().unwrap_or(0.0), verdicts.get(&d).copied())))
         .collect();
-    Ok(History { month, days, current_streak, best_streak })
+    let mut runs: BTreeMap<NaiveDate, Vec<_>> = BTreeMap::new();
+    for run in store.runs_between(from, last)? {
+        runs.entry(run.day).or_default().push(run);
+    }
+    Ok(History { month, days, runs, current_streak, best_streak })
 }
 
 /// The Log screen's days: `span` days up to `today`, newest first, each with its markers,

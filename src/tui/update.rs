@@ -1,7 +1,7 @@
 //! `update(&mut App, Action) -> Vec<Effect>`: every change of state, no I/O. The run loop
 //! carries out the effects and reports back with more actions.
 
-use super::app::{App, Day, History, Overlay, StatusKind, Trends};
+use super::app::{App, Day, DayDetail, History, Overlay, StatusKind, Trends};
 use super::keymap::{Command, Screen};
 use super::loglist::LogList;
 use super::timer::ActiveTimer;
@@ -47,6 +47,8 @@ pub enum Action {
     },
     TrendsLoaded(Box<Trends>),
     HistoryLoaded(Box<History>),
+    /// The day selected on the History screen, in full.
+    DetailLoaded(Box<DayDetail>),
     /// The Log screen's days.
     LogLoaded(Box<LogList>),
     /// A write committed: the status text (empty: nothing to say), and whether it was
@@ -93,6 +95,8 @@ pub enum Effect {
     LoadTrends(Marker, Window),
     /// Read the month that starts on this day for the History screen.
     LoadHistory(NaiveDate),
+    /// Read this day in full for the History screen's detail pane.
+    LoadDetail(NaiveDate),
     /// Read this many days up to today for the Log screen.
     LoadLog(u32),
     Suspend,
@@ -129,6 +133,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::HistoryLoaded(history) => {
             app.history = Some(*history);
+            vec![]
+        }
+        Action::DetailLoaded(detail) => {
+            // A reply for a day no longer selected is dropped: another is on its way.
+            if detail.date == app.history_day {
+                app.detail = Some(*detail);
+            }
             vec![]
         }
         Action::LogLoaded(list) => {

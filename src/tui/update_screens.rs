@@ -17,24 +17,27 @@ fn show(app: &mut App, screen: Screen) -> Vec<Effect> {
         Screen::Trends => vec![Effect::LoadTrends(app.marker, app.window)],
         Screen::History => {
             app.history_day = app.date;
-            vec![Effect::LoadHistory(month_start(app.date))]
+            vec![Effect::LoadHistory(month_start(app.date)), Effect::LoadDetail(app.date)]
         }
         Screen::Log => vec![Effect::LoadLog(app.log_span)],
         Screen::Today => vec![],
     }
 }
 
-/// Moves the calendar's selection, reading another month when it leaves this one. The
-/// future is out of reach.
+/// Moves the calendar's selection, reading the day in full, and another month when it
+/// leaves this one. The future is out of reach.
 fn select(app: &mut App, day: Option<NaiveDate>) -> Vec<Effect> {
     let Some(day) = day.map(|d| d.min(app.today)) else { return vec![] };
+    if day == app.history_day && app.detail.as_ref().is_some_and(|d| d.date == day) {
+        return vec![];
+    }
     let month = month_start(day);
     app.history_day = day;
-    if app.history.as_ref().is_some_and(|h| h.month == month) {
-        vec![]
-    } else {
-        vec![Effect::LoadHistory(month)]
+    let mut effects = vec![Effect::LoadDetail(day)];
+    if app.history.as_ref().is_none_or(|h| h.month != month) {
+        effects.insert(0, Effect::LoadHistory(month));
     }
+    effects
 }
 
 pub fn key(app: &mut App, command: Command) -> Vec<Effect> {
@@ -81,7 +84,9 @@ pub fn key(app: &mut App, command: Command) -> Vec<Effect> {
 pub fn reload(app: &App) -> Vec<Effect> {
     match app.screen {
         Screen::Trends => vec![Effect::LoadTrends(app.marker, app.window)],
-        Screen::History => vec![Effect::LoadHistory(month_start(app.history_day))],
+        Screen::History => {
+            vec![Effect::LoadHistory(month_start(app.history_day)), Effect::LoadDetail(app.history_day)]
+        }
         Screen::Log => vec![Effect::LoadLog(app.log_span)],
         Screen::Today => vec![],
     }

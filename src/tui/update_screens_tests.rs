@@ -21,6 +21,7 @@ fn app() -> App {
         markers: None,
         yesterday: None,
         last_run: None,
+        usual_sleep: Default::default(),
     };
     App::new(
         d(11, 28).and_hms_opt(12, 0, 0).unwrap(),
@@ -42,7 +43,10 @@ fn tab_cycles_today_log_trends_history_and_each_screen_reads_its_data() {
     assert_eq!((a.screen, a.form.is_none()), (Screen::Log, true));
     assert_eq!(press(&mut a, Command::NextScreen), [Effect::LoadTrends(Marker::Hrv, Window::Days(28))]);
     assert_eq!(a.screen, Screen::Trends);
-    assert_eq!(press(&mut a, Command::NextScreen), [Effect::LoadHistory(d(11, 1))]);
+    assert_eq!(
+        press(&mut a, Command::NextScreen),
+        [Effect::LoadHistory(d(11, 1)), Effect::LoadDetail(d(11, 28))]
+    );
     assert_eq!(a.screen, Screen::History);
     assert_eq!(press(&mut a, Command::NextScreen), []);
     assert_eq!(a.screen, Screen::Today);
@@ -65,26 +69,25 @@ fn markers_and_windows_cycle() {
 #[test]
 fn the_calendar_moves_by_days_weeks_and_months_and_never_into_the_future() {
     let mut a = app();
-    let loaded = |month| {
-        Action::HistoryLoaded(Box::new(History {
-            month,
-            days: Default::default(),
-            current_streak: 0,
-            best_streak: 0,
-        }))
-    };
+    let loaded = |month| Action::HistoryLoaded(Box::new(History { month, ..History::default() }));
     press(&mut a, Command::ShowHistory);
     update(&mut a, loaded(d(11, 1)));
-    assert_eq!(press(&mut a, Command::DayRight), []);
+    assert_eq!(press(&mut a, Command::DayRight), [Effect::LoadDetail(d(11, 28))]);
     assert_eq!(a.history_day, d(11, 28));
-    assert_eq!(press(&mut a, Command::WeekUp), []);
+    assert_eq!(press(&mut a, Command::WeekUp), [Effect::LoadDetail(d(11, 21))]);
     assert_eq!(a.history_day, d(11, 21));
-    assert_eq!(press(&mut a, Command::PrevMonth), [Effect::LoadHistory(d(10, 1))]);
+    assert_eq!(
+        press(&mut a, Command::PrevMonth),
+        [Effect::LoadHistory(d(10, 1)), Effect::LoadDetail(d(10, 1))]
+    );
     assert_eq!(a.history_day, d(10, 1));
     update(&mut a, loaded(d(10, 1)));
-    assert_eq!(press(&mut a, Command::DayLeft), [Effect::LoadHistory(d(9, 1))]);
+    assert_eq!(press(&mut a, Command::DayLeft), [Effect::LoadHistory(d(9, 1)), Effect::LoadDetail(d(9, 30))]);
     assert_eq!(a.history_day, d(9, 30));
-    assert_eq!(press(&mut a, Command::ThisMonth), [Effect::LoadHistory(d(11, 1))]);
+    assert_eq!(
+        press(&mut a, Command::ThisMonth),
+        [Effect::LoadHistory(d(11, 1)), Effect::LoadDetail(d(11, 28))]
+    );
     assert_eq!(a.history_day, d(11, 28));
 }
 

@@ -12,22 +12,50 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 use tui_big_text::{BigText, PixelSize};
 
+/// How big the digits are drawn: tui-big-text's sizes, that font at twice the size on a
+/// tall terminal, or plain bold text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Size {
+    Double,
+    Big(PixelSize),
+    Plain,
+}
+
 /// Rows the panel wants for digits of this size: digits, gauge, next line, borders.
-fn rows(size: Option<PixelSize>) -> u16 {
+fn rows(size: Size) -> u16 {
     match size {
-        Some(PixelSize::Full) => 8 + 4,
-        Some(_) => 4 + 4,
-        None => 1 + 4,
+        Size::Double => 16 + 4,
+        Size::Big(PixelSize::Full) => 8 + 4,
+        Size::Big(_) => 4 + 4,
+        Size::Plain => 1 + 4,
     }
 }
 
-/// The biggest digits that fit `width` × `max_rows` (`None`: plain bold text).
-fn pick(text: &str, width: u16, max_rows: u16) -> Option<PixelSize> {
+/// The biggest digits that fit `width` × `max_rows`.
+fn pick(text: &str, width: u16, max_rows: u16) -> Size {
     let chars = text.chars().count() as u16;
-    [(PixelSize::Full, 8), (PixelSize::HalfHeight, 8), (PixelSize::Quadrant, 4)]
-        .into_iter()
-        .find(|(size, cols)| chars * cols + 2 <= width && rows(Some(*size)) <= max_rows)
-        .map(|(size, _)| size)
+    [
+        (Size::Double, 16),
+        (Size::Big(PixelSize::Full), 8),
+        (Size::Big(PixelSize::HalfHeight), 8),
+        (Size::Big(PixelSize::Quadrant), 4),
+    ]
+    .into_iter()
+    .find(|(size, cols)| chars * cols + 2 <= width && rows(*size) <= max_rows)
+    .map_or(Size::Plain, |(size, _)| size)
+}
+
+/// From this many rows under the banner the digits may double.
+const TALL: u16 = 40;
+
+/// The most rows the timer may take of the `rows` under the banner: enough for the
+/// digits, leaving the checklist at least 8 rows (and half of them on a tall terminal).
+pub fn room(rows: u16) -> u16 {
+    if rows >= TALL {
+        rows.saturating_sub(8.max(rows / 2)).min(self::rows(Size::Double))
+    } else {
+        rows.saturating_sub(8).min(12)
+    }
 }
 
 /// What the digits say: the time left, rounded up, or the overtime.
@@ -92,19 +120,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_style(inner, Style::new().add_modifier(Modifier::REVERSED));
     }
     let size = pick(&text, area.width, area.height);
-    let digit_rows = rows(size).saturating_sub(4).max(1);
+    let digit_rows = rows(size).saturating_sub(4);
     let [big, gauge, next] =
         Layout::vertical([Constraint::Length(digit_rows), Constraint::Length(1), Constraint::Length(1)])
             .areas(inner);
     match size {
-        Some(size) => BigText::builder()
-            .pixel_size(size)
-            .style(digits)
-            .lines(vec![Line::from(text.clone())])
-            .centered()
-            .build()
-            .render(big, buf),
-        None => Line::styled(text.clone(), digits.add_modifier(Modifier::BOLD)).centered().render(big, buf),
+        Size::Double => double(&text, digits, big, buf),
+        Size::Big(size) => big_text(&text, size, digits).centered().build().render(big, buf),
+        Size::Plain => {
+            Line::styled(text.clone(), digits.add_modifier(Modifier::BOLD)).centered().render(big, buf)
+        }
     }
     let total = t.countdown.total().as_secs_f64();
     let done = if total > 0.0 { 1.0 - t.countdown.remaining(app.mono).as_secs_f64() / total } else { 1.0 };
@@ -117,6 +142,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     bar.render(gauge, buf);
     Line::styled(footer(t), th.dim()).centered().render(next, buf);
+}
+
+fn big_text(text: &str, size: PixelSize, style: Style) -> tui_big_text::BigTextBuilder<'static> {
+    let mut builder = BigText::builder();
+    builder.pixel_size(size).style(style).lines(vec![Line::from(text.to_string())]);
+    builder
+}
+
+/// The full-size digits drawn at twice their size (each cell a 2 × 2 block), centred.
+fn double(text: &str, style: Style, area: Rect, buf: &mut Buffer) {
+    let chars = text.chars().count() as u16;
+    let small = Rect::new(0, 0, chars * 8, 8);
+    let mut drawn = Buffer::empty(small);
+    big_text(text, PixelSize::Full, style).build().render(small, &mut drawn);
+    let left = area.x + area.width.saturating_sub(small.width * 2) / 2;
+    for (y, x) in (0..small.height).flat_map(|y| (0..small.width).map(move |x| (y, x))) {
+        let cell = &drawn[(x, y)];
+        if cell.symbol() == " " {
+            continue;
+        }
+        for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+            let at = (left + 2 * x + dx, area.y + 2 * y + dy);
+            if area.contains(at.into()) {
+                buf[at].set_symbol(cell.symbol()).set_style(style);
+            }
+        }
+    }
 }
 
 /// "⏱ calves 1:24" for the status bar while Today is hidden.
