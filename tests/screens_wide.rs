@@ -1,0 +1,215 @@
+//! The wide layouts (UX.md v2 "Big terminals are used", issue 18): from 140 columns Today
+//! has a side pane and History a day-detail pane and a week summary; big digits grow on
+//! tall terminals. Snapshots at 140×40 and 200×60, with and without colour, on the demo
+//! history with a run this morning and the foam-roll timer running, and on an empty
+//! database. Accept intended changes with `INSTA_UPDATE=always cargo test --test
+//! screens_wide`, then read the diff.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{Datelike, FixedOffset, NaiveDate, TimeZone};
+use cooldown::clock::Clock;
+use cooldown::context::{Context, Options};
+use cooldown::domain::demo;
+use cooldown::domain::routine::Routine;
+use cooldown::store::Store;
+use cooldown::tui::keymap::Command;
+use cooldown::tui::load;
+use cooldown::tui::theme::Theme;
+use cooldown::tui::views::Dashboard;
+use cooldown::tui::{Action, App, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use tempfile::TempDir;
+
+fn end() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+fn noon(date: NaiveDate) -> chrono::DateTime<FixedOffset> {
+    FixedOffset::east_opt(0).unwrap().from_local_datetime(&date.and_hms_opt(12, 0, 0).unwrap()).unwrap()
+}
+
+/// A real database holding the demo's 120 days up to `end()`, written once and only read.
+struct Fixture {
+    dir: TempDir,
+    db: PathBuf,
+}
+
+static DEMO: LazyLock<Fixture> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let history = demo::generate(end(), 120, &Routine::builtin().unwrap(), 90);
+    Store::open_path(&db).unwrap().write_history(&history, noon(end())).unwrap();
+    Fixture { dir, db }
+});
+
+/// The dashboard's context on `db` with the clock at noon on `end()`, and the store open.
+fn context_on(db: &Path, config_dir: &Path) -> (Context, Store) {
+    let options = Options {
+        db: Some(db.as_os_str().to_owned()),
+        config: Some(config_dir.join("no-config.toml").into_os_string()),
+        date: Some(end().to_string()),
+        demo: false,
+    };
+    let ctx = Context::new(&options, Clock::frozen(noon(end()))).unwrap();
+    let store = ctx.open_store().unwrap();
+    (ctx, store)
+}
+
+/// The dashboard opened on `db`, Today showing, read by the dashboard's own loaders; the
+/// History screen's data read too (as its effects would).
+fn app_on(db: &Path, config_dir: &Path, color: bool) -> App {
+    let (ctx, store) = context_on(db, config_dir);
+    let day = load::day(&ctx, &store, end()).unwrap();
+    let mut app =
+        App::new(ctx.clock.local(), ctx.clock.mono(), day, store.is_empty().unwrap(), Theme { color });
+    let history = load::history(&ctx, &store, end().with_day(1).unwrap(), end()).unwrap();
+    update(&mut app, Action::HistoryLoaded(Box::new(history)));
+    update(&mut app, Action::DetailLoaded(Box::new(load::detail(&ctx, &store, end()).unwrap())));
+    app
+}
+
+/// The demo at noon, the foam-roll sequence started and 5.3 s gone.
+fn demo_app(color: bool) -> App {
+    let mut app = app_on(&DEMO.db, DEMO.dir.path(), color);
+    let start = app.mono;
+    update(&mut app, Action::Key(Command::StartSequence));
+    let mono = start + std::time::Duration::from_millis(5_300);
+    let wall = app.now;
+    update(&mut app, Action::Clock { wall, mono });
+    app.status = None;
+    app
+}
+
+fn history(mut app: App) -> App {
+    app.screen = cooldown::tui::keymap::Screen::History;
+    app.history_day = end();
+    app
+}
+
+fn empty_app() -> (TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("empty.db");
+    drop(Store::open_path(&db).unwrap());
+    let app = app_on(&db, dir.path(), true);
+    (dir, app)
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(Dashboard(app), f.area())).unwrap();
+    terminal
+}
+
+fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    text(draw(app, width, height).backend().buffer())
+}
+
+/// Rows between the tabs and the status line that show nothing: blanks and box edges.
+fn empty_body_rows(screen: &str) -> usize {
+    let lines: Vec<&str> = screen.lines().collect();
+    let body = &lines[1..lines.len() - 1];
+    body.iter().filter(|l| l.chars().all(|c| c == ' ' || ('\u{2500}'..='\u{257f}').contains(&c))).count()
+}
+
+#[test]
+fn today_wide() {
+    for (w, h) in [(140, 40), (200, 60)] {
+        for color in [true, false] {
+            let app = demo_app(color);
+            let shown = screen(&app, w, h);
+            for part in ["This morning vs your usual", "Last run", "Next", "Recovery checklist", "Foam roll"]
+            {
+                assert!(shown.contains(part), "{part} at {w}×{h}:\n{shown}");
+            }
+            let name = format!("today_{w}x{h}{}", if color { "" } else { "_no_color" });
+            insta::assert_snapshot!(name, draw(&app, w, h).backend());
+        }
+    }
+}
+
+#[test]
+fn history_wide() {
+    for (w, h) in [(140, 40), (200, 60)] {
+        for color in [true, false] {
+            let app = history(demo_app(color));
+            let shown = screen(&app, w, h);
+            for part in ["November 2026", "October 2026", "Saturday 28 November 2026", "Weeks", "Checklist"] {
+                assert!(shown.contains(part), "{part} at {w}×{h}:\n{shown}");
+            }
+            let name = format!("history_{w}x{h}{}", if color { "" } else { "_no_color" });
+            insta::assert_snapshot!(name, draw(&app, w, h).backend());
+        }
+    }
+}
+
+#[test]
+fn an_empty_database_at_200x60_shows_placeholders() {
+    let (_dir, app) = empty_app();
+    let today = screen(&app, 200, 60);
+    for part in ["not logged", "no run logged yet", "This morning vs your usual"] {
+        assert!(today.contains(part), "{part}:\n{today}");
+    }
+    insta::assert_snapshot!("today_empty_200x60", draw(&app, 200, 60).backend());
+    let app = history(app);
+    let shown = screen(&app, 200, 60);
+    assert!(shown.contains("no run") && shown.contains("NO_DATA"), "{shown}");
+    insta::assert_snapshot!("history_empty_200x60", draw(&app, 200, 60).backend());
+}
+
+/// Issue 18's done-when: at 200×60, with data, no more than a third of the rows empty.
+#[test]
+fn at_200x60_today_and_history_use_at_least_two_thirds_of_their_rows() {
+    for (name, app) in [("Today", demo_app(true)), ("History", history(demo_app(true)))] {
+        let shown = screen(&app, 200, 60);
+        let empty = empty_body_rows(&shown);
+        assert!(empty * 3 <= 58, "{name}: {empty} of 58 rows empty:\n{shown}");
+    }
+}
+
+/// The 80×24 layout is what it was: no side pane below 140 columns.
+#[test]
+fn below_140_columns_there_is_no_side_pane() {
+    let app = demo_app(true);
+    for (w, h) in [(80, 24), (139, 40)] {
+        assert!(!screen(&app, w, h).contains("vs your usual"));
+        assert!(!screen(&history(demo_app(true)), w, h).contains("Weeks"));
+    }
+}
+
+#[test]
+fn the_timer_digits_double_on_a_tall_terminal() {
+    let app = demo_app(true);
+    // The digits' rows: between the panel's title and its gauge.
+    let digit_rows = |shown: &str| {
+        let lines: Vec<&str> = shown.lines().collect();
+        let top = lines.iter().position(|l| l.contains("Foam roll")).unwrap();
+        lines[top + 1..].iter().take_while(|l| !l.contains('░')).count()
+    };
+    assert_eq!(digit_rows(&screen(&app, 140, 40)), 8);
+    assert_eq!(digit_rows(&screen(&app, 200, 60)), 16);
+}
+
+#[test]
+fn no_wide_size_panics() {
+    let (_dir, empty) = empty_app();
+    let apps = [demo_app(true), history(demo_app(false)), history(empty.clone()), empty];
+    for app in &apps {
+        for width in (1..=260).step_by(13).chain([139, 140, 141, 200]) {
+            for height in (1..=80).step_by(7).chain([1, 24, 39, 40, 41, 60]) {
+                draw(app, width, height);
+            }
+        }
+    }
+}
