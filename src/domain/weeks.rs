@@ -72,6 +72,14 @@ pub fn weeks_to(
         .collect()
 }
 
+/// The runs of the week that starts on `monday` among `runs`, and their kilometres.
+pub fn runs_in(runs: &[Run], monday: NaiveDate) -> (u32, f64) {
+    let sunday = monday.checked_add_days(Days::new(6)).unwrap_or(monday);
+    runs.iter()
+        .filter(|r| (monday..=sunday).contains(&r.day))
+        .fold((0, 0.0), |(n, km), r| (n + 1, km + r.km.unwrap_or(0.0)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +114,14 @@ mod tests {
         assert_eq!(all.iter().map(|w| w.monday).collect::<Vec<_>>(), [d(23), d(16), d(9)]);
         assert_eq!((all[1].runs, all[1].verdicts, all[1].adherence), (1, [0, 0, 0, 1], Some(1.0)));
         assert_eq!(all[2], Week { monday: d(9), ..Week::default() });
+    }
+
+    #[test]
+    fn a_weeks_runs_among_others() {
+        let runs = [run(22, Some(30.0)), run(23, Some(8.5)), run(24, None), run(29, Some(5.0))];
+        assert_eq!(runs_in(&runs, d(23)), (2, 8.5));
+        assert_eq!(runs_in(&runs, d(16)), (1, 30.0));
+        assert_eq!(runs_in(&[], d(16)), (0, 0.0));
     }
 
     #[test]

@@ -55,8 +55,17 @@ pub struct Day {
     pub yesterday: Option<Markers>,
     /// The last run up to the day (the day's own runs included), for the run form.
     pub last_run: Option<Run>,
-    /// The medians of sleep over the four weeks before the day, for the side pane.
+    /// What the side pane shows beside the checklist on a wide terminal.
+    pub side: Side,
+}
+
+/// Today's side pane's own data: the usual sleep and the recent runs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Side {
+    /// The medians of sleep over the four weeks before the day.
     pub usual_sleep: SleepUsual,
+    /// The runs of the four weeks up to the day, newest first.
+    pub runs: Vec<Run>,
 }
 
 /// The Trends screen's data: one marker over one window.

@@ -1,7 +1,7 @@
 //! Reading one day for the dashboard: checklist, verdict, focus week and the values the
 //! forms start from. The only place the dashboard reads the store.
 
-use super::app::{Day, DayDetail, History, Trends};
+use super::app::{Day, DayDetail, History, Side, Trends};
 use super::loglist::{LogDay, LogList};
 use crate::context::Context;
 use crate::domain::focus;
@@ -35,7 +35,10 @@ pub fn day(ctx: &Context, store: &Store, date: NaiveDate) -> Result<Day> {
         yesterday: on(date.checked_sub_days(Days::new(1))),
         // The last run up to the day's end: a second run of the day starts from the first.
         last_run: store.last_run_before(date.succ_opt().unwrap_or(date))?,
-        usual_sleep: usual::sleep_usual(&earlier),
+        side: Side {
+            usual_sleep: usual::sleep_usual(&earlier),
+            runs: store.runs_between(month_start, date)?.into_iter().rev().collect(),
+        },
     })
 }
 

@@ -26,7 +26,7 @@ fn app() -> App {
         markers: None,
         yesterday: None,
         last_run: None,
-        usual_sleep: Default::default(),
+        side: Default::default(),
     };
     App::new(
         day(28).and_hms_opt(12, 0, 0).unwrap(),

@@ -23,7 +23,7 @@ fn app() -> App {
         markers: Some(Markers { rhr: Some(52), ..Markers::default() }),
         yesterday: None,
         last_run: None,
-        usual_sleep: Default::default(),
+        side: Default::default(),
     };
     App::new(
         d(28).and_hms_opt(12, 0, 0).unwrap(),

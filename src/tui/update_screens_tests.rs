@@ -21,7 +21,7 @@ fn app() -> App {
         markers: None,
         yesterday: None,
         last_run: None,
-        usual_sleep: Default::default(),
+        side: Default::default(),
     };
     App::new(
         d(11, 28).and_hms_opt(12, 0, 0).unwrap(),

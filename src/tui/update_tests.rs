@@ -27,7 +27,7 @@ fn data(date: NaiveDate, ticks: &[Tick]) -> Day {
         markers: None,
         yesterday: None,
         last_run: None,
-        usual_sleep: Default::default(),
+        side: Default::default(),
     }
 }
 

@@ -23,7 +23,7 @@ fn app_with(ticks: &[Tick]) -> App {
         markers: None,
         yesterday: None,
         last_run: None,
-        usual_sleep: Default::default(),
+        side: Default::default(),
     };
     App::new(
         day().and_hms_opt(18, 0, 0).unwrap(),

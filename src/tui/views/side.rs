@@ -4,8 +4,9 @@
 use super::pane::{self, Lines, section};
 use super::rows::{spread, truncate};
 use crate::domain::checklist::{Entry, Group};
+use crate::domain::records::Run;
 use crate::domain::timeline::{self, Due};
-use crate::domain::usual;
+use crate::domain::{usual, weeks};
 use crate::text;
 use crate::tui::app::App;
 use ratatui::buffer::Buffer;
@@ -17,17 +18,17 @@ pub fn width(total: u16) -> u16 {
     (total / 3).clamp(46, 64)
 }
 
-const LAST_RUN: u16 = 2 + 2;
-
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height < 3 || area.width < 10 {
         return;
     }
-    let table_rows = pane::compared_height(area.width.saturating_sub(4));
+    let table_rows = pane::compared_height(area.width.saturating_sub(4)) + 2;
+    // What is due gets the rows it needs, up to what leaves the runs four.
+    let next_rows = next_height(app).min(area.height.saturating_sub(table_rows + 4)).max(3);
     let [table, run, next] = Layout::vertical([
-        Constraint::Length(table_rows + 2),
-        Constraint::Length(LAST_RUN),
+        Constraint::Length(table_rows),
         Constraint::Fill(1),
+        Constraint::Length(next_rows),
     ])
     .areas(area);
     let title = if app.is_today() {
@@ -36,38 +37,71 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         format!("{} vs your usual", app.date.format("%a %-d %b"))
     };
     let inner = section(app, table, buf, &title);
-    let rows = usual::compare(app.day.markers.as_ref(), &app.day.verdict.baselines, app.day.usual_sleep);
+    let rows = usual::compare(app.day.markers.as_ref(), &app.day.verdict.baselines, app.day.side.usual_sleep);
     let day = if app.is_today() { "today" } else { "that day" };
     pane::compared(app, &mut Lines::new(inner), buf, &rows, day);
-    last_run(app, section(app, run, buf, "Last run"), buf);
+    runs(app, section(app, run, buf, "Recent runs"), buf);
     due_next(app, section(app, next, buf, "Next"), buf);
 }
 
-fn last_run(app: &App, area: Rect, buf: &mut Buffer) {
+/// Below this many columns a run's line leaves out the month, the time and "(today)".
+const ROOMY: usize = 56;
+
+/// "Sat 28 Nov 07:27  easy 44 min · 7.3 km · RPE 3 (today)", or "Sat 28  easy 44 min …".
+fn run_line<'a>(app: &App, run: &Run, last: bool, width: usize) -> Line<'a> {
+    let t = &app.theme;
+    let roomy = width >= ROOMY;
+    let when = if roomy {
+        format!("{} {}  ", run.day.format("%a %-d %b"), run.at.format("%H:%M"))
+    } else {
+        format!("{}  ", run.day.format("%a %-d"))
+    };
+    let text = truncate(&pane::run_text(run, app.units), width.saturating_sub(when.chars().count()));
+    let mut spans =
+        vec![Span::styled(when, t.dim()), Span::styled(text, if last { t.title() } else { t.text() })];
+    if last && roomy {
+        let ago = match (app.date - run.day).num_days() {
+            0 => "today".to_string(),
+            1 => "yesterday".to_string(),
+            n => format!("{n} days before"),
+        };
+        spans.push(Span::styled(format!(" ({ago})"), t.dim()));
+    }
+    Line::from(spans)
+}
+
+/// This week's and last week's runs and distance, then the runs of the last four weeks,
+/// newest first (or the last run, longer ago).
+fn runs(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let mut out = Lines::new(area);
-    match &app.day.last_run {
-        Some(run) => {
-            let days = (app.date - run.day).num_days();
-            let ago = match days {
-                0 => "today".to_string(),
-                1 => "yesterday".to_string(),
-                n => format!("{n} days before"),
-            };
-            out.push(
-                buf,
-                Line::from(vec![
-                    Span::styled(
-                        format!("{} {} ", run.day.format("%a %-d %b"), run.at.format("%H:%M")),
-                        t.text(),
-                    ),
-                    Span::styled(format!("({ago})"), t.dim()),
-                ]),
-            );
-            out.push(buf, Line::styled(pane::run_text(run, app.units), t.title()));
+    let width = out.width();
+    let recent = &app.day.side.runs;
+    if recent.is_empty() {
+        match &app.day.last_run {
+            Some(run) => out.push(buf, run_line(app, run, true, width)),
+            None => out.push(buf, Line::styled("no run logged yet — r logs one", t.dim())),
         }
-        None => out.push(buf, Line::styled("no run logged yet — r logs one", t.dim())),
+        return;
     }
+    let this = weeks::monday(app.date);
+    let before = this.checked_sub_days(chrono::Days::new(7)).unwrap_or(this);
+    for (name, monday) in [("this week", this), ("last week", before)] {
+        let (n, km) = weeks::runs_in(recent, monday);
+        let runs = if n == 1 { "run" } else { "runs" };
+        let text = format!("{name}  {n} {runs} · {}", app.units.distance(km));
+        out.push(buf, Line::styled(truncate(&text, width), t.dim()));
+    }
+    for (n, run) in recent.iter().enumerate() {
+        out.push(buf, run_line(app, run, n == 0, width));
+    }
+}
+
+/// Rows the "Next" box needs: each open phase's heading and items, a gap between phases.
+fn next_height(app: &App) -> u16 {
+    let groups = open_groups(app);
+    let lines: usize = groups.iter().map(|(g, _)| 1 + g.entries.iter().filter(|e| !e.ticked()).count()).sum();
+    (2 + lines + groups.len().saturating_sub(1)).max(3) as u16
 }
 
 /// The phases with items open, in the order to do them: due now, missed (still worth
