@@ -103,7 +103,11 @@ fn main() {
     let (m, p) = time(20, || {
         black_box(load::history(&ctx, &store, month, end).unwrap());
     });
-    println!("{:<44} {m:>8.3} ms median {p:>8.3} ms p99", "load History (month, streaks over all days)");
+    println!("{:<44} {m:>8.3} ms median {p:>8.3} ms p99", "load History (6 months, streaks over all days)");
+    let (m, p) = time(100, || {
+        black_box(load::detail(&ctx, &store, end).unwrap());
+    });
+    println!("{:<44} {m:>8.3} ms median {p:>8.3} ms p99", "load History's day detail (a key on History)");
 
     let noon = end.and_hms_opt(12, 0, 0).unwrap();
     let new_app =
@@ -125,8 +129,14 @@ fn main() {
     }
     let mut history = new_app();
     for effect in update(&mut history, Action::Key(Command::ShowHistory)) {
-        if let cooldown::tui::Effect::LoadHistory(month) = effect {
-            history.history = Some(load::history(&ctx, &store, month, end).unwrap());
+        match effect {
+            cooldown::tui::Effect::LoadHistory(month) => {
+                history.history = Some(load::history(&ctx, &store, month, end).unwrap());
+            }
+            cooldown::tui::Effect::LoadDetail(day) => {
+                history.detail = Some(load::detail(&ctx, &store, day).unwrap());
+            }
+            _ => {}
         }
     }
     views.push(("History".into(), history));

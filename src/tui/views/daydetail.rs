@@ -12,17 +12,28 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// Rows the pane takes `width` columns wide to show everything: drawn once aside, where
-/// nothing runs out of room, and measured.
+/// Rows the pane takes `width` columns wide to show everything (borders included).
 pub fn height(app: &App, width: u16) -> u16 {
-    let tall = Rect::new(0, 0, width, 200);
-    let mut scratch = Buffer::empty(tall);
-    render(app, tall, &mut scratch);
-    let used = (1..tall.height - 1)
-        .rev()
-        .find(|&y| (1..width.saturating_sub(1)).any(|x| scratch[(x, y)].symbol() != " "))
-        .unwrap_or(1);
-    used + 2
+    let Some(d) = app.detail.as_ref().filter(|d| d.date == app.history_day) else { return 3 };
+    let inner = width.saturating_sub(4);
+    let v = &d.verdict;
+    let head = verdict_lines(d, usize::from(inner)).len() + v.reasons.len().min(3);
+    let runs = d.runs.len().max(1);
+    let items = d.checklist.len().div_ceil(columns(usize::from(inner)));
+    let lines = head + 1 + usize::from(pane::compared_height(inner)) + 1 + runs + 1 + 1 + items;
+    u16::try_from(lines + 2).unwrap_or(u16::MAX)
+}
+
+/// The verdict's headline, wrapped beside the verdict word.
+fn verdict_lines(d: &DayDetail, width: usize) -> Vec<String> {
+    let v = &d.verdict;
+    let said = if v.level == Level::NoData { "nothing rated".to_string() } else { v.headline.clone() };
+    wrap(&said, width.saturating_sub(v.level.name().len() + 3))
+}
+
+/// The checklist's items go in two columns from 80 columns.
+fn columns(width: usize) -> usize {
+    if width >= 80 { 2 } else { 1 }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -40,9 +51,8 @@ fn detail(app: &App, d: &DayDetail, out: &mut Lines, buf: &mut Buffer) {
     let width = out.width();
     let v = &d.verdict;
     let word = Span::styled(format!(" {} ", v.level.name()), t.verdict(v.level));
-    let said = if v.level == Level::NoData { "nothing rated".to_string() } else { v.headline.clone() };
     let lead = v.level.name().len() + 3;
-    let mut lines = wrap(&said, width.saturating_sub(lead)).into_iter();
+    let mut lines = verdict_lines(d, width).into_iter();
     out.push(
         buf,
         Line::from(vec![word, Span::styled(format!(" {}", lines.next().unwrap_or_default()), t.text())]),
@@ -90,7 +100,7 @@ fn ticks(app: &App, d: &DayDetail, out: &mut Lines, buf: &mut Buffer) {
         ]),
     );
     let entries: Vec<&Entry> = c.entries().collect();
-    let columns = if out.width() >= 80 { 2 } else { 1 };
+    let columns = columns(out.width());
     let cell = out.width() / columns;
     let room = usize::from(out.left());
     let needed = entries.len().div_ceil(columns);

@@ -48,13 +48,13 @@ fn pick(text: &str, width: u16, max_rows: u16) -> Size {
 /// From this many rows under the banner the digits may double.
 const TALL: u16 = 40;
 
-/// The most rows the timer may take of the `rows` under the banner: enough for the
+/// The most rows the timer may take of the `under` rows below the banner: enough for the
 /// digits, leaving the checklist at least 8 rows (and half of them on a tall terminal).
-pub fn room(rows: u16) -> u16 {
-    if rows >= TALL {
-        rows.saturating_sub(8.max(rows / 2)).min(self::rows(Size::Double))
+pub fn room(under: u16) -> u16 {
+    if under >= TALL {
+        under.saturating_sub(8.max(under / 2)).min(rows(Size::Double))
     } else {
-        rows.saturating_sub(8).min(12)
+        under.saturating_sub(8).min(12)
     }
 }
 
@@ -175,4 +175,43 @@ fn double(text: &str, style: Style, area: Rect, buf: &mut Buffer) {
 pub fn status(app: &App) -> Option<String> {
     let t = app.timer.as_ref()?;
     Some(format!("⏱ {} {}", t.target.name, shown(t, app.mono)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drawn(text: &str, size: Size, width: u16) -> Buffer {
+        let area = Rect::new(0, 0, width, rows(size) - 4);
+        let mut buf = Buffer::empty(area);
+        match size {
+            Size::Double => double(text, Style::new(), area, &mut buf),
+            Size::Big(px) => big_text(text, px, Style::new()).build().render(area, &mut buf),
+            Size::Plain => {}
+        }
+        buf
+    }
+
+    #[test]
+    fn doubled_digits_are_the_full_size_ones_cell_for_cell() {
+        for text in ["1:25", "+0:07", "10:00", "0:59"] {
+            let chars = text.chars().count() as u16;
+            let full = drawn(text, Size::Big(PixelSize::Full), chars * 8);
+            let twice = drawn(text, Size::Double, chars * 16);
+            for (x, y) in (0..chars * 16).flat_map(|x| (0..16).map(move |y| (x, y))) {
+                let want = full[(x / 2, y / 2)].symbol() != " ";
+                assert_eq!(twice[(x, y)].symbol() != " ", want, "{text} at ({x}, {y})");
+            }
+        }
+    }
+
+    #[test]
+    fn digits_double_only_with_the_room_for_them() {
+        assert_eq!(pick("1:25", 66, 20), Size::Double);
+        assert_eq!(pick("1:25", 65, 20), Size::Big(PixelSize::Full));
+        assert_eq!(pick("1:25", 200, 19), Size::Big(PixelSize::Full));
+        // Under 40 rows below the banner the timer keeps at most 12, as before.
+        assert_eq!((room(31), room(39), room(40), room(51)), (12, 12, 20, 20));
+        assert_eq!(room(10), 2);
+    }
 }
