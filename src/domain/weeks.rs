@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn a_weeks_runs_among_others() {
-        let runs = [run(22, Some(30.0)), run(23, Some(8.5)), run(24, None), run(29, Some(5.0))];
+        let runs = [run(22, Some(30.0)), run(23, Some(8.5)), run(24, None), run(30, Some(5.0))];
         assert_eq!(runs_in(&runs, d(23)), (2, 8.5));
         assert_eq!(runs_in(&runs, d(16)), (1, 30.0));
         assert_eq!(runs_in(&[], d(16)), (0, 0.0));
