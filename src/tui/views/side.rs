@@ -23,14 +23,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let table_rows = pane::compared_height(area.width.saturating_sub(4)) + 2;
-    // What is due gets the rows it needs, up to what leaves the runs four.
-    let next_rows = next_height(app).min(area.height.saturating_sub(table_rows + 4)).max(3);
-    let [table, run, next] = Layout::vertical([
-        Constraint::Length(table_rows),
-        Constraint::Fill(1),
-        Constraint::Length(next_rows),
-    ])
-    .areas(area);
+    let rest = area.height.saturating_sub(table_rows);
+    let (runs_rows, next_rows) = (runs_height(app), next_height(app));
+    // Both get what they need when there is room; else what is due gets it (leaving the
+    // runs four rows) and the runs the rest.
+    let (runs_c, next_c) = if runs_rows + next_rows <= rest {
+        (Constraint::Length(runs_rows), Constraint::Fill(1))
+    } else {
+        (Constraint::Fill(1), Constraint::Length(next_rows.min(rest.saturating_sub(4)).max(3)))
+    };
+    let [table, run, next] =
+        Layout::vertical([Constraint::Length(table_rows), runs_c, next_c]).areas(area);
     let title = if app.is_today() {
         "This morning vs your usual".to_string()
     } else {
@@ -95,6 +98,13 @@ fn runs(app: &App, area: Rect, buf: &mut Buffer) {
     for (n, run) in recent.iter().enumerate() {
         out.push(buf, run_line(app, run, n == 0, width));
     }
+}
+
+/// Rows the runs box needs: the two weeks' totals and every recent run, or one line.
+fn runs_height(app: &App) -> u16 {
+    let runs = &app.day.side.runs;
+    let lines = if runs.is_empty() { 1 } else { 2 + runs.len() };
+    u16::try_from(lines + 2).unwrap_or(u16::MAX)
 }
 
 /// Rows the "Next" box needs: each open phase's heading and items, a gap between phases.
