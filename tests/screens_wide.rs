@@ -218,3 +218,28 @@ fn no_wide_size_panics() {
         }
     }
 }
+
+/// Under NO_COLOR the wide panes use no colour, and what colour would say still shows: the
+/// verdict in the day detail is a word in reverse video, the selected day is reversed.
+#[test]
+fn without_colour_the_wide_panes_still_say_everything() {
+    use ratatui::style::{Color, Modifier};
+    let app = history(demo_app(false));
+    let terminal = draw(&app, 200, 60);
+    let buf = terminal.backend().buffer();
+    let area = buf.area;
+    for (x, y) in (0..area.height).flat_map(|y| (0..area.width).map(move |x| (x, y))) {
+        let cell = &buf[(x, y)];
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "a coloured cell at ({x}, {y})");
+    }
+    let shown = text(buf);
+    let find = |needle: &str| {
+        let (y, line) = shown.lines().enumerate().find(|(_, l)| l.contains(needle)).unwrap();
+        ((line[..line.find(needle).unwrap()].chars().count()) as u16, y as u16)
+    };
+    let (x, y) = find(" GO  train as planned");
+    assert!(buf[(x + 1, y)].modifier.contains(Modifier::REVERSED), "the verdict word is reversed");
+    let (x, y) = find(" 28◐G");
+    assert!(buf[(x + 1, y)].modifier.contains(Modifier::REVERSED), "the selected day is reversed");
+    assert!(shown.contains("›Mon 23 Nov"), "the selected day's week is marked");
+}
