@@ -160,7 +160,7 @@ fn wide(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
     let mut n = 0;
     while n == 0
         || (h.days.range(first..=history::month_end(first)).next().is_some()
-            && out.left() >= month_rows(first) + 1 + legend)
+            && out.left() >= month_rows(first) + 2 + legend)
     {
         if n > 0 {
             out.gap();

@@ -32,8 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         (Constraint::Fill(1), Constraint::Length(next_rows.min(rest.saturating_sub(4)).max(3)))
     };
-    let [table, run, next] =
-        Layout::vertical([Constraint::Length(table_rows), runs_c, next_c]).areas(area);
+    let [table, run, next] = Layout::vertical([Constraint::Length(table_rows), runs_c, next_c]).areas(area);
     let title = if app.is_today() {
         "This morning vs your usual".to_string()
     } else {
