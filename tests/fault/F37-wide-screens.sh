@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# F35: the dashboard on 120 days of demo history in a 200×60 tmux window (issue 18, UX.md
+# F37: the dashboard on 120 days of demo history in a 200×60 tmux window (issue 18, UX.md
 # v2 "Big terminals are used"): Today has its side pane (the morning against the usual, the
 # recent runs, what is due next) and History its day detail and week summary; neither leaves
 # more than a third of its rows empty; the detail follows the selected day (read from the
@@ -69,9 +69,9 @@ if until_true 30 screen_has f35 "Friday 27 November 2026"; then ok "h moves the 
 else bad "after h the detail does not show Friday 27 November: $(screen f35 | sed -n 4,6p | tr -s ' \n' ' ')"; fi
 
 # --- a storm of wide and tall resizes on History and Today ---------------------------------
-SEED="${F35_SEED:-$((10#$(date +%N) % 32768))}"
+SEED="${F37_SEED:-$((10#$(date +%N) % 32768))}"
 RANDOM="$SEED"
-echo "  (resize storm seed $SEED; rerun with F35_SEED=$SEED)"
+echo "  (resize storm seed $SEED; rerun with F37_SEED=$SEED)"
 n=0
 for screen_key in 4 1; do
     tm send-keys -t f35 "$screen_key"
