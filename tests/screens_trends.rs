@@ -4,51 +4,18 @@
 //! `INSTA_UPDATE=always cargo test --test screens_trends`, then read every diff.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{FixedOffset, NaiveDate, TimeZone};
+mod screen_kit;
+
+use screen_kit::*;
+
 use cooldown::clock::Clock;
 use cooldown::context::{Context, Options};
-use cooldown::domain::demo;
 use cooldown::domain::readiness::Level;
-use cooldown::domain::routine::Routine;
 use cooldown::domain::trends::{Marker, Window};
 use cooldown::store::Store;
-use cooldown::tui::keymap::Command;
+use cooldown::tui::App;
 use cooldown::tui::load;
 use cooldown::tui::theme::Theme;
-use cooldown::tui::views::Dashboard;
-use cooldown::tui::{Action, App, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use std::path::PathBuf;
-use std::sync::LazyLock;
-use tempfile::TempDir;
-
-fn end() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-}
-
-/// A real database holding the demo's 120 days up to `end()`, written once and only read.
-struct Fixture {
-    dir: TempDir,
-    db: PathBuf,
-}
-
-static DEMO: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let history = demo::generate(end(), 120, &Routine::builtin().unwrap(), 90);
-    Store::open_path(&db).unwrap().write_history(&history, noon(end())).unwrap();
-    Fixture { dir, db }
-});
-
-fn noon(date: NaiveDate) -> chrono::DateTime<FixedOffset> {
-    FixedOffset::east_opt(0).unwrap().from_local_datetime(&date.and_hms_opt(12, 0, 0).unwrap()).unwrap()
-}
-
-fn demo_context() -> (Context, Store) {
-    context_with(&DEMO.dir.path().join("no-config.toml"))
-}
 
 fn context_with(config: &std::path::Path) -> (Context, Store) {
     let options = Options {
@@ -62,34 +29,11 @@ fn context_with(config: &std::path::Path) -> (Context, Store) {
     (ctx, store)
 }
 
-/// The Trends screen on the demo history, read by the dashboard's own loader.
-fn trends_app(marker: Marker, window: Window, color: bool) -> App {
-    let (ctx, store) = demo_context();
-    let day = load::day(&ctx, &store, end()).unwrap();
-    let mut app = App::new(ctx.clock.local(), ctx.clock.mono(), day, false, Theme { color });
-    update(&mut app, Action::Key(Command::ShowTrends));
-    app.marker = marker;
-    app.window = window;
-    app.trends = Some(load::trends(&ctx, &store, marker, window, end()).unwrap());
+/// The Trends screen on the demo history in colour or without.
+fn trends_in(marker: Marker, window: Window, color: bool) -> App {
+    let mut app = trends_app(marker, window);
+    app.theme = Theme { color };
     app
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(Dashboard(app), f.area())).unwrap();
-    terminal
-}
-
-fn buffer(app: &App, width: u16, height: u16) -> Buffer {
-    draw(app, width, height).backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    (0..area.height)
-        .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (140, 40), (200, 60)];
@@ -134,7 +78,7 @@ fn letter(level: Option<Level>) -> char {
 fn the_strip_has_one_cell_per_day_on_the_plots_column_for_that_day() {
     for days in [7, 28] {
         for (width, height) in [(80, 24), (140, 40)] {
-            let app = trends_app(Marker::Hrv, Window::Days(days), false);
+            let app = trends_in(Marker::Hrv, Window::Days(days), false);
             let data = app.trends.as_ref().unwrap();
             let screen = text(&buffer(&app, width, height));
             let cells = strip(&screen);
@@ -162,7 +106,7 @@ fn the_strip_has_one_cell_per_day_on_the_plots_column_for_that_day() {
 #[test]
 fn the_same_days_show_the_same_verdicts_in_every_window_of_one_day_per_cell() {
     let strip_of = |window| {
-        let screen = text(&buffer(&trends_app(Marker::Hrv, window, false), 140, 40));
+        let screen = text(&buffer(&trends_in(Marker::Hrv, window, false), 140, 40));
         assert!(screen.contains("one per day"), "{screen}");
         strip(&screen).into_iter().map(|(_, c)| c).collect::<String>()
     };
@@ -174,7 +118,7 @@ fn the_same_days_show_the_same_verdicts_in_every_window_of_one_day_per_cell() {
 
 #[test]
 fn long_windows_show_the_worst_verdict_of_each_cell_and_say_so() {
-    let app = trends_app(Marker::Hrv, Window::Days(365), false);
+    let app = trends_in(Marker::Hrv, Window::Days(365), false);
     let data = app.trends.as_ref().unwrap();
     let screen = text(&buffer(&app, 80, 24));
     let cells = strip(&screen);
@@ -215,7 +159,7 @@ fn y_ticks_are_round_and_as_many_as_the_height_allows() {
     for marker in [Marker::Hrv, Marker::Rhr, Marker::Sleep, Marker::Soreness, Marker::Load] {
         let mut counts = Vec::new();
         for (width, height) in SIZES {
-            let screen = text(&buffer(&trends_app(marker, Window::Days(28), false), width, height));
+            let screen = text(&buffer(&trends_in(marker, Window::Days(28), false), width, height));
             let ticks = y_ticks(&screen);
             assert!(ticks.len() >= 3, "{screen}");
             let step = ticks[0] - ticks[1];
@@ -242,7 +186,7 @@ fn without_colour_every_series_has_a_glyph_of_its_own_named_in_the_legend() {
         (Marker::Load, ["█", "━", "═"]),
     ] {
         for (width, height) in SIZES {
-            let app = trends_app(marker, Window::Days(28), false);
+            let app = trends_in(marker, Window::Days(28), false);
             let buf = buffer(&app, width, height);
             let screen = text(&buf);
             let (_, axis) = plot_origin(&screen);
@@ -263,7 +207,7 @@ fn without_colour_every_series_has_a_glyph_of_its_own_named_in_the_legend() {
 fn the_weekly_load_fills_the_width_in_rpe_minutes_per_day() {
     for window in [Window::Days(28), Window::Days(90)] {
         for (width, height) in SIZES {
-            let app = trends_app(Marker::Load, window, false);
+            let app = trends_in(Marker::Load, window, false);
             let screen = text(&buffer(&app, width, height));
             let (x0, axis) = plot_origin(&screen);
             let bottom: Vec<char> = screen.lines().nth(axis - 1).unwrap().chars().collect();
@@ -285,7 +229,7 @@ fn the_weekly_load_fills_the_width_in_rpe_minutes_per_day() {
 fn no_size_panics() {
     for marker in [Marker::Hrv, Marker::Rhr, Marker::Load] {
         for window in [Window::Days(7), Window::All] {
-            let app = trends_app(marker, window, true);
+            let app = trends_in(marker, window, true);
             for width in [1, 2, 5, 10, 20, 39, 40, 41, 79, 80, 81, 139, 140, 200, 301] {
                 for height in [1, 2, 3, 5, 8, 11, 12, 13, 23, 24, 25, 40, 60, 90] {
                     let _ = buffer(&app, width, height);
@@ -309,7 +253,7 @@ fn snapshots_at_three_sizes_with_and_without_colour() {
     ];
     for (marker, window) in cases {
         for color in [true, false] {
-            let app = trends_app(marker, window, color);
+            let app = trends_in(marker, window, color);
             for (width, height) in SIZES {
                 let name = format!(
                     "trends_{}_{}_{width}x{height}{}",
@@ -326,13 +270,13 @@ fn snapshots_at_three_sizes_with_and_without_colour() {
 #[test]
 fn long_load_windows_draw_cells_not_empty_labels() {
     // 365 days on 76 columns: weekly bars, no "0" over the weeks before the history.
-    let app = trends_app(Marker::Load, Window::Days(365), false);
+    let app = trends_in(Marker::Load, Window::Days(365), false);
     let screen = text(&buffer(&app, 80, 24));
     assert!(!screen.lines().any(|l| l.contains(" 0 ") || l.contains("00 ")), "{screen}");
     insta::assert_snapshot!("trends_load_365d_80x24", draw(&app, 80, 24).backend());
     insta::assert_snapshot!(
         "trends_load_all_140x40",
-        draw(&trends_app(Marker::Load, Window::All, true), 140, 40).backend()
+        draw(&trends_in(Marker::Load, Window::All, true), 140, 40).backend()
     );
 }
 
@@ -342,10 +286,10 @@ fn the_band_legend_names_the_configured_width() {
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "[readiness]\nband_sd = 1.5\n").unwrap();
     let (ctx, store) = context_with(&config);
-    let mut app = trends_app(Marker::Hrv, Window::Days(28), false);
+    let mut app = trends_in(Marker::Hrv, Window::Days(28), false);
     app.trends = Some(load::trends(&ctx, &store, Marker::Hrv, Window::Days(28), end()).unwrap());
     let screen = text(&buffer(&app, 100, 30));
     assert!(screen.contains("░ usual range (μ ± 1.5 SD)"), "{screen}");
-    let default = text(&buffer(&trends_app(Marker::Hrv, Window::Days(28), false), 100, 30));
+    let default = text(&buffer(&trends_in(Marker::Hrv, Window::Days(28), false), 100, 30));
     assert!(default.contains("░ usual range (μ ± 0.5 SD)"), "{default}");
 }

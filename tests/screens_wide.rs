@@ -6,63 +6,23 @@
 //! screens_wide`, then read the diff.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{Datelike, FixedOffset, NaiveDate, TimeZone};
-use cooldown::clock::Clock;
-use cooldown::context::{Context, Options};
-use cooldown::domain::demo;
-use cooldown::domain::routine::Routine;
+mod screen_kit;
+
+use screen_kit::*;
+
+use chrono::Datelike;
 use cooldown::store::Store;
 use cooldown::tui::keymap::Command;
 use cooldown::tui::load;
 use cooldown::tui::theme::Theme;
-use cooldown::tui::views::Dashboard;
 use cooldown::tui::{Action, App, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::path::Path;
 use tempfile::TempDir;
-
-fn end() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
-}
-
-fn noon(date: NaiveDate) -> chrono::DateTime<FixedOffset> {
-    FixedOffset::east_opt(0).unwrap().from_local_datetime(&date.and_hms_opt(12, 0, 0).unwrap()).unwrap()
-}
-
-/// A real database holding the demo's 120 days up to `end()`, written once and only read.
-struct Fixture {
-    dir: TempDir,
-    db: PathBuf,
-}
-
-static DEMO: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    let history = demo::generate(end(), 120, &Routine::builtin().unwrap(), 90);
-    Store::open_path(&db).unwrap().write_history(&history, noon(end())).unwrap();
-    Fixture { dir, db }
-});
-
-/// The dashboard's context on `db` with the clock at noon on `end()`, and the store open.
-fn context_on(db: &Path, config_dir: &Path) -> (Context, Store) {
-    let options = Options {
-        db: Some(db.as_os_str().to_owned()),
-        config: Some(config_dir.join("no-config.toml").into_os_string()),
-        date: Some(end().to_string()),
-        demo: false,
-    };
-    let ctx = Context::new(&options, Clock::frozen(noon(end()))).unwrap();
-    let store = ctx.open_store().unwrap();
-    (ctx, store)
-}
 
 /// The dashboard opened on `db`, Today showing, read by the dashboard's own loaders; the
 /// History screen's data read too (as its effects would).
-fn app_on(db: &Path, config_dir: &Path, color: bool) -> App {
-    let (ctx, store) = context_on(db, config_dir);
+fn opened_on(db: &Path, config_dir: &Path, color: bool) -> App {
+    let (ctx, store) = context_on(db, config_dir, end());
     let day = load::day(&ctx, &store, end()).unwrap();
     let mut app =
         App::new(ctx.clock.local(), ctx.clock.mono(), day, store.is_empty().unwrap(), Theme { color });
@@ -74,7 +34,7 @@ fn app_on(db: &Path, config_dir: &Path, color: bool) -> App {
 
 /// The demo at noon, the foam-roll sequence started and 5.3 s gone.
 fn demo_app(color: bool) -> App {
-    let mut app = app_on(&DEMO.db, DEMO.dir.path(), color);
+    let mut app = opened_on(&DEMO.db, DEMO.dir.path(), color);
     let start = app.mono;
     update(&mut app, Action::Key(Command::StartSequence));
     let mono = start + std::time::Duration::from_millis(5_300);
@@ -94,33 +54,12 @@ fn empty_app() -> (TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("empty.db");
     drop(Store::open_path(&db).unwrap());
-    let app = app_on(&db, dir.path(), true);
+    let app = opened_on(&db, dir.path(), true);
     (dir, app)
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| f.render_widget(Dashboard(app), f.area())).unwrap();
-    terminal
-}
-
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    (0..area.height)
-        .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     text(draw(app, width, height).backend().buffer())
-}
-
-/// Rows between the tabs and the status line that show nothing: blanks and box edges.
-fn empty_body_rows(screen: &str) -> usize {
-    let lines: Vec<&str> = screen.lines().collect();
-    let body = &lines[1..lines.len() - 1];
-    body.iter().filter(|l| l.chars().all(|c| c == ' ' || ('\u{2500}'..='\u{257f}').contains(&c))).count()
 }
 
 #[test]
@@ -167,20 +106,6 @@ fn an_empty_database_at_200x60_shows_placeholders() {
     let shown = screen(&app, 200, 60);
     assert!(shown.contains("no run") && shown.contains("NO_DATA"), "{shown}");
     insta::assert_snapshot!("history_empty_200x60", draw(&app, 200, 60).backend());
-}
-
-/// Issue 18's done-when: at 200×60, with data, no more than a third of the rows empty.
-#[test]
-fn at_200x60_today_and_history_use_at_least_two_thirds_of_their_rows() {
-    let idle = app_on(&DEMO.db, DEMO.dir.path(), true);
-    for (name, app) in
-        [("Today", demo_app(true)), ("Today, no timer", idle), ("History", history(demo_app(true)))]
-    {
-        let shown = screen(&app, 200, 60);
-        let empty = empty_body_rows(&shown);
-        assert!(empty * 3 <= 58, "{name}: {empty} of 58 rows empty:\n{shown}");
-        println!("{name}: {empty} of 58 rows empty");
-    }
 }
 
 /// The 80×24 layout is what it was: no side pane below 140 columns.

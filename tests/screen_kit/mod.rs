@@ -112,13 +112,14 @@ pub fn trends_app(marker: Marker, window: Window) -> App {
     app
 }
 
-/// The History screen on the demo history, read by the dashboard's loader.
+/// The History screen on the demo history and its day detail, read by the dashboard's loaders.
 pub fn history_app(month: NaiveDate, selected: NaiveDate) -> App {
     let (ctx, store) = demo_context(end());
     let mut app = app_on(end());
     update(&mut app, Action::Key(Command::ShowHistory));
     app.history_day = selected;
     app.history = Some(load::history(&ctx, &store, month, end()).unwrap());
+    app.detail = Some(load::detail(&ctx, &store, selected).unwrap());
     app
 }
 
