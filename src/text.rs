@@ -215,6 +215,11 @@ pub fn cannot_suspend() -> &'static str {
     "not suspended: no shell here could bring cooldown back (fg); q quits"
 }
 
+/// The status line when a click outside an open form is ignored.
+pub fn form_is_open() -> &'static str {
+    "a form is open: Ctrl-S saves it, Esc cancels it"
+}
+
 /// The status line when a form is closed with Esc.
 pub fn form_cancelled() -> &'static str {
     "cancelled: nothing saved"

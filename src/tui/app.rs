@@ -1,6 +1,7 @@
 //! The dashboard's whole state. Views render `&App`; only `update` changes it.
 
 use super::form::Form;
+use super::hits::Hits;
 use super::keymap::{Mode, Screen};
 use super::loglist::LogList;
 use super::theme::Theme;
@@ -156,6 +157,8 @@ pub struct App {
     pub welcome: bool,
     pub running: bool,
     pub theme: Theme,
+    /// What the last frame drew where, for the mouse (written while drawing).
+    pub hits: Hits,
 }
 
 impl App {
@@ -190,6 +193,7 @@ impl App {
             welcome,
             running: true,
             theme,
+            hits: Hits::default(),
             day,
         }
     }

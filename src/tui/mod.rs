@@ -4,6 +4,7 @@
 
 mod app;
 pub mod form;
+pub mod hits;
 pub mod keymap;
 pub mod load;
 pub mod loglist;
@@ -19,4 +20,4 @@ pub mod writer;
 
 pub use app::{App, Day, History, Overlay, Status, StatusKind, Trends};
 pub use runtime::run;
-pub use update::{Action, Change, Effect, update};
+pub use update::{Action, Change, Effect, Mouse, Press, update};

@@ -24,6 +24,11 @@ mod forms;
 #[path = "update_log.rs"]
 mod log;
 
+#[path = "update_mouse.rs"]
+mod mouse;
+
+pub use mouse::{Mouse, Press};
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Key(Command),
@@ -63,6 +68,8 @@ pub enum Action {
     Queue(Queue),
     /// Text pasted in one piece (bracketed paste): typed into the focused field.
     Paste(String),
+    /// A click or the wheel, at a cell of the last frame.
+    Mouse(Mouse),
 }
 
 /// A change the run loop must make to the store; it reports `Saved` or `Failed`.
@@ -114,6 +121,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Key(command) => key(app, command),
         Action::Type(event) => forms::typed_key(app, event),
         Action::Paste(text) => forms::paste(app, &text),
+        Action::Mouse(m) => mouse::mouse(app, m),
         Action::Clock { wall, mono } => {
             let mut effects = clock(app, wall);
             app.mono = mono;
@@ -326,3 +334,7 @@ mod form_tests;
 #[cfg(test)]
 #[path = "update_log_tests.rs"]
 mod log_tests;
+
+#[cfg(test)]
+#[path = "update_mouse_tests.rs"]
+mod mouse_tests;

@@ -26,7 +26,7 @@ fn show(app: &mut App, screen: Screen) -> Vec<Effect> {
 
 /// Moves the calendar's selection, reading the day in full, and another month when it
 /// leaves this one. The future is out of reach.
-fn select(app: &mut App, day: Option<NaiveDate>) -> Vec<Effect> {
+pub fn select(app: &mut App, day: Option<NaiveDate>) -> Vec<Effect> {
     let Some(day) = day.map(|d| d.min(app.today)) else { return vec![] };
     if day == app.history_day && app.detail.as_ref().is_some_and(|d| d.date == day) {
         return vec![];

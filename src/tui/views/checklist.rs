@@ -8,6 +8,7 @@ use crate::domain::targets;
 use crate::domain::timeline::{self, Due};
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::hits::{Pane, Target};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -138,8 +139,12 @@ fn render_checklist(app: &App, area: Rect, buf: &mut Buffer, compact: bool) -> O
     let below = whole + usize::from(selected_row + 1 + whole < all.len());
     let offset = (selected_row + 1 + below).saturating_sub(height).min(all.len().saturating_sub(height));
     let width = area.width as usize;
+    app.hits.add(area, Target::Pane(Pane::Checklist));
     for (n, row) in all.iter().skip(offset).take(height).enumerate() {
         let line_area = Rect { y: area.y + n as u16, height: 1, ..area };
+        if let Row::Item(i, _, _) = row {
+            app.hits.add(line_area, Target::Item(*i));
+        }
         match row {
             Row::Gap => {}
             Row::Phase(g, due) => phase_line(app, g, *due, width).render(line_area, buf),

@@ -1,6 +1,7 @@
 //! The question asked before something that cannot be undone, centred over the screen.
 
 use crate::tui::app::{App, Confirm};
+use crate::tui::hits::{Pane, Target};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -36,6 +37,7 @@ pub fn render(app: &App, confirm: &Confirm, area: Rect, buf: &mut Buffer) {
     let inner_w = usize::from(width.saturating_sub(4)).max(1);
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner_w).max(1)).sum();
     let popup = super::popup::place(area, width, rows as u16 + 2, buf);
+    app.hits.add(popup, Target::Pane(Pane::Confirm));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(

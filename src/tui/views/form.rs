@@ -7,6 +7,7 @@
 use super::rows::{truncate, wrap};
 use crate::tui::app::App;
 use crate::tui::form::{Form, FormField};
+use crate::tui::hits::{Pane, Target};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -67,8 +68,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let start = rows.iter().position(mine).unwrap_or(0);
     let end = rows.iter().rposition(mine).map_or(0, |i| i + 1);
     let offset = end.saturating_sub(inner.height as usize).min(start);
+    app.hits.add(area, Target::Pane(Pane::Form));
     for (n, (index, row)) in rows.iter().skip(offset).take(inner.height as usize).enumerate() {
         let line = Rect { y: inner.y + n as u16, height: 1, ..inner };
+        app.hits.add(line, Target::Field(*index));
         match row {
             Row::Field => render_field(app, form, *index, &cols, compact, line, buf),
             Row::Error(text) => Line::styled(text.clone(), t.error()).render(line, buf),

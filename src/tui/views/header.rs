@@ -1,8 +1,9 @@
 //! The top line: the screens as tabs, the day, and the day's session at a glance.
 
-use super::rows::spread;
+use super::rows::{after, spread};
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::hits::Target;
 use crate::tui::keymap::Screen;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -21,7 +22,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         let label =
             if compact { screen.title().to_string() } else { format!("{} {}", n + 1, screen.title()) };
         let style = if *screen == app.screen { t.tab_active() } else { t.dim() };
-        left.push(Span::styled(format!(" {label} "), style));
+        let tab = Span::styled(format!(" {label} "), style);
+        app.hits.add(after(&left, area, tab.width()), Target::Tab(*screen));
+        left.push(tab);
     }
     let short = compact || !app.is_today();
     let day = if short { app.date.format("%a %-d %b") } else { app.date.format("%a %-d %b %Y") };

@@ -9,6 +9,7 @@ use super::{daydetail, weeks};
 use crate::domain::history::{self, Done, STREAK_SHARE, done};
 use crate::domain::readiness::Level;
 use crate::tui::app::{App, History};
+use crate::tui::hits::{Pane, Target};
 use crate::tui::theme::Theme;
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -19,6 +20,11 @@ use ratatui::widgets::Widget;
 
 /// Columns a day takes: " 28●E".
 const CELL: u16 = 5;
+
+/// A day's cell on the line `row`, `x` columns in, cut at the line's end.
+fn cell_area(row: Rect, x: u16) -> Rect {
+    Rect { x: row.x.saturating_add(x), width: CELL, ..row }.intersection(row)
+}
 
 fn mark(share: f64) -> &'static str {
     match done(share) {
@@ -51,6 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         Line::styled(" reading…", t.dim()).render(area, buf);
         return;
     };
+    app.hits.add(area, Target::Pane(Pane::Calendar));
     if !compact && area.width >= pane::WIDE {
         wide(app, h, area, buf);
         return;
@@ -107,11 +114,13 @@ fn month(app: &App, h: &History, first: NaiveDate, out: &mut Lines, buf: &mut Bu
     let days: Vec<NaiveDate> = first.iter_days().take_while(|d| d.month() == first.month()).collect();
     for week in 0..(offset + days.len()).div_ceil(7) {
         let mut spans = Vec::new();
+        let mut cells = Vec::new();
         for col in 0..7 {
             let Some(day) = (week * 7 + col).checked_sub(offset).and_then(|i| days.get(i)) else {
                 spans.push(Span::raw(" ".repeat(CELL as usize)));
                 continue;
             };
+            cells.push((col as u16 * CELL, *day));
             let cell = h.days.get(day).copied();
             let selected = *day == app.history_day;
             let base = if selected { t.selected() } else { Style::new() };
@@ -130,7 +139,9 @@ fn month(app: &App, h: &History, first: NaiveDate, out: &mut Lines, buf: &mut Bu
                 None => spans.push(Span::styled("  ", base)),
             }
         }
-        out.push(buf, Line::from(spans));
+        if let Some(row) = out.push(buf, Line::from(spans)) {
+            cells.into_iter().for_each(|(x, day)| app.hits.add(cell_area(row, x), Target::Day(day)));
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::records::{Markers, Run};
 use crate::domain::units::Units;
 use crate::domain::values::fmt_num;
 use crate::tui::app::App;
+use crate::tui::hits::{Pane, Target};
 use crate::tui::loglist::{LogDay, Row};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -39,8 +40,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
     // Keep a row of context under the selection while the list goes on.
     let offset = (app.log_selected + 2).saturating_sub(height).min(rows.len().saturating_sub(height));
+    app.hits.add(body, Target::Pane(Pane::Log));
     for (n, row) in rows.iter().enumerate().skip(offset).take(height) {
         let line = Rect { y: body.y + (n - offset) as u16, height: 1, ..body };
+        app.hits.add(line, Target::LogRow(n));
         let selected = n == app.log_selected;
         let (left, right) = match *row {
             Row::Day(d) => day_row(app, &list.days[d], compact),

@@ -48,6 +48,7 @@ pub struct Dashboard<'a>(pub &'a App);
 impl Widget for Dashboard<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
+        app.hits.clear();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             small::render(app, area, buf);
             return;

@@ -37,11 +37,12 @@ impl Lines {
         Lines { area, y: area.y }
     }
 
-    pub fn push(&mut self, buf: &mut Buffer, line: impl Widget) {
-        if self.y < self.area.bottom() {
-            line.render(Rect { y: self.y, height: 1, ..self.area }, buf);
-            self.y += 1;
-        }
+    /// Draws `line` on the next row, if there is one left, and says where it went.
+    pub fn push(&mut self, buf: &mut Buffer, line: impl Widget) -> Option<Rect> {
+        let row = (self.y < self.area.bottom()).then_some(Rect { y: self.y, height: 1, ..self.area })?;
+        line.render(row, buf);
+        self.y += 1;
+        Some(row)
     }
 
     pub fn gap(&mut self) {

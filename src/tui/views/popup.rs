@@ -7,6 +7,7 @@
 
 use super::scroll;
 use crate::tui::app::App;
+use crate::tui::hits::{Pane, Target};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -67,6 +68,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, title: &str, lines: Vec<L
     let total = lines.len();
     let scroll = app.overlay_scroll.min(total.saturating_sub(visible));
     let footer = if scroll + visible < total { " j/k scroll · Esc closes " } else { " Esc closes " };
+    app.hits.add(popup, Target::Pane(Pane::Overlay));
     Paragraph::new(lines)
         .scroll((scroll as u16, 0))
         .block(

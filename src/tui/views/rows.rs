@@ -102,6 +102,15 @@ pub fn wrapped<'a>(
     lines
 }
 
+/// The cells a span `width` columns wide takes when it follows `before` on the one-line
+/// `area` (cut at its right edge): where a tab is, for the mouse.
+pub fn after(before: &[Span], area: Rect, width: usize) -> Rect {
+    let x = before.iter().map(Span::width).sum::<usize>();
+    let x = area.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
+    Rect { x, width, ..area }.intersection(Rect { height: 1, ..area })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,11 +3,12 @@
 //! windows group their days into equal cells (a column each); days without data stay gaps.
 
 use super::charts::{self, Placed};
-use super::rows::spread;
+use super::rows::{after, spread};
 use crate::domain::readiness::Level;
 use crate::domain::trends::{Marker, Series, worst};
 use crate::text;
 use crate::tui::app::{App, Trends};
+use crate::tui::hits::Target;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -50,9 +51,16 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     for m in Marker::ALL {
         let name = if compact { m.name().to_string() } else { m.label().to_string() };
         let style = if m == app.marker { t.tab_active() } else { t.dim() };
-        left.push(Span::styled(format!(" {name} "), style));
+        let tab = Span::styled(format!(" {name} "), style);
+        app.hits.add(after(&left, area, tab.width()), Target::Marker(m));
+        left.push(tab);
     }
     let right = vec![Span::styled(format!(" {} ", app.window.label()), t.title())];
+    let window = right.iter().map(Span::width).sum::<usize>() as u16;
+    app.hits.add(
+        Rect { x: area.right().saturating_sub(window), width: window.min(area.width), ..area },
+        Target::Window,
+    );
     spread(left, right, area.width as usize, t.text()).render(area, buf);
 }
 
