@@ -27,6 +27,9 @@ pub struct Config {
     pub units: Units,
     pub timers: Timers,
     pub readiness: Thresholds,
+    /// The dashboard reports clicks and the wheel; false leaves the mouse to the terminal
+    /// (its own text selection).
+    pub mouse: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +46,7 @@ impl Default for Config {
             units: Units::METRIC,
             timers: Timers { foam_roll_seconds: 90, auto_advance: true, cue_seconds: 10 },
             readiness: Thresholds::default(),
+            mouse: true,
         }
     }
 }
@@ -52,6 +56,7 @@ impl Default for Config {
 struct RawConfig {
     focus: Option<Spanned<String>>,
     units: Option<Spanned<toml::Value>>,
+    mouse: Option<Spanned<toml::Value>>,
     #[serde(default)]
     timers: RawTimers,
     #[serde(default)]
@@ -84,6 +89,20 @@ fn units_of(at: &Located, value: &Spanned<toml::Value>) -> Result<Units, FileErr
     })
 }
 
+/// `mouse = true` or `false`; anything else (a string, a number) is refused naming the key.
+fn mouse_of(at: &Located, value: &Spanned<toml::Value>) -> Result<bool, FileError> {
+    match value.get_ref() {
+        toml::Value::Boolean(on) => Ok(*on),
+        other => Err(at.error(
+            value.span(),
+            format!(
+                "mouse = {} is not true or false; give mouse = false to keep the terminal's own text selection",
+                echo(&other.to_string())
+            ),
+        )),
+    }
+}
+
 impl Config {
     /// Parses a config file's text; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Config, FileError> {
@@ -101,6 +120,9 @@ impl Config {
         }
         if let Some(units) = &raw.units {
             config.units = units_of(&at, units)?;
+        }
+        if let Some(mouse) = &raw.mouse {
+            config.mouse = mouse_of(&at, mouse)?;
         }
         if let Some(s) = &raw.timers.foam_roll_seconds {
             config.timers.foam_roll_seconds = at.int_in(s, "foam_roll_seconds", 1, 600)?;
@@ -162,6 +184,8 @@ mod tests {
         assert_eq!(Config::parse("units = \"imperial\"\n", "c").unwrap().units, Units::IMPERIAL);
         assert_eq!(Config::parse("units = \"metric\"\n", "c").unwrap().units, Units::METRIC);
         assert_eq!(c.timers, Timers { foam_roll_seconds: 120, auto_advance: false, cue_seconds: 0 });
+        assert!(c.mouse);
+        assert!(!Config::parse("mouse = false\n", "c").unwrap().mouse);
     }
 
     #[test]
@@ -190,6 +214,9 @@ mod tests {
             ("[readiness]\nacwr_spike = \"high\"\n", 2, "acwr_spike = \"high\" is not a number; give 1–3"),
             ("[timers]\nauto_advance = \"yes\"\n", 2, "invalid type"),
             ("colour = \"red\"\n", 1, "unknown field"),
+            ("mouse = \"off\"\n", 1, "mouse = \"off\" is not true or false; give mouse = false"),
+            ("\nmouse = 0\n", 2, "mouse = 0 is not true or false"),
+            ("[timers]\nmouse = false\n", 2, "unknown field"),
             ("focus = \n", 1, ""),
             ("[readiness]\nband_sd = 3.0\n", 2, "band_sd = 3 is outside 0.1–2"),
             ("[readiness]\nsoreness_amber = 8\n", 2, "soreness_red must be at least soreness_amber"),

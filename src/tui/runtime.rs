@@ -9,7 +9,7 @@ use super::signals;
 use super::terminal::{self, Term};
 use super::theme::Theme;
 use super::timer::ActiveTimer;
-use super::update::{Action, update};
+use super::update::{Action, Mouse, update};
 use super::views::Dashboard;
 use super::wait::{self, Waiter};
 use super::writer::{Report, Writer};
@@ -89,7 +89,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     let screen = Arc::new(Mutex::new(()));
     signals::install(screen.clone(), ctx.demo_dir().map(|p| p.to_path_buf()), writer.pending(), SIGNAL_GRACE)
         .map_err(|e| Error::io(format!("cannot watch for signals: {e}"), "dashboard", "try again"))?;
-    let mut term = terminal::enter().map_err(terminal_gone)?;
+    let mut term = terminal::enter(ctx.config.mouse).map_err(terminal_gone)?;
     let mut looper = Loop { ctx, store: &mut store, app: &mut app, screen, writer: &mut writer };
     if let Some(timer) = restored {
         looper.dispatch(Action::TimerRestored(Box::new(timer)), &mut term);
@@ -197,6 +197,13 @@ impl Loop<'_> {
                         dirty = true;
                     }
                     Event::Resize(width, height) => dirty |= resize_to(term, width, height)?,
+                    // Only clicks and the wheel act (and redraw); releases are dropped.
+                    Event::Mouse(m) => {
+                        if let Some(m) = Mouse::from_event(&m).filter(|_| self.ctx.config.mouse) {
+                            self.dispatch(Action::Mouse(m), term);
+                            dirty = true;
+                        }
+                    }
                     _ => {}
                 }
             }

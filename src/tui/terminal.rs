@@ -1,18 +1,24 @@
-//! Entering and leaving the terminal: raw mode, the alternate screen and bracketed paste,
-//! restored on quit, on panic (our hook) and on signals (see `signals`); given back on
-//! Ctrl-Z or SIGTSTP and taken again on SIGCONT. Mouse capture stays off.
+//! Entering and leaving the terminal: raw mode, the alternate screen, bracketed paste and
+//! (unless the config says `mouse = false`) mouse reporting, restored on quit, on panic
+//! (our hook) and on signals (see `signals`); given back on Ctrl-Z or SIGTSTP and taken
+//! again on SIGCONT.
+//!
+//! Mouse reporting is presses, releases and the wheel only (modes 1000 and 1006, SGR
+//! coordinates): crossterm's `EnableMouseCapture` also asks for every pointer move (mode
+//! 1003), which would wake the dashboard each time the pointer crosses a cell.
 
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{Command, execute};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::{self, BufWriter, Stdout, stdout};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Frames go out in one write: `Stdout` alone flushes every 1 KiB, so a full frame would
 /// reach the terminal in pieces.
@@ -23,7 +29,38 @@ const FRAME_BUFFER: usize = 256 * 1024;
 
 static PANIC_HOOK: Once = Once::new();
 
-pub fn enter() -> io::Result<Term> {
+/// Whether the dashboard reports the mouse: set by `enter`, read again on a resume.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// Mouse reporting without pointer moves: button presses and releases, the wheel (1000),
+/// in SGR coordinates (1006), which also reach past column 223.
+struct MouseClicks;
+
+impl Command for MouseClicks {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str("\x1b[?1000h\x1b[?1006h")
+    }
+
+    /// The Windows console reports the mouse through its own API (no escape sequences).
+    #[cfg(windows)]
+    fn execute_winapi(&self) -> io::Result<()> {
+        ratatui::crossterm::event::EnableMouseCapture.execute_winapi()
+    }
+
+    #[cfg(windows)]
+    fn is_ansi_code_supported(&self) -> bool {
+        false
+    }
+}
+
+/// Turns mouse reporting on when the dashboard asked for it.
+fn mouse_on() -> io::Result<()> {
+    if MOUSE.load(Ordering::SeqCst) { execute!(stdout(), MouseClicks) } else { Ok(()) }
+}
+
+/// `mouse`: report clicks and the wheel (`mouse = true` in the config, the default).
+pub fn enter(mouse: bool) -> io::Result<Term> {
+    MOUSE.store(mouse, Ordering::SeqCst);
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -34,7 +71,7 @@ pub fn enter() -> io::Result<Term> {
     enable_raw_mode()?;
     // Bracketed paste: a paste arrives as one piece of text, never as keys (a line break
     // in it would press Enter, a `q` quit).
-    if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste) {
+    if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste).and_then(|()| mouse_on()) {
         leave();
         return Err(e);
     }
@@ -52,16 +89,26 @@ pub fn resize(term: &mut Term, width: u16, height: u16) -> io::Result<()> {
     term.resize(Rect::new(0, 0, width, height))
 }
 
-/// Cooked mode, main screen, cursor shown. Safe to call twice, and on a terminal that is
-/// gone (errors are ignored: there is nobody left to tell).
+/// Cooked mode, main screen, cursor shown, no mouse reporting. Safe to call twice, and on
+/// a terminal that is gone (errors are ignored: there is nobody left to tell).
 pub fn leave() {
     let _ = disable_raw_mode();
+    mouse_off();
     let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+}
+
+/// Mouse reporting off, in every mode crossterm knows. On a terminal, whether or not it
+/// was on (a shell left with it on prints escape sequences at every click); on the
+/// Windows console only when it was, as there it puts back a mode saved when it went on.
+fn mouse_off() {
+    if cfg!(unix) || MOUSE.load(Ordering::SeqCst) {
+        let _ = execute!(stdout(), DisableMouseCapture);
+    }
 }
 
 /// Takes the terminal again after a stop, whatever was done to it meanwhile (a shell
 /// puts its own modes back and draws its prompt): raw mode, the alternate screen,
-/// bracketed paste, and the next frame drawn whole.
+/// bracketed paste, mouse reporting (when on), and the next frame drawn whole.
 #[cfg(unix)]
 fn retake(term: &mut Term) -> io::Result<()> {
     // crossterm skips `enable_raw_mode` while it believes raw mode is on (after SIGSTOP
@@ -70,6 +117,7 @@ fn retake(term: &mut Term) -> io::Result<()> {
     let _ = disable_raw_mode();
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    mouse_on()?;
     let (width, height) = ratatui::crossterm::terminal::size()?;
     resize(term, width, height)?;
     term.clear()
