@@ -127,7 +127,8 @@ if start jobs; then
     check "jobs: and a click still acts" until_true 30 screen_has jobs "Resting HR"
     tm send-keys -t jobs q
     # (bash has run the `echo EXIT` after the command line already, at the first stop)
-    check "jobs: q quits" until_true 30 ended "$PID"
+    if until_true 30 ended "$PID"; then ok "jobs: q quits"
+    else bad "jobs: q did not quit: $(screen jobs | tail -4 | tr -s ' \n' ' ')"; fi
     check "jobs: no mouse mode is left on" no_mouse jobs
 fi
 tm_stop
