@@ -42,7 +42,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut out = Lines::new(inner);
     match app.detail.as_ref().filter(|d| d.date == app.history_day) {
         Some(d) => detail(app, d, &mut out, buf),
-        None => out.push(buf, Line::styled("reading…", app.theme.dim())),
+        None => {
+            out.push(buf, Line::styled("reading…", app.theme.dim()));
+        }
     }
 }
 

@@ -80,10 +80,11 @@ fn runs(app: &App, area: Rect, buf: &mut Buffer) {
     let width = out.width();
     let recent = &app.day.side.runs;
     if recent.is_empty() {
-        match &app.day.last_run {
-            Some(run) => out.push(buf, run_line(app, run, true, width)),
-            None => out.push(buf, Line::styled("no run logged yet — r logs one", t.dim())),
-        }
+        let line = match &app.day.last_run {
+            Some(run) => run_line(app, run, true, width),
+            None => Line::styled("no run logged yet — r logs one", t.dim()),
+        };
+        out.push(buf, line);
         return;
     }
     let this = weeks::monday(app.date);

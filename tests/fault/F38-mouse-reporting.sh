@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# F35: the mouse (UX.md v2). While the dashboard runs it asks the terminal for clicks and the
+# F38: the mouse (UX.md v2). While the dashboard runs it asks the terminal for clicks and the
 # wheel only — modes 1000 and 1006 (SGR), never 1002 (drags) or 1003 (every pointer move,
 # which would wake it at each cell the pointer crosses) — and a click on a tab and on an
 # item acts. Every way out gives the mouse back to the terminal (all modes off): q, Ctrl-C,
