@@ -33,6 +33,7 @@ fn app() -> App {
         markers: Some(Markers { rhr: Some(52), ..Markers::default() }),
         yesterday: None,
         last_run: None,
+        side: Default::default(),
     };
     App::new(
         d(28).and_hms_opt(12, 0, 0).unwrap(),
@@ -205,7 +206,7 @@ fn in_a_form_a_click_focuses_a_field_and_elsewhere_changes_nothing() {
 
 fn history() -> History {
     let days = BTreeMap::from([(d(12), (1.0, Some(Level::Go))), (d(27), (0.5, Some(Level::Easy)))]);
-    History { month: d(1), days, current_streak: 1, best_streak: 3 }
+    History { month: d(1), days, current_streak: 1, best_streak: 3, ..History::default() }
 }
 
 #[test]
@@ -215,7 +216,11 @@ fn a_click_on_a_day_selects_it_and_a_second_opens_it() {
     update(&mut a, Action::HistoryLoaded(Box::new(history())));
     let buf = draw(&a, 80, 24);
     let twelve = find(&buf, " 12");
-    assert_eq!(click(&mut a, (twelve.0 + 1, twelve.1)), []);
+    assert_eq!(
+        click(&mut a, (twelve.0 + 1, twelve.1)),
+        [Effect::LoadDetail(d(12))],
+        "the day in full is read"
+    );
     assert_eq!(a.history_day, d(12));
     assert_eq!(click(&mut a, (twelve.0 + 4, twelve.1)), [Effect::Load(d(12))], "the cell's letter");
     assert_eq!(a.screen, Screen::Today);
@@ -223,7 +228,7 @@ fn a_click_on_a_day_selects_it_and_a_second_opens_it() {
     key(&mut a, Command::ShowHistory);
     let buf = draw(&a, 80, 24);
     let thirty = find(&buf, " 30");
-    assert_eq!(click(&mut a, (thirty.0 + 1, thirty.1)), []);
+    assert_eq!(click(&mut a, (thirty.0 + 1, thirty.1)), [], "a future day is no target");
     assert_eq!(a.history_day, d(28));
     at(&mut a, Press::WheelUp, (thirty.0 + 1, thirty.1));
     assert_eq!(a.history_day, d(21), "the wheel goes a week back");
