@@ -9,93 +9,8 @@
 mod common;
 
 use common::Sandbox;
-use std::process::{Command, Output};
+use common::tmux::Tmux;
 use std::time::{Duration, Instant};
-
-/// A private tmux server (its own socket) with one session running `sh`.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(sandbox: &Sandbox, width: u16, height: u16) -> Tmux {
-        let name = sandbox.dir.path().file_name().unwrap().to_string_lossy().into_owned();
-        let t = Tmux { socket: format!("cooldown-mouse-{}-{name}", std::process::id()) };
-        let (w, h) = (width.to_string(), height.to_string());
-        let out = t.tmux(&["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, "sh"]);
-        assert!(out.status.success(), "tmux failed to start: {}", String::from_utf8_lossy(&out.stderr));
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux must be installed for the end-to-end tests (apt-get install tmux)")
-    }
-
-    fn literal(&self, text: &str) {
-        assert!(self.tmux(&["send-keys", "-t", "e2e", "-l", text]).status.success());
-    }
-
-    fn key(&self, key: &str) {
-        assert!(self.tmux(&["send-keys", "-t", "e2e", key]).status.success());
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(Instant::now() < deadline, "{needle:?} never appeared; screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// The 0-based cell where `needle` first shows on screen.
-    fn cell_of(&self, needle: &str) -> (usize, usize) {
-        let screen = self.wait_for(needle);
-        screen
-            .lines()
-            .enumerate()
-            .find_map(|(y, line)| line.find(needle).map(|i| (line[..i].chars().count(), y)))
-            .unwrap()
-    }
-
-    /// A left click on the cell (0-based), as the terminal reports it.
-    fn click(&self, (x, y): (usize, usize)) {
-        self.literal(&format!("\x1b[<0;{};{}M\x1b[<0;{};{}m", x + 1, y + 1, x + 1, y + 1));
-    }
-
-    /// One notch of the wheel, down, over the cell (0-based).
-    fn wheel_down(&self, (x, y): (usize, usize)) {
-        self.literal(&format!("\x1b[<65;{};{}M", x + 1, y + 1));
-    }
-
-    /// The pane's mouse modes: 1000 (clicks), 1002 (drags), 1003 (every move), 1006 (SGR).
-    fn mouse_modes(&self) -> String {
-        let flags = "#{mouse_standard_flag}#{mouse_button_flag}#{mouse_all_flag}#{mouse_sgr_flag}";
-        let out = self.tmux(&["display-message", "-p", "-t", "e2e", flags]);
-        let f: Vec<char> = String::from_utf8_lossy(&out.stdout).trim().chars().collect();
-        let on =
-            |i: usize, mode: &str| if f.get(i) == Some(&'1') { format!(" {mode}") } else { String::new() };
-        format!("{}{}{}{}", on(0, "1000"), on(1, "1002"), on(2, "1003"), on(3, "1006")).trim().to_string()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
 
 fn start(s: &Sandbox, t: &Tmux) {
     let line = format!(
@@ -106,7 +21,7 @@ fn start(s: &Sandbox, t: &Tmux) {
         s.db().display()
     );
     t.literal(&line);
-    t.key("Enter");
+    t.send(&["Enter"]);
     t.wait_for("Recovery checklist");
 }
 
@@ -151,7 +66,7 @@ fn a_click_on_a_tab_switches_screens_and_a_click_on_an_item_ticks_it() {
     }
     assert!(!ticked(&s, "walk"));
 
-    t.key("q");
+    t.send(&["q"]);
     t.wait_for("EXIT=0");
     assert_eq!(t.mouse_modes(), "", "mouse reporting is off again after quitting");
 }
@@ -167,10 +82,10 @@ fn with_mouse_false_the_terminal_keeps_the_mouse_and_a_click_does_nothing() {
     // opened after it still names Today, and nothing was ticked.
     t.click(t.cell_of("3 Trends"));
     t.click(t.cell_of("Easy walk"));
-    t.key("?");
+    t.send(&["?"]);
     t.wait_for(" Keys · Today ");
-    t.key("Escape");
-    t.key("q");
+    t.send(&["Escape"]);
+    t.send(&["q"]);
     t.wait_for("EXIT=0");
     assert!(!ticked(&s, "walk"));
 }

@@ -6,92 +6,10 @@
 mod common;
 
 use common::Sandbox;
+use common::tmux::Tmux;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-/// A private tmux server (its own socket) with one session running `sh`.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(sandbox: &Sandbox, width: u16, height: u16) -> Tmux {
-        let socket = format!(
-            "cooldown-e2e-{}-{}",
-            std::process::id(),
-            sandbox.dir.path().file_name().unwrap().to_string_lossy()
-        );
-        let t = Tmux { socket };
-        let out = t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            "sh",
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux failed to start (is tmux installed?): {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux must be installed for the end-to-end tests (apt-get install tmux)")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.tmux(&args).status.success());
-    }
-
-    fn type_line(&self, line: &str) {
-        let out = self.tmux(&["send-keys", "-t", "e2e", "-l", line]);
-        assert!(out.status.success());
-        self.send(&["Enter"]);
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(Instant::now() < deadline, "{needle:?} never appeared; screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn alternate_screen(&self) -> bool {
-        let out = self.tmux(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
-        String::from_utf8_lossy(&out.stdout).trim() == "1"
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
 
 fn dashboard_command(s: &Sandbox, db: &Path) -> String {
     dashboard_command_at(s, db, common::PINNED)

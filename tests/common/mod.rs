@@ -2,6 +2,8 @@
 //! binary with its environment pinned, and file hashes.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod tmux;
+
 use assert_cmd::Command;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
