@@ -1,90 +1,96 @@
 #!/usr/bin/env bash
-# The performance table of issue 9, on demo histories of 1, 3 and 10 years
-# (`cooldown seed-demo --days N`): whole-process commands with hyperfine, peak memory with
-# /usr/bin/time -v, and the dashboard in a pseudo-terminal (scripts/tui-bench.py). The
-# in-process figures come from `cargo bench --bench screens` (run it with
-# COOLDOWN_BENCH_DAYS=365|1095|3650). Prints numbers; asserts nothing.
+# Issue 19's table: cooldown side by side with pomodoro-tui 0.2.0, porsmo 0.3.5 and a floor
+# (scripts/floor.c), measured in the same run on demo histories (`cooldown seed-demo`):
+# the dashboards in pseudo-terminals (scripts/tui-bench.py: launches interleaved, key
+# presses interleaved, idle over one shared window), whole commands interleaved with their
+# yardsticks (scripts/cmd-bench.py), then the table with ratios and each goal met or not
+# (scripts/bench-table.py). Prints numbers; asserts nothing. About 5 minutes by default.
 #
-#   scripts/bench.sh            # 1, 3 and 10 years
-#   YEARS="10" scripts/bench.sh # one size only
-#   IDLE=20 PRESSES=40          # the dashboard's idle window (s) and key presses (defaults)
+#   scripts/bench.sh                   # the side-by-side on 10 years; switches on 1, 3, 10
+#   YEARS="1 10" scripts/bench.sh      # the sizes (the largest gets the side-by-side)
+#   LAUNCHES=15 PRESSES=40 IDLE=20 SWITCHES=10 RUNS=60   # the knobs (these are the defaults)
+#   COOLDOWN_BIN=/path/to/cooldown     # measure that binary instead of building this tree
+#   NO_OTHERS=1                        # cooldown and the floor only (no cargo install)
+#
+# The other programs are installed once with `cargo install --locked --root` into
+# $CARGO_TARGET_DIR/bench-tools (BENCH_TOOLS to change it); porsmo needs libasound2-dev.
+# Without a network they are left out, and the table says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-need=()
-command -v hyperfine >/dev/null || need+=(hyperfine)
-[[ -x /usr/bin/time ]] || need+=(time)
-if ((${#need[@]})); then
-    apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-cargo build --release --quiet
-BIN="$PWD/target/release/cooldown"
+ROOT="$PWD"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 YEARS="${YEARS:-1 3 10}"
-IDLE="${IDLE:-20}"
+LAUNCHES="${LAUNCHES:-15}"
 PRESSES="${PRESSES:-40}"
+IDLE="${IDLE:-20}"
+SWITCHES="${SWITCHES:-10}"
+RUNS="${RUNS:-60}"
+TOOLS="${BENCH_TOOLS:-$CARGO_TARGET_DIR/bench-tools}"
 END=2026-11-28
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$TOOLS"
+note() { echo "$*" >>"$WORK/notes"; echo "bench: $*" >&2; }
+: >"$WORK/notes"
 
-# median_ms "command" — hyperfine's median of 100 runs after 10 warm-ups, in ms.
-median_ms() {
-    hyperfine -N --warmup 10 --runs 100 --export-json "$WORK/h.json" "$1" >/dev/null 2>&1
-    python3 -c "import json; print('%.2f' % (json.load(open('$WORK/h.json'))['results'][0]['median'] * 1000))"
+if [[ -n "${COOLDOWN_BIN:-}" ]]; then
+    BIN="$COOLDOWN_BIN"
+else
+    cargo build --release --quiet
+    BIN="$CARGO_TARGET_DIR/release/cooldown"
+fi
+note "cooldown: $BIN ($("$BIN" --version 2>/dev/null || echo '?'), $(stat -c %s "$BIN") bytes)"
+
+# install NAME VERSION [apt package it needs] — into $TOOLS once; says why not if it fails.
+install() {
+    local name="$1" version="$2" dep="${3:-}"
+    [[ -x "$TOOLS/bin/$name" ]] && return 0
+    if [[ -n "$dep" ]] && ! dpkg -s "$dep" >/dev/null 2>&1; then
+        if ! { apt-get update -qq && apt-get install -y -qq "$dep"; } >>"$TOOLS/install.log" 2>&1; then
+            note "$name $version: not measured ($dep could not be installed; see $TOOLS/install.log)"
+            return 1
+        fi
+    fi
+    echo "bench: installing $name $version into $TOOLS (once)…" >&2
+    if ! CARGO_TARGET_DIR="$TOOLS/build" cargo install --locked --quiet --root "$TOOLS" \
+        "$name@$version" >>"$TOOLS/install.log" 2>&1; then
+        note "$name $version: not measured (cargo install failed — no network or crates.io? see $TOOLS/install.log)"
+        return 1
+    fi
 }
 
-# peak_mib command… — /usr/bin/time -v's maximum resident set size, in MiB.
-peak_mib() {
-    /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.1f", $2 / 1024}'
-}
+others=()
+if [[ -z "${NO_OTHERS:-}" ]]; then
+    install pomodoro-tui 0.2.0 && others+=(--other "pomodoro-tui=$TOOLS/bin/pomodoro-tui")
+    install porsmo 0.3.5 libasound2-dev && others+=(--other "porsmo=$TOOLS/bin/porsmo")
+fi
+if cc -O2 -o "$TOOLS/floor" scripts/floor.c 2>>"$TOOLS/install.log"; then
+    others+=(--other "floor=$TOOLS/floor")
+else
+    note "floor: not measured (no C compiler)"
+fi
 
-declare -A R
+largest=0
+for years in $YEARS; do ((years > largest)) && largest=$years; done
 for years in $YEARS; do
-    days=$((years * 365))
-    db="$WORK/$years.db"
-    t0=$(date +%s%N)
-    "$BIN" --db "$db" --date "$END" seed-demo --days "$days" >/dev/null
-    R[seed,$years]=$((($(date +%s%N) - t0) / 1000000))
-    "$BIN" --db "$db" --date "$END" export --out "$WORK/m$years.csv" 2>/dev/null
-    R[verdict,$years]=$(median_ms "$BIN --db $db --date $END verdict --json")
-    R[checklist,$years]=$(median_ms "$BIN --db $db --date $END checklist --json")
-    R[export,$years]=$(median_ms "$BIN --db $db --date $END export")
-    # Import into a new database each run: hyperfine's --prepare removes the last one.
-    hyperfine -N --warmup 3 --runs 30 --prepare "rm -f $WORK/i.db $WORK/i.db-wal $WORK/i.db-shm" \
-        --export-json "$WORK/h.json" "$BIN --db $WORK/i.db --date $END import $WORK/m$years.csv" >/dev/null 2>&1
-    R[import,$years]=$(python3 -c "import json; print('%.2f' % (json.load(open('$WORK/h.json'))['results'][0]['median'] * 1000))")
-    R[verdict_rss,$years]=$(peak_mib "$BIN" --db "$db" --date "$END" verdict --json)
-    R[rows,$years]=$(($(wc -l <"$WORK/m$years.csv") - 1))
-    python3 scripts/tui-bench.py "$db" --idle "$IDLE" --presses "$PRESSES" --json >"$WORK/tui$years.json"
-    for k in launch_ms launch_p90_ms key_ms key_p90_ms idle_cpu_pct idle_wakeups timer_cpu_pct timer_wakeups peak_rss_mib; do
-        R[$k,$years]=$(python3 -c "import json; print('%.3f' % json.load(open('$WORK/tui$years.json'))['$k'])")
-    done
+    db="$WORK/$years/cooldown.db"
+    mkdir -p "$WORK/$years"
+    "$BIN" --db "$db" --date "$END" seed-demo --days $((years * 365)) >/dev/null
+    if ((years == largest)); then
+        echo "bench: $years years: the dashboards side by side…" >&2
+        python3 scripts/tui-bench.py "$db" --bin "$BIN" "${others[@]}" --launches "$LAUNCHES" \
+            --presses "$PRESSES" --idle "$IDLE" --switches "$SWITCHES" --json >"$WORK/tui-$years.json"
+        echo "bench: $years years: commands…" >&2
+        python3 scripts/cmd-bench.py --runs "$RUNS" \
+            "verdict=$BIN --db $db --date $END verdict --json" \
+            "sqlite3=sqlite3 $db 'select count(*) from markers'" \
+            "trends=$BIN --db $db --date $END trends --marker hrv --days 3650" \
+            "true=true" >"$WORK/cmd-$years.json"
+    else
+        echo "bench: $years years: screen switches…" >&2
+        python3 scripts/tui-bench.py "$db" --bin "$BIN" --launches 5 --presses 10 --idle 2 \
+            --switches "$SWITCHES" --json >"$WORK/tui-$years.json"
+    fi
 done
-
-row() { # label target key…
-    local label="$1" target="$2"
-    shift 2
-    printf '| %-44s |' "$label"
-    for years in $YEARS; do
-        local cells=()
-        for k in "$@"; do cells+=("${R[$k,$years]}"); done
-        printf ' %-16s |' "$(IFS=/; echo "${cells[*]}")"
-    done
-    printf ' %-22s |\n' "$target"
-}
-
-printf '| %-44s |' "measure (median unless said)"
-for years in $YEARS; do printf ' %-16s |' "$years y (${R[rows,$years]} mornings)"; done
-printf ' %-22s |\n' "target"
-printf '|%s|' "$(printf -- '-%.0s' {1..46})"
-for years in $YEARS; do printf '%s|' "$(printf -- '-%.0s' {1..18})"; done
-printf '%s|\n' "$(printf -- '-%.0s' {1..24})"
-row "launch → first complete frame, ms (p90)" "≤ 5 ms median" launch_ms launch_p90_ms
-row "key → screen, ms (p90)" "≤ 1 ms / ≤ 2 ms p90" key_ms key_p90_ms
-row "idle, no timer: % of a core / wake-ups/s" "≤ 0.02 % / ≤ 1" idle_cpu_pct idle_wakeups
-row "idle, timer running: % of a core / wake-ups/s" "≤ 0.1 % / ≤ 3" timer_cpu_pct timer_wakeups
-row "dashboard peak RSS after every screen, MiB" "≤ 8 MB" peak_rss_mib
-row "verdict --json, ms / peak RSS MiB" "≤ 3 ms" verdict verdict_rss
-row "checklist --json, ms" "" checklist
-row "export (markers CSV), ms" "≤ 100 ms" export
-row "import of that CSV into a new database, ms" "≤ 300 ms (3,650 rows)" import
-row "seed-demo, ms (one run)" "" seed
+# shellcheck disable=SC2086 # one argument per size
+python3 scripts/bench-table.py "$WORK" "$largest" $YEARS
