@@ -24,8 +24,7 @@ side by side in the same run, other terminal programs (issue 19).
 - peak RSS (VmHWM): at the first frame, and after the session (cooldown: after a tour of
   every screen, every Trends window and marker, History's months and the help window).
 - screen switches (cooldown, `--switches N` rounds): from Today `2` (Log), `3` (Trends),
-  `4` (History), each followed by the way back to Today (Esc from Log's form, else `1`),
-  and in Trends `w` through every window.
+  `4` (History), each followed by `1` (Today), and in Trends `w` through every window.
 
 A pty, not tmux: polling tmux's screen would time tmux. The script prints numbers and
 asserts nothing.
@@ -73,6 +72,7 @@ class Program:
         self.seen = b""
         self.last_out = None
         self.running = self.profile["running"]
+        self.last_key = None
 
     def read(self):
         self.seen += os.read(self.fd, 65536)
@@ -104,7 +104,7 @@ class Program:
                 continue
             self.read()
             last = self.last_out
-        raise TimeoutError(f"{self.name}: no frame after the key")
+        raise TimeoutError(f"{self.name}: no frame after the key {self.last_key!r}")
 
     def drain(self):
         try:
@@ -131,6 +131,7 @@ class Program:
         process may be descheduled in the write while the program already answers)."""
         sent = time.perf_counter()
         os.write(self.fd, k)
+        self.last_key = k
         if self.profile["pause"] == k:
             self.running = not self.running
         return sent
@@ -227,10 +228,9 @@ def switches(d, rounds):
     windows = ["90 d", "365 d", "all", "7 d", "28 d"]  # `w` from the default 28 days
     wout = {w: [] for w in windows}
     for _ in range(rounds):
-        # Log's form takes digits: Esc leaves it, back to Today.
-        for k, name, back in [(b"2", "log", b"\x1b"), (b"3", "trends", b"1"), (b"4", "history", b"1")]:
+        for k, name in [(b"2", "log"), (b"3", "trends"), (b"4", "history")]:
             out[name].append(d.press(k))
-            out["today"].append(d.press(back))
+            out["today"].append(d.press(b"1"))
     d.press(b"3")
     for _ in range(rounds):
         for w in windows:
@@ -286,7 +286,7 @@ def measure(db, programs, cols, rows, presses, idle_s, rounds, switch_rounds):
         out["cooldown"].update(switches(d, switch_rounds))
 
     # The tour: every screen, every Trends window and marker, History's months, the help.
-    for k in [b"2", b"\x1b", b"3"] + [b"w"] * 5 + [b"l"] * 7 + [b"4", b"[", b"[", b"]", b"1", b"?", b"\x1b"]:
+    for k in [b"2", b"3"] + [b"w"] * 5 + [b"l"] * 7 + [b"4", b"[", b"[", b"]", b"1", b"?", b"\x1b"]:
         d.key(k)
         d.burst()
     for p in progs:
