@@ -11,7 +11,7 @@ import os
 import sys
 
 OTHERS = ["pomodoro-tui", "porsmo", "floor"]
-HEAD = {"cooldown": "cooldown", "pomodoro-tui": "pomodoro-tui 0.2.0", "porsmo": "porsmo 0.3.5",
+HEAD = {"cooldown": "cooldown", "pomodoro-tui": "pomodoro-tui 0.2.0", "porsmo": "porsmo 0.3.5 (stopwatch)",
         "floor": "floor (C)"}
 KEYS = {"cooldown": "j/k", "pomodoro-tui": "s", "porsmo": "Space", "floor": "j/k"}
 

@@ -70,6 +70,7 @@ else
     note "floor: not measured (no C compiler)"
 fi
 
+note "runs: launches $LAUNCHES rounds (every program once a round, rotating order); $PRESSES key presses each, interleaved; idle windows of $IDLE s; $SWITCHES rounds of screen switches; commands $RUNS rounds after 5 warm-ups; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 largest=0
 for years in $YEARS; do ((years > largest)) && largest=$years; done
 for years in $YEARS; do
@@ -92,5 +93,6 @@ for years in $YEARS; do
             --switches "$SWITCHES" --json >"$WORK/tui-$years.json"
     fi
 done
+note "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086 # one argument per size
 python3 scripts/bench-table.py "$WORK" "$largest" $YEARS

@@ -7,16 +7,17 @@ side by side in the same run, other terminal programs (issue 19).
         [--other NAME=PATH]...   # pomodoro-tui=…, porsmo=…, floor=… (profiles below)
 
 - launch → first full frame: from just before the process is started to the arrival of the
-  last byte of its first frame. "Full" is the same rule for every program: its key bar has
-  arrived (cooldown "quit", the timers "Quit", the floor "quit") AND the output then settles
-  (QUIET_S of silence); the time is that of the last chunk before the silence. Launches are
-  interleaved: each round starts every program once, in a rotating order.
-- key → screen: from the key's write to the last byte of the frame it caused (a burst of
-  output followed by QUIET_S of quiet), median and p90. Every program's session is open at
-  once and the presses are interleaved. The keys: cooldown `j`/`k` (the checklist cursor),
-  pomodoro-tui `s` (pause/resume: its key bar and digits change), porsmo Space (pause/resume:
-  the clock's colour), the floor `j`/`k` (one row redrawn). Programs that redraw on their own
-  (the timers) get the key a few ms after such a redraw, so that none falls into the burst.
+  last byte of its first frame. "Full" is one rule for every program: its key bar has
+  arrived (cooldown "quit", pomodoro-tui "Quit", porsmo and the floor "quit") AND its output
+  then settles (QUIET_S of silence); the time is that of the last chunk before the silence.
+  Launches are interleaved: each round starts every program once, in a rotating order.
+- key → screen: from just before the key's write to the last byte of the frame it caused (a
+  burst of output followed by QUIET_S of quiet), median and p90. Every program's session is
+  open at once and the presses are interleaved. The keys: cooldown `j`/`k` (the checklist
+  cursor), pomodoro-tui `s` (pause/resume: its key bar changes; it has no cursor), porsmo
+  Space (pause/resume: the clock's colour; run as `porsmo stopwatch`, see PROFILES), the
+  floor `j`/`k` (one row redrawn). Programs that redraw on their own (the timers) get the
+  key a few ms after such a redraw, so that the next one does not fall into the burst.
 - idle: with every program at rest (the timers paused: no timer running), over the same
   window: CPU time of every thread (/proc/PID/task/*/schedstat) as a share of one core and
   wake-ups per second (context switches of every thread). cooldown also with a foam-roll
@@ -48,13 +49,16 @@ BIN = os.path.join(ROOT, "target", "release", "cooldown")
 QUIET_S = 0.03
 NOW = "2026-11-28T12:00:00"
 
-# How each program is driven: the text of its key bar, the keys pressed in turn, the key that
-# pauses its timer (or None), whether it starts with a timer running, its own redraw period.
+# How each program is driven: its arguments, the text of its key bar, the keys pressed in
+# turn, the key that pauses its timer (or None), whether it starts with a timer running, its
+# own redraw period. porsmo runs as `porsmo stopwatch`: its pomodoro and countdown modes open
+# an audio device first and exit where there is none; the stopwatch is the same loop (a full
+# redraw every 250 ms) without the sound.
 PROFILES = {
-    "cooldown": dict(marker=b"quit", keys=[b"j", b"k"], pause=None, running=False, period=None),
-    "pomodoro-tui": dict(marker=b"Quit", keys=[b"s"], pause=b"s", running=True, period=1.0),
-    "porsmo": dict(marker=b"Quit", keys=[b" "], pause=b" ", running=True, period=0.25),
-    "floor": dict(marker=b"quit", keys=[b"j", b"k"], pause=None, running=False, period=None),
+    "cooldown": dict(args=[], marker=b"quit", keys=[b"j", b"k"], pause=None, running=False, period=None),
+    "pomodoro-tui": dict(args=[], marker=b"Quit", keys=[b"s"], pause=b"s", running=True, period=1.0),
+    "porsmo": dict(args=["stopwatch"], marker=b"quit", keys=[b" "], pause=b" ", running=True, period=0.25),
+    "floor": dict(args=[], marker=b"quit", keys=[b"j", b"k"], pause=None, running=False, period=None),
 }
 
 
@@ -77,8 +81,6 @@ class Program:
     def read(self):
         self.seen += os.read(self.fd, 65536)
         self.last_out = time.perf_counter()
-        if len(self.seen) > 1 << 20:
-            self.seen = self.seen[-4096:]
 
     def first_frame(self, timeout=10.0):
         """The arrival of the last byte of the first full frame: key bar seen, then quiet."""
@@ -153,6 +155,24 @@ class Program:
             os.kill(self.pid, 9)
             os.waitpid(self.pid, 0)
         os.close(self.fd)
+
+
+class Dashboard(Program):
+    """cooldown on DB (BIN at the time of the call), as scripts/mouse-bench.py drives it."""
+
+    def __init__(self, db, cols, rows):
+        super().__init__("cooldown", [BIN, "--db", db], cols, rows, os.path.dirname(os.path.abspath(db)))
+
+    def read_until(self, needle, timeout=10.0):
+        """Reads until `needle` has arrived; returns the arrival time of the chunk holding it."""
+        deadline = time.perf_counter() + timeout
+        while needle not in self.seen:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError(f"{needle!r} never arrived")
+            if select.select([self.fd], [], [], left)[0]:
+                self.read()
+        return self.last_out
 
 
 def cpu_ns_and_switches(pid):
@@ -315,7 +335,7 @@ def main():
         name, path = o.split("=", 1)
         if name not in PROFILES:
             ap.error(f"--other {name}: not one of {', '.join(PROFILES)}")
-        programs[name] = [path]
+        programs[name] = [path] + PROFILES[name]["args"]
     result = measure(db, programs, cols, rows, a.presses, a.idle, a.launches, a.switches)
     if a.json:
         print(json.dumps(result))
