@@ -70,7 +70,10 @@ else
     note "floor: not measured (no C compiler)"
 fi
 
-note "runs: launches $LAUNCHES rounds (every program once a round, rotating order); $PRESSES key presses each, interleaved; idle windows of $IDLE s; $SWITCHES rounds of screen switches; commands $RUNS rounds after 5 warm-ups; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+note "runs: launches $LAUNCHES rounds (every program once a round, rotating order);" \
+    "$PRESSES key presses each, interleaved; idle windows of $IDLE s; $SWITCHES rounds of" \
+    "screen switches; commands $RUNS rounds after 5 warm-ups;" \
+    "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 largest=0
 for years in $YEARS; do ((years > largest)) && largest=$years; done
 for years in $YEARS; do
