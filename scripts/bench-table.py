@@ -66,6 +66,8 @@ def main():
     goals.append(["key → screen", "≤ 1.0 × pomodoro-tui, p90 ≤ 2 ms",
                   f"{ms(c['key_ms'])}, p90 {c['key_p90_ms']:.2f}" + (f", {c['key_ratio']:.2f} ×" if have_pomo else ""),
                   met(key_ok)])
+    rows.append(["bytes written per key, median"] + [cell(p, lambda r: f"{r['key_bytes']:.0f}") for p in progs]
+                + ["", "", ""])
     idle_ok = c["idle_wakeups"] <= 0.05
     rows.append(["idle, no timer running: CPU % of a core / wake-ups per s"]
                 + [cell(p, lambda r: f"{r['idle_cpu_pct']:.3f} % / {r['idle_wakeups']:.2f}") for p in progs]

@@ -77,6 +77,7 @@ class Program:
         self.last_out = None
         self.running = self.profile["running"]
         self.last_key = None
+        self.key_bytes = []
 
     def read(self):
         self.seen += os.read(self.fd, 65536)
@@ -140,8 +141,11 @@ class Program:
 
     def press(self, k):
         self.settle_for_key()
+        before = len(self.seen)
         sent = self.key(k)
-        return (self.burst() - sent) * 1000
+        done = self.burst()
+        self.key_bytes.append(len(self.seen) - before)
+        return (done - sent) * 1000
 
     def quit(self):
         self.key(b"q")
@@ -287,6 +291,7 @@ def measure(db, programs, cols, rows, presses, idle_s, rounds, switch_rounds):
             lat[p.name].append(p.press(keys[i % len(keys)]))
     for p in progs:
         out[p.name]["key_ms"], out[p.name]["key_p90_ms"] = med_p90(lat[p.name])
+        out[p.name]["key_bytes"] = statistics.median(p.key_bytes)
     if "pomodoro-tui" in programs:
         out["cooldown"]["key_ratio"] = statistics.median(
             [c / p for c, p in zip(lat["cooldown"], lat["pomodoro-tui"])])
