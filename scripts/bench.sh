@@ -57,6 +57,7 @@ install() {
         note "$name $version: not measured (cargo install failed — no network or crates.io? see $TOOLS/install.log)"
         return 1
     fi
+    rm -rf "$TOOLS/build" # the binary in $TOOLS/bin is what is kept (the build is ~400 MB)
 }
 
 others=()
