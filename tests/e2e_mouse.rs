@@ -85,6 +85,7 @@ fn with_mouse_false_the_terminal_keeps_the_mouse_and_a_click_does_nothing() {
     t.send(&["?"]);
     t.wait_for(" Keys · Today ");
     t.send(&["Escape"]);
+    t.wait_gone(" Keys · Today ");
     t.send(&["q"]);
     t.wait_for("EXIT=0");
     assert!(!ticked(&s, "walk"));

@@ -144,12 +144,19 @@ impl Loop<'_> {
         let mut dirty = true;
         let mut seen_version = self.store.data_version()?;
         let mut drawn_minute = None;
+        // The timer as last drawn: whether there was one, and when its display next changes
+        // by itself (a second boundary, the end of a flash; never while paused). Other
+        // wake-ups (a write to look for, the writer's report) redraw nothing for it.
+        let mut drawn_timer: (bool, Option<Instant>) = (false, None);
         let mut recheck_until: Option<Instant> = None;
         while self.app.running {
             if dirty {
                 let _held = self.screen.lock().unwrap_or_else(|p| p.into_inner());
                 term.draw(|f| f.render_widget(Dashboard(self.app), f.area())).map_err(terminal_gone)?;
                 drawn_minute = Some(self.app.now.format("%H:%M").to_string());
+                let mono = self.ctx.clock.mono();
+                let next = self.app.timer.as_ref().and_then(|t| t.next_change(mono)).map(|d| mono + d);
+                drawn_timer = (self.app.timer.is_some(), next);
                 dirty = false;
             }
             let mut timeout = self.timeout(waiter.sees_writes());
@@ -180,7 +187,12 @@ impl Loop<'_> {
             // "Today" from the wall clock on every wake-up (DST and zone changes included).
             let wall = self.ctx.clock.local();
             let minute = wall.format("%H:%M").to_string();
-            dirty |= drawn_minute.as_ref() != Some(&minute) || self.app.timer.is_some();
+            let timer_moved = match drawn_timer {
+                _ if self.app.timer.is_none() => false,
+                (false, _) => true,
+                (true, next) => next.is_some_and(|at| self.ctx.clock.mono() >= at),
+            };
+            dirty |= drawn_minute.as_ref() != Some(&minute) || timer_moved;
             self.dispatch(Action::Clock { wall, mono: self.ctx.clock.mono() }, term);
             if woke.resized {
                 let (width, height) = ratatui::crossterm::terminal::size().map_err(terminal_gone)?;

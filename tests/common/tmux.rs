@@ -77,6 +77,20 @@ impl Tmux {
         }
     }
 
+    /// Waits until `needle` is gone from the screen (an overlay closed, say): a key sent
+    /// right after Escape would otherwise reach the program as Alt and that key.
+    pub fn wait_gone(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if !screen.contains(needle) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "{needle:?} never went; screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     pub fn alternate_screen(&self) -> bool {
         let out = self.tmux(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
         String::from_utf8_lossy(&out.stdout).trim() == "1"
