@@ -153,8 +153,20 @@ impl Context {
     /// [`Context::checklist`] with its formulas in `units` (metric for JSON).
     pub fn checklist_in(&self, store: &Store, day: NaiveDate, units: Units) -> Result<Checklist> {
         let verdict = self.verdict(store, day)?;
+        self.checklist_for(store, day, &verdict, units)
+    }
+
+    /// [`Context::checklist_in`] shaped by `verdict`, the day's verdict already computed
+    /// (a load that shows both computes it once).
+    pub fn checklist_for(
+        &self,
+        store: &Store,
+        day: NaiveDate,
+        verdict: &Verdict,
+        units: Units,
+    ) -> Result<Checklist> {
         let morning = Morning {
-            verdict: Some((verdict.level, verdict.hint)),
+            verdict: Some((verdict.level, verdict.hint.clone())),
             pain: store.markers_on(day)?.and_then(|m| Pain::of(m.pain, m.pain_site.as_deref())),
         };
         let mut list = self.day_list(store, day, &morning, units)?;

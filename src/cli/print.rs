@@ -15,8 +15,8 @@ pub enum PageFormat {
 pub fn run(ctx: &Context, format: PageFormat, out: Option<&std::path::Path>) -> Result<ExitCode> {
     let target = target(out, &ctx.db.path)?;
     let store = ctx.open_store()?;
-    let checklist = ctx.checklist(&store, ctx.date)?;
     let verdict = ctx.verdict(&store, ctx.date)?;
+    let checklist = ctx.checklist_for(&store, ctx.date, &verdict, ctx.units())?;
     let text = match format {
         PageFormat::Md => print::markdown(&checklist, &verdict),
         PageFormat::Html => print::html(&checklist, &verdict),

@@ -27,9 +27,11 @@ pub fn day(ctx: &Context, store: &Store, date: NaiveDate) -> Result<Day> {
     let earlier: Vec<_> = week.iter().filter(|(d, _)| *d < date).map(|(_, m)| m).collect();
     let on =
         |d: Option<NaiveDate>| d.and_then(|d| week.iter().find(|(md, _)| *md == d).map(|(_, m)| m.clone()));
+    // The verdict once: the checklist is shaped by it.
+    let verdict = ctx.verdict(store, date)?;
     Ok(Day {
-        checklist: ctx.checklist(store, date)?,
-        verdict: ctx.verdict(store, date)?,
+        checklist: ctx.checklist_for(store, date, &verdict, ctx.units())?,
+        verdict,
         focus: focus::week(&ctx.config.focus, &week, date, ctx.units()),
         markers: on(Some(date)),
         yesterday: on(date.checked_sub_days(Days::new(1))),
@@ -48,13 +50,14 @@ pub fn detail(ctx: &Context, store: &Store, date: NaiveDate) -> Result<DayDetail
     let month = store.markers_between(from, date)?;
     let markers = month.iter().find(|(d, _)| *d == date).map(|(_, m)| m.clone());
     let earlier: Vec<_> = month.iter().filter(|(d, _)| *d < date).map(|(_, m)| m).collect();
+    let verdict = ctx.verdict(store, date)?;
     Ok(DayDetail {
         date,
         usual_sleep: usual::sleep_usual(&earlier),
         markers,
         runs: store.runs_on(date)?,
-        verdict: ctx.verdict(store, date)?,
-        checklist: ctx.checklist(store, date)?,
+        checklist: ctx.checklist_for(store, date, &verdict, ctx.units())?,
+        verdict,
     })
 }
 
