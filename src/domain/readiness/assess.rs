@@ -5,7 +5,7 @@
 use super::baseline::{self, BaselineState, Baselines, valid_hrv, valid_rhr};
 use super::rules::{self, check, info};
 use super::words;
-use super::{Check, Confidence, Domain, Inputs, Outcome, State, Thresholds};
+use super::{Check, Confidence, Domain, Inputs, Outcome, Say, State, Thresholds};
 use crate::domain::records::Markers;
 use chrono::{Days, NaiveDate};
 
@@ -60,7 +60,8 @@ fn state_of(checks: &[Check], rules: &[&str]) -> Option<State> {
         .max()
 }
 
-pub fn assess(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Assessment {
+/// Rates `day`; with `Say::Levels` the checks carry no words (the chain's earlier days).
+pub fn assess(inputs: &Inputs, day: NaiveDate, t: &Thresholds, say: Say) -> Assessment {
     let b = baseline::compute(inputs, day, t);
     let empty = Markers::default();
     let m = inputs.markers.get(&day).unwrap_or(&empty);
@@ -68,17 +69,17 @@ pub fn assess(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Assessment {
     let (hrv, rhr) = (valid_hrv(m), valid_rhr(m));
     let mut checks = Vec::new();
     if let (Some(v), None) = (m.hrv, hrv) {
-        checks.push(info("H-PLAUSIBLE", "hrv", Some(v), words::implausible_hrv(v)));
+        checks.push(info("H-PLAUSIBLE", "hrv", Some(v), say.text(|| words::implausible_hrv(v))));
     }
     if let (Some(v), None) = (m.rhr, rhr) {
-        checks.push(info("R-PLAUSIBLE", "rhr", Some(f64::from(v)), words::implausible_rhr(v)));
+        checks.push(info("R-PLAUSIBLE", "rhr", Some(f64::from(v)), say.text(|| words::implausible_rhr(v))));
     }
 
     // A domain is available only when one of its rules rated a marker logged today; then
     // (and only then) its 7-day rules run too. A marker without a reference yet says so.
-    let mut autonomic_checks = rules::hrv_rules(hrv, &b, t);
+    let mut autonomic_checks = rules::hrv_rules(say, hrv, &b, t);
     let h_high = autonomic_checks.iter().any(|c| c.rule == "H-HIGH");
-    autonomic_checks.extend(rules::rhr_rules(rhr, &b, t));
+    autonomic_checks.extend(rules::rhr_rules(say, rhr, &b, t));
     let autonomic = autonomic_checks.iter().any(|c| TODAY_AUTONOMIC.contains(&c.rule) && rated(c));
     if autonomic {
         checks.extend(autonomic_checks);
@@ -87,9 +88,9 @@ pub fn assess(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Assessment {
     }
     let sleep = m.sleep_hours.is_some() || m.sleep_quality.is_some();
     if sleep {
-        checks.extend(rules::sleep_rules(inputs, day, m, t));
+        checks.extend(rules::sleep_rules(say, inputs, day, m, t));
     }
-    let msk_checks = rules::msk_rules(m, &b, t);
+    let msk_checks = rules::msk_rules(say, m, &b, t);
     let msk = msk_checks.iter().any(rated);
     checks.extend(msk_checks);
 
@@ -130,7 +131,7 @@ pub fn assess(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Assessment {
     let domains =
         [(Domain::Autonomic, auto_state), (Domain::Sleep, sleep_state), (Domain::Musculoskeletal, msk_state)];
 
-    let safety = rules::safety(m, yesterday, rhr, &b, t);
+    let safety = rules::safety(say, m, yesterday, rhr, &b, t);
     let unavailable = unavailable(m, hrv, rhr);
     let available = domains.iter().filter(|(_, s)| s.is_some()).count();
     // Provisional references are a start, not a baseline: LOW while any rating uses one.

@@ -4,7 +4,7 @@
 use super::assess::{Assessment, assess};
 use super::rules::{check, info};
 use super::words;
-use super::{CHAIN_DAYS, Check, Domain, Inputs, Level, Outcome, State, Thresholds, Verdict};
+use super::{CHAIN_DAYS, Check, Domain, Inputs, Level, Outcome, Say, State, Thresholds, Verdict};
 use chrono::{Days, NaiveDate};
 
 /// What the next day needs to know about this one.
@@ -72,19 +72,22 @@ fn ladder(rule: &'static str, state: State, detail: String) -> Check {
 }
 
 /// Runs the chain from 28 days before `from` up to `to`, one assessment a day, and hands
-/// every day from `from` on to `each` with its verdict, reasons and hint.
+/// every day from `from` on to `each` with its verdict, reasons and hint. The days before
+/// `from` are rated for their levels only; the days handed on are worded as `say` asks.
 fn chain(
     inputs: &Inputs,
     from: NaiveDate,
     to: NaiveDate,
     t: &Thresholds,
+    say: Say,
     mut each: impl FnMut(NaiveDate, Assessment, Level, Vec<Check>, String),
 ) {
     let mut yesterday: Option<Yesterday> = None;
     let mut d = from.checked_sub_days(Days::new(u64::from(CHAIN_DAYS))).unwrap_or(from);
     while d <= to {
-        let a = assess(inputs, d, t);
-        let (level, reasons, hint) = decide(inputs, &a, yesterday.as_ref(), t);
+        let say = if d >= from { say } else { Say::Levels };
+        let a = assess(inputs, d, t, say);
+        let (level, reasons, hint) = decide(inputs, &a, yesterday.as_ref(), t, say);
         let worse = a.worse();
         if d >= from {
             each(d, a, level, reasons, hint);
@@ -129,11 +132,19 @@ fn build(
 /// the same rules from 28 days back.
 pub fn verdict(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Verdict {
     let mut out = None;
-    chain(inputs, day, day, t, |d, a, level, reasons, hint| {
+    chain(inputs, day, day, t, Say::Words, |d, a, level, reasons, hint| {
         out = Some(build(inputs, d, a, level, reasons, hint, t))
     });
     out.unwrap_or_else(|| {
-        build(inputs, day, assess(inputs, day, t), Level::NoData, Vec::new(), words::NO_DATA_HINT.into(), t)
+        build(
+            inputs,
+            day,
+            assess(inputs, day, t, Say::Words),
+            Level::NoData,
+            Vec::new(),
+            words::NO_DATA_HINT.into(),
+            t,
+        )
     })
 }
 
@@ -142,7 +153,7 @@ pub fn verdict(inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Verdict {
 /// day (a test checks it on the demo history).
 pub fn verdicts(inputs: &Inputs, from: NaiveDate, to: NaiveDate, t: &Thresholds) -> Vec<Verdict> {
     let mut out = Vec::new();
-    chain(inputs, from, to, t, |d, a, level, reasons, hint| {
+    chain(inputs, from, to, t, Say::Words, |d, a, level, reasons, hint| {
         out.push(build(inputs, d, a, level, reasons, hint, t))
     });
     out
@@ -151,7 +162,7 @@ pub fn verdicts(inputs: &Inputs, from: NaiveDate, to: NaiveDate, t: &Thresholds)
 /// Only the levels of [`verdicts`]: what the trend strip and the calendar need.
 pub fn levels(inputs: &Inputs, from: NaiveDate, to: NaiveDate, t: &Thresholds) -> Vec<(NaiveDate, Level)> {
     let mut out = Vec::new();
-    chain(inputs, from, to, t, |d, _, level, _, _| out.push((d, level)));
+    chain(inputs, from, to, t, Say::Levels, |d, _, level, _, _| out.push((d, level)));
     out
 }
 
@@ -160,18 +171,19 @@ fn decide(
     a: &Assessment,
     yesterday: Option<&Yesterday>,
     t: &Thresholds,
+    say: Say,
 ) -> (Level, Vec<Check>, String) {
     let fired: Vec<Check> = a.checks.iter().filter(|c| c.outcome.at_least_amber()).cloned().collect();
     if let Some(flag) = &a.safety {
         let mut reasons = vec![flag.clone()];
         reasons.extend(fired);
         reasons.sort_by_key(rank);
-        return (Level::Rest, reasons, words::hint(Level::Rest, &[], false, true));
+        return (Level::Rest, reasons, say.text(|| words::hint(Level::Rest, &[], false, true)));
     }
     if a.available() == 0 {
         // What was logged and why it could not be rated yet.
         let why: Vec<Check> = a.checks.iter().filter(|c| c.outcome == Outcome::Info).cloned().collect();
-        return (Level::NoData, why, words::NO_DATA_HINT.into());
+        return (Level::NoData, why, say.text(|| words::NO_DATA_HINT));
     }
     let worse = a.worse();
     let reds = a.reds();
@@ -180,24 +192,28 @@ fn decide(
         .map(|y| worse.iter().filter(|d| y.worse.contains(d)).copied().collect())
         .unwrap_or_default();
     let mut level = if reds >= 2 || (worse.len() >= 3 && reds >= 1) {
-        reasons.push(ladder("V1", State::Red, format!("{} {} worse: rest", names(&worse), are(&worse))));
+        reasons.push(ladder("V1", State::Red, say!(say, "{} {} worse: rest", names(&worse), are(&worse))));
         Level::Rest
     } else if worse.len() >= 2 || reds == 1 {
         let verb = are(&worse);
-        reasons.push(ladder("V2", State::Amber, format!("{} {verb} worse: delay intensity", names(&worse))));
+        reasons.push(ladder(
+            "V2",
+            State::Amber,
+            say!(say, "{} {verb} worse: delay intensity", names(&worse)),
+        ));
         Level::Easy
     } else if a.h_chronic >= Some(State::Amber) || a.asat {
         Level::Easy
     } else if !repeat.is_empty() {
         let detail =
-            format!("{} {} worse yesterday and today: extend recovery", names(&repeat), are(&repeat));
+            say!(say, "{} {} worse yesterday and today: extend recovery", names(&repeat), are(&repeat));
         reasons.push(ladder("V2", State::Amber, detail));
         Level::Easy
     } else if t.strict_hrv && a.h_acute >= Some(State::Amber) {
         reasons.push(ladder(
             "V2",
             State::Amber,
-            "strict HRV mode: today's HRV alone delays intensity".into(),
+            say.text(|| "strict HRV mode: today's HRV alone delays intensity"),
         ));
         Level::Easy
     } else {
@@ -212,7 +228,7 @@ fn decide(
                 "L-ACWR",
                 "load",
                 Some(ratio),
-                format!("training load this week {ratio:.1}× your usual, no other marker worse"),
+                say!(say, "training load this week {ratio:.1}× your usual, no other marker worse"),
             ));
         } else {
             level = Level::Easy;
@@ -223,8 +239,8 @@ fn decide(
                 State::Amber,
                 Some(ratio),
                 Some(t.acwr_spike),
-                format!("ACWR ≥ {}; today ACWR {ratio:.2}", t.acwr_spike),
-                format!("training load this week {ratio:.1}× your usual, with {} worse", names(&worse)),
+                say!(say, "ACWR ≥ {}; today ACWR {ratio:.2}", t.acwr_spike),
+                say!(say, "training load this week {ratio:.1}× your usual, with {} worse", names(&worse)),
             ));
         }
     }
@@ -234,14 +250,16 @@ fn decide(
             reasons.push(ladder(
                 "X-REST",
                 State::Amber,
-                "the day after a REST is at most EASY: extend recovery".into(),
+                say.text(|| "the day after a REST is at most EASY: extend recovery"),
             ));
         } else if y.level == Level::Easy && y.worse.len() >= 2 && !worse.is_empty() {
             level = Level::Easy;
             reasons.push(ladder(
                 "X-CLEAN",
                 State::Amber,
-                "after yesterday's EASY with two things worse, GO needs a day with nothing worse".into(),
+                say.text(
+                    || "after yesterday's EASY with two things worse, GO needs a day with nothing worse",
+                ),
             ));
         }
     }
@@ -252,9 +270,9 @@ fn decide(
         // A GO always names what it compared.
         let what = compared(a);
         let verb = if what.len() == 1 { "is" } else { "are" };
-        reasons.insert(0, info("V3", "all", None, format!("{} {verb} as usual", list(&what))));
+        reasons.insert(0, info("V3", "all", None, say!(say, "{} {verb} as usual", list(&what))));
     }
-    let hint = words::hint(level, &worse, load_spike, false);
+    let hint = say.text(|| words::hint(level, &worse, load_spike, false));
     reasons.extend(a.notes.iter().cloned());
     reasons.sort_by_key(rank);
     (level, reasons, hint)

@@ -4,6 +4,14 @@
 //! against the runner's own baseline, markers are grouped into domains, and an ordered
 //! ladder (first match wins) gives the verdict.
 
+/// `format!` when the words are wanted, an empty string when only the levels are: the
+/// chain's earlier days need their levels, never their reasons.
+macro_rules! say {
+    ($say:expr, $($arg:tt)*) => {
+        if $say.words() { format!($($arg)*) } else { String::new() }
+    };
+}
+
 mod assess;
 mod baseline;
 mod ladder;
@@ -32,6 +40,25 @@ pub const CHAIN_DAYS: u32 = 28;
 pub struct Inputs {
     pub markers: BTreeMap<NaiveDate, Markers>,
     pub load: BTreeMap<NaiveDate, f64>,
+}
+
+/// Whether a rating writes its words (thresholds, details, reasons, hint) or only decides
+/// levels and states. The levels never depend on the words (a test checks it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Say {
+    Words,
+    Levels,
+}
+
+impl Say {
+    pub(crate) fn words(self) -> bool {
+        self == Say::Words
+    }
+
+    /// `text()` when the words are wanted, else an empty string.
+    pub(crate) fn text<S: Into<String>>(self, text: impl FnOnce() -> S) -> String {
+        if self.words() { text().into() } else { String::new() }
+    }
 }
 
 /// A marker's rating. Ordered: ok < amber < red.

@@ -2,6 +2,7 @@
 //! multi-week scenarios on a fixture history (`scenarios.rs`), properties (`props.rs`).
 
 mod early;
+mod levels;
 mod props;
 mod rules;
 mod scenarios;

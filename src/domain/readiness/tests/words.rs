@@ -7,7 +7,7 @@ use super::*;
 use crate::domain::demo;
 use crate::domain::routine::Routine;
 
-fn inputs(days: u32) -> Inputs {
+pub fn inputs(days: u32) -> Inputs {
     let h = demo::generate(end(), days, &Routine::builtin().unwrap(), 90);
     let mut inputs = Inputs::default();
     inputs.markers.extend(h.markers);
