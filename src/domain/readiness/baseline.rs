@@ -15,6 +15,8 @@ pub const SIGMA_FLOOR: f64 = 0.04;
 /// Values a 7-day mean needs, and a hop / balance or soreness reference.
 pub const WEEK_MIN: usize = 3;
 pub const REFERENCE_MIN: usize = 7;
+/// The most days a window is given room for up front (longer ones grow as needed).
+const MAX_WINDOW: usize = 400;
 /// A provisional reference looks at the days d−28 … d−1.
 pub const EARLY_DAYS: u32 = 28;
 
@@ -137,7 +139,12 @@ pub fn values(
     if from > to {
         return Vec::new();
     }
-    inputs.markers.range(from..=to).filter_map(|(_, m)| f(m)).collect()
+    // Room for every day of the window at once: a day's baselines read eight windows, and
+    // growing each one value at a time was a fifth of a ten-year trend's work.
+    let days = usize::try_from((to - from).num_days() + 1).unwrap_or(0).min(MAX_WINDOW);
+    let mut out = Vec::with_capacity(days);
+    out.extend(inputs.markers.range(from..=to).filter_map(|(_, m)| f(m)));
+    out
 }
 
 fn state(count: usize, t: &Thresholds) -> BaselineState {
