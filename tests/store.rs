@@ -183,6 +183,21 @@ fn check_constraints_refuse_what_the_cli_refuses() {
     }
 }
 
+/// The History streaks read ticks a day at a time: every ticked day once, in order, with
+/// exactly its own ticks (the day's date parsed once per day, not once per tick).
+#[test]
+fn ticked_days_come_one_at_a_time_with_their_own_ticks() {
+    let s = Sandbox::new();
+    write_demo(&s.db());
+    let store = Store::open_path(&s.db()).unwrap();
+    let (from, to) = (day(1) - chrono::Days::new(150), day(28));
+    let expected = store.ticks_between(from, to).unwrap();
+    let mut seen = Vec::new();
+    store.for_each_ticked_day(from, to, |d, ticks| seen.push((d, ticks.to_vec()))).unwrap();
+    assert!(seen.len() > 60, "{} ticked days", seen.len());
+    assert_eq!(seen, expected.into_iter().collect::<Vec<_>>());
+}
+
 /// A database at `path` holding 120 days of demo history.
 fn write_demo(path: &Path) {
     let mut store = Store::open_path(path).unwrap();

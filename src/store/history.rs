@@ -63,14 +63,22 @@ impl Store {
             )?;
             let mut rows = stmt.query([day_key(from), day_key(to)])?;
             let mut current: Option<NaiveDate> = None;
+            // The day's text as stored: a date is parsed once per day, not once per tick.
+            let mut current_key = String::new();
             let mut ticks: Vec<Tick> = Vec::new();
             while let Some(r) = rows.next()? {
-                let day = parse_day(&r.get::<_, String>(0)?)?;
-                if current.is_some_and(|c| c != day) {
-                    f(current.unwrap_or(day), &ticks);
-                    ticks.clear();
+                let key = r.get_ref(0)?.as_str().map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+                })?;
+                if current.is_none() || key != current_key {
+                    let day = parse_day(key)?;
+                    if let Some(c) = current.filter(|c| *c != day) {
+                        f(c, &ticks);
+                        ticks.clear();
+                    }
+                    current = Some(day);
+                    key.clone_into(&mut current_key);
                 }
-                current = Some(day);
                 ticks.push(Tick { item_id: r.get(1)?, set: r.get(2)? });
             }
             if let Some(day) = current {
