@@ -110,7 +110,9 @@ until_true 30 screen_has f35 "Recovery checklist"
 check "Today at 139×40 has no side pane" bash -c "! tmux -L '$SOCK' capture-pane -p -t f35 | grep -q 'vs your usual'"
 
 # A timer that ended meanwhile takes the first key as its acknowledgement: q until it quits.
-quit() { tm send-keys -t f35 q; until_true 5 screen_has f35 "EXIT="; }
+# The pane's command line itself reads `echo "EXIT=$?"`: wait for a printed status.
+exited() { screen f35 | grep -qE 'EXIT=[0-9]'; }
+quit() { tm send-keys -t f35 q; until_true 5 exited; }
 if until_true 60 quit && screen_has f35 "EXIT=0"; then ok "q quits with exit 0"
 else bad "no EXIT=0 after q: $(screen f35 | tr -s ' \n' ' ' | tail -c 300)"; fi
 finish
