@@ -46,7 +46,10 @@ pub struct Context {
     pub date_given: bool,
     pub config: Config,
     pub config_path: PathBuf,
-    pub routine: Routine,
+    /// The user's routine, read and checked at the start like the config; the built-in
+    /// one (no `routine.toml`) is parsed on first use, so commands without a checklist
+    /// (`verdict`, `status`, …) never parse it. See [`Context::routine`].
+    routine: std::sync::OnceLock<Routine>,
     pub db: DbLocation,
     /// The temporary folder of `--demo`, removed when the command ends.
     demo_dir: Option<tempfile::TempDir>,
@@ -72,7 +75,10 @@ impl Context {
         let config_path = paths::config_path(options.config.clone())?;
         let config = Config::load(&config_path).map_err(file_error)?;
         let routine_path = paths::routine_path(&config_path);
-        let routine = crate::config::load_routine(&routine_path).map_err(file_error)?;
+        let routine = std::sync::OnceLock::new();
+        if let Some(own) = crate::config::load_user_routine(&routine_path).map_err(file_error)? {
+            let _ = routine.set(own);
+        }
         let (db, demo_dir) = if options.demo {
             let dir = tempfile::Builder::new().prefix("cooldown-demo-").tempdir().map_err(|e| {
                 Error::io(format!("cannot create a temporary folder: {e}"), "--demo", "check $TMPDIR")
@@ -100,13 +106,22 @@ impl Context {
         self.demo_dir.as_ref().map(|d| d.path())
     }
 
+    /// The routine: the user's `routine.toml`, else the built-in one.
+    pub fn routine(&self) -> Result<&Routine> {
+        if let Some(routine) = self.routine.get() {
+            return Ok(routine);
+        }
+        let builtin = Routine::builtin().map_err(file_error)?;
+        Ok(self.routine.get_or_init(|| builtin))
+    }
+
     pub fn open_store(&self) -> Result<Store> {
         Ok(Store::open(&self.db)?)
     }
 
     /// Writes `days` of demo history ending on `end`.
     pub fn seed(&self, store: &mut Store, end: NaiveDate, days: u32) -> Result<()> {
-        let history = demo::generate(end, days, &self.routine, self.config.timers.foam_roll_seconds);
+        let history = demo::generate(end, days, self.routine()?, self.config.timers.foam_roll_seconds);
         Ok(store.write_history(&history, self.clock.now())?)
     }
 
@@ -194,6 +209,6 @@ impl Context {
         let shape = Shape::for_day(&runs, &before, weight, morning.verdict.clone())
             .with_pain(morning.pain.clone())
             .in_units(units);
-        Ok(Checklist::shaped(day, &self.routine, &ticks, self.config.timers.foam_roll_seconds, &shape))
+        Ok(Checklist::shaped(day, self.routine()?, &ticks, self.config.timers.foam_roll_seconds, &shape))
     }
 }

@@ -407,6 +407,9 @@ fn a_bad_routine_names_the_file_and_line() {
         .code(65)
         .stderr(contains("phase 'q' is not defined"))
         .stderr(contains("routine.toml line 7)"));
+    // A user's routine is checked at the start of every command, as the config is, even
+    // one that shows no checklist (only the built-in routine is parsed on first use).
+    s.cmd().args(["verdict", "--json"]).assert().code(65).stderr(contains("routine.toml line 7)"));
 }
 
 #[test]

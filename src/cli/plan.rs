@@ -49,7 +49,7 @@ pub fn run(
     let weeks = weeks.map(|w| WEEKS.parse_int(w)).transpose().map_err(bad)?.unwrap_or(4) as u32;
     // JSON stays in kilometres (CLI.md); the pages follow the runner's units.
     let units = if format == PlanFormat::Json { Units::METRIC } else { ctx.units() };
-    let plan = plan::plan(km, weeks, &ctx.routine, ctx.config.timers.foam_roll_seconds, units);
+    let plan = plan::plan(km, weeks, ctx.routine()?, ctx.config.timers.foam_roll_seconds, units);
     let text = match format {
         PlanFormat::Text => pages::text(&plan),
         PlanFormat::Md => pages::markdown(&plan),

@@ -4,7 +4,7 @@
 mod read;
 mod readiness;
 
-pub use read::{MAX_BYTES, load_routine};
+pub use read::{MAX_BYTES, load_routine, load_user_routine};
 
 use crate::domain::readiness::Thresholds;
 use crate::domain::tomlfile::{FileError, Located, echo};

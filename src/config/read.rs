@@ -42,10 +42,13 @@ pub fn read_small(path: &Path) -> Result<Option<String>, FileError> {
 
 /// The routine at `path` (a user's `routine.toml`), or the built-in one where there is none.
 pub fn load_routine(path: &Path) -> Result<Routine, FileError> {
-    match read_small(path)? {
-        Some(text) => Routine::parse(&text, &path.display().to_string()),
-        None => Routine::builtin(),
-    }
+    load_user_routine(path)?.map_or_else(Routine::builtin, Ok)
+}
+
+/// The user's own routine at `path`, checked; `None` where there is none (the built-in
+/// one then applies, parsed only by the commands that use a routine).
+pub fn load_user_routine(path: &Path) -> Result<Option<Routine>, FileError> {
+    read_small(path)?.map(|text| Routine::parse(&text, &path.display().to_string())).transpose()
 }
 
 #[cfg(test)]

@@ -93,7 +93,7 @@ pub fn history(ctx: &Context, store: &Store, month: NaiveDate, today: NaiveDate)
     // The streaks read every ticked day, one at a time; the months only their own days.
     let sessions = store.sessions_between(first, today)?;
     let mut streaks = history::StreakCounter::new(today);
-    let mut items = history::PhaseCache::new(&ctx.routine);
+    let mut items = history::PhaseCache::new(ctx.routine()?);
     store.for_each_ticked_day(first, today, |day, ticks| {
         let session = sessions.get(&day).copied().unwrap_or(Session::Rest);
         streaks.add(day, items.get(session).share(ticks));
@@ -101,7 +101,7 @@ pub fn history(ctx: &Context, store: &Store, month: NaiveDate, today: NaiveDate)
     let (current_streak, best_streak) = streaks.finish();
     // The days before the first one stored are not shown as days with nothing ticked.
     let from = from.max(first);
-    let shares = history::shares(&ctx.routine, from, last, &sessions, &store.ticks_between(from, last)?);
+    let shares = history::shares(ctx.routine()?, from, last, &sessions, &store.ticks_between(from, last)?);
     let inputs = ctx.readiness_inputs(store, from, last)?;
     let verdicts: std::collections::HashMap<NaiveDate, Level> =
         ctx.levels(&inputs, from, last).into_iter().collect();
