@@ -53,6 +53,8 @@ pub struct Context {
     pub db: DbLocation,
     /// The temporary folder of `--demo`, removed when the command ends.
     demo_dir: Option<tempfile::TempDir>,
+    /// Whether [`Context::open_store`] opened the database and its folder is not swept yet.
+    unswept: std::sync::atomic::AtomicBool,
 }
 
 fn file_error(err: FileError) -> Error {
@@ -88,7 +90,9 @@ impl Context {
             (paths::db_location(options.db.clone())?, None)
         };
         let date_given = options.date.is_some();
-        let ctx = Context { clock, today, date, date_given, config, config_path, routine, db, demo_dir };
+        let unswept = std::sync::atomic::AtomicBool::new(false);
+        let ctx =
+            Context { clock, today, date, date_given, config, config_path, routine, db, demo_dir, unswept };
         if ctx.demo_dir.is_some() {
             let mut store = ctx.open_store()?;
             // The demo's history ends today; `--date` only picks the day to open.
@@ -116,7 +120,20 @@ impl Context {
     }
 
     pub fn open_store(&self) -> Result<Store> {
-        Ok(Store::open(&self.db)?)
+        let store = Store::open(&self.db)?;
+        self.unswept.store(true, std::sync::atomic::Ordering::Relaxed);
+        Ok(store)
+    }
+
+    /// Once the database has been opened: removes the stale temporaries of ours in its
+    /// folder (RELIABILITY.md rule 17), what a killed first run or migration backup left.
+    /// Not part of opening, so no command waits on a folder listing before its work: the
+    /// command line sweeps after its command, the dashboard after its first frame.
+    pub fn sweep_db_folder(&self) {
+        let opened = self.unswept.swap(false, std::sync::atomic::Ordering::Relaxed);
+        if let (true, Some(dir)) = (opened, self.db.path.parent()) {
+            crate::platform::sweep_stale(dir);
+        }
     }
 
     /// Writes `days` of demo history ending on `end`.

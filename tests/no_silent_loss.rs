@@ -105,6 +105,24 @@ fn an_export_sweeps_stale_temporaries_from_its_folder() {
     assert!(s.path("out/m.csv").exists());
 }
 
+#[test]
+fn a_command_on_the_database_sweeps_its_folder_and_status_leaves_it() {
+    let s = with_a_morning();
+    let stale = s.write(".cooldown-new-killed", "half a database");
+    let fresh = s.write(".cooldown-backup-writing", "a backup being written");
+    // Aged against the fresh file's own stamp, as above: no clock of the test's.
+    let made = std::fs::metadata(&fresh).unwrap().modified().unwrap();
+    let f = std::fs::File::options().write(true).open(&stale).unwrap();
+    f.set_modified(made - Duration::from_secs(120)).unwrap();
+    // `status` (a status bar runs it every second) never changes a file.
+    s.cmd().arg("status").assert().success();
+    assert!(stale.exists(), "status swept the folder");
+    // Any command that opens the database sweeps, after its own work.
+    s.cmd().args(["verdict", "--json"]).assert().success().stdout(contains("\"verdict\""));
+    assert!(!stale.exists(), "the stale file was kept");
+    assert!(fresh.exists(), "the fresh file was swept");
+}
+
 #[cfg(unix)]
 #[test]
 fn fifos_and_devices_are_refused_never_waited_on() {

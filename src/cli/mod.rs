@@ -217,7 +217,10 @@ fn dispatch(cli: Cli, clock: Clock) -> Result<ExitCode, Error> {
             Command::Log(_) | Command::Run(_) | Command::Tick { .. } | Command::Import { dry_run: false, .. }
         )
     );
-    let code = run_command(&ctx, cli.command)?;
+    let result = run_command(&ctx, cli.command);
+    // After the command's own work (and output), whatever its outcome (rule 17).
+    ctx.sweep_db_folder();
+    let code = result?;
     if writes && ctx.is_demo() {
         eprintln!("cooldown: demo: this change is not kept (--demo works on a temporary database)");
     }

@@ -31,11 +31,7 @@ impl Store {
             }
             Ok(meta) => {
                 check_header(path, meta.len())?;
-                let store = open_existing(path)?;
-                if let Some(dir) = path.parent() {
-                    platform::sweep_stale(dir);
-                }
-                Ok(store)
+                open_existing(path)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(path),
             Err(e) => Err(StoreError::new(path, Problem::Read(e))),
@@ -149,15 +145,15 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(Duration::from_millis(BUSY_TIMEOUT_MS))?;
-    conn.pragma_update(None, "trusted_schema", "OFF")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    // Each b-tree page is checked as it is read: a damaged page is more often refused as
-    // damaged than read as wrong rows (SQLite keeps no checksums).
-    conn.pragma_update(None, "cell_size_check", "ON")?;
-    // 512 KiB of page cache (SQLite's default is 2 MiB): ten years of rows are read once
-    // per view and the file stays in the OS cache, so a larger cache only grows the RSS.
-    conn.pragma_update(None, "cache_size", -512)?;
+    // One batch, no per-PRAGMA string building. `cell_size_check`: each b-tree page is
+    // checked as it is read, so a damaged page is more often refused as damaged than read
+    // as wrong rows (SQLite keeps no checksums). `cache_size`: 512 KiB of page cache
+    // (SQLite's default is 2 MiB): ten years of rows are read once per view and the file
+    // stays in the OS cache, so a larger cache only grows the RSS.
+    conn.execute_batch(
+        "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; \
+         PRAGMA cell_size_check = ON; PRAGMA cache_size = -512;",
+    )?;
     Ok(conn)
 }
 

@@ -158,6 +158,8 @@ impl Loop<'_> {
                 let next = self.app.timer.as_ref().and_then(|t| t.next_change(mono)).map(|d| mono + d);
                 drawn_timer = (self.app.timer.is_some(), next);
                 dirty = false;
+                // After the first frame, off the start's path (once; a no-op later).
+                self.ctx.sweep_db_folder();
             }
             let mut timeout = self.timeout(waiter.sees_writes());
             if recheck_until.is_some() {
