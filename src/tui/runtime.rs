@@ -84,8 +84,8 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     }
     // The writer's own connection (never a second `open`: see `Store::reopen`), made
     // before the terminal is taken, so a failure is reported like any other.
-    let mut writer = Writer::start(store.reopen()?)
-        .map_err(|e| Error::io(format!("cannot start the writer: {e}"), "dashboard", "try again"))?;
+    // Its thread starts after the first frame; writes queued before then wait for it.
+    let mut writer = Writer::parked(store.reopen()?);
     let screen = Arc::new(Mutex::new(()));
     signals::install(screen.clone(), ctx.demo_dir().map(|p| p.to_path_buf()), writer.pending(), SIGNAL_GRACE)
         .map_err(|e| Error::io(format!("cannot watch for signals: {e}"), "dashboard", "try again"))?;
@@ -158,7 +158,10 @@ impl Loop<'_> {
                 let next = self.app.timer.as_ref().and_then(|t| t.next_change(mono)).map(|d| mono + d);
                 drawn_timer = (self.app.timer.is_some(), next);
                 dirty = false;
-                // After the first frame, off the start's path (once; a no-op later).
+                // After the first frame, off the start's path (once; no-ops later).
+                self.writer.run().map_err(|e| {
+                    Error::io(format!("cannot start the writer: {e}"), "dashboard", "try again")
+                })?;
                 self.ctx.sweep_db_folder();
             }
             let mut timeout = self.timeout(waiter.sees_writes());

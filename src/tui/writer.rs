@@ -91,24 +91,52 @@ impl Pending {
 
 pub struct Writer {
     jobs: Sender<(Job, DateTime<FixedOffset>)>,
-    thread: std::thread::JoinHandle<()>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    /// What the thread needs, until [`Writer::run`] starts it (the dashboard does after
+    /// its first frame): writes sent before then wait in the queue, in order.
+    parked: Option<Parked>,
     reports: Receiver<Report>,
     pending: Arc<Pending>,
     /// The thread has said its current write is waiting, and has not finished it since.
     waiting: bool,
 }
 
+/// The writer thread's parts before it starts.
+struct Parked {
+    store: Store,
+    queue: Receiver<(Job, DateTime<FixedOffset>)>,
+    tell: Sender<Report>,
+}
+
+/// How long `finish` lets writes queued before a thread that never ran commit.
+const UNSTARTED_GRACE: Duration = Duration::from_secs(2);
+
 impl Writer {
     /// Starts the thread on `store`, a connection of its own.
     pub fn start(store: Store) -> std::io::Result<Writer> {
+        let mut writer = Writer::parked(store);
+        writer.run()?;
+        Ok(writer)
+    }
+
+    /// The queue on `store` (a connection of its own), its thread not started yet: what
+    /// is sent waits in the queue until [`Writer::run`].
+    pub fn parked(store: Store) -> Writer {
         let (jobs, queue) = mpsc::channel();
         let (tell, reports) = mpsc::channel();
-        let pending = Arc::new(Pending::default());
-        let shared = pending.clone();
+        let parked = Some(Parked { store, queue, tell });
+        Writer { jobs, thread: None, parked, reports, pending: Arc::default(), waiting: false }
+    }
+
+    /// Starts the thread if it is not running yet; it then takes the queue in order.
+    pub fn run(&mut self) -> std::io::Result<()> {
+        let Some(Parked { store, queue, tell }) = self.parked.take() else { return Ok(()) };
+        let shared = self.pending.clone();
         let thread = std::thread::Builder::new()
             .name("writer".into())
             .spawn(move || serve(store, &queue, &tell, &shared))?;
-        Ok(Writer { jobs, thread, reports, pending, waiting: false })
+        self.thread = Some(thread);
+        Ok(())
     }
 
     /// Queues `job`, stamped `at`.
@@ -150,11 +178,17 @@ impl Writer {
     /// Ends the thread once its queue is empty, closing its connection (so the last
     /// connection to close checkpoints the log, as before); with writes still waiting
     /// (quit twice) it is left to the process's end. The writes not saved.
-    pub fn finish(self) -> usize {
-        let unsaved = self.pending.count();
+    pub fn finish(mut self) -> usize {
+        // Ended before the thread ran (the dashboard stopped before its first frame): it
+        // runs now, and what was queued gets a moment to commit.
+        let unsaved = if self.parked.is_some() && self.run().is_ok() {
+            self.pending.wait_idle(UNSTARTED_GRACE)
+        } else {
+            self.pending.count()
+        };
         drop(self.jobs);
-        if unsaved == 0 {
-            let _ = self.thread.join();
+        if let (0, Some(thread)) = (unsaved, self.thread) {
+            let _ = thread.join();
         }
         unsaved
     }

@@ -56,6 +56,36 @@ fn a_write_on_a_free_database_commits_and_says_saved() {
 }
 
 #[test]
+fn writes_sent_before_the_thread_runs_wait_in_the_queue_and_are_saved_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut w = Writer::parked(Store::open_path(&db).unwrap());
+    w.send(tick("foam-calves"), at());
+    w.send(tick("foam-quads"), at());
+    std::thread::sleep(ATTEMPT_WAIT);
+    let (reports, queue) = w.poll();
+    assert!(reports.is_empty(), "nothing runs before the thread: {reports:?}");
+    assert_eq!(queue.pending, 2);
+    assert!(!ticked(&db, "foam-calves"));
+    w.run().unwrap();
+    w.run().unwrap();
+    let all = reports_until(&mut w, |_, q| q.pending == 0);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(ticked(&db, "foam-calves") && ticked(&db, "foam-quads"));
+    assert_eq!(w.finish(), 0);
+}
+
+#[test]
+fn a_writer_finished_before_its_thread_ran_still_saves_what_was_queued() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut w = Writer::parked(Store::open_path(&db).unwrap());
+    w.send(tick("foam-calves"), at());
+    assert_eq!(w.finish(), 0);
+    assert!(ticked(&db, "foam-calves"));
+}
+
+#[test]
 fn a_write_under_a_held_lock_waits_says_so_and_commits_after_release() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
