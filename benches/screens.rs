@@ -104,6 +104,11 @@ fn main() {
         black_box(load::history(&ctx, &store, month, end).unwrap());
     });
     println!("{:<44} {m:>8.3} ms median {p:>8.3} ms p99", "load History (6 months, streaks over all days)");
+    let mut streaks = load::StreakCache::default();
+    let (m, p) = time(20, || {
+        black_box(load::history_with(&ctx, &store, month, end, &mut streaks).unwrap());
+    });
+    println!("{:<44} {m:>8.3} ms median {p:>8.3} ms p99", "load History again (streaks kept, no write)");
     let (m, p) = time(100, || {
         black_box(load::detail(&ctx, &store, end).unwrap());
     });

@@ -82,6 +82,12 @@ impl Store {
         self.read(|c| c.prepare_cached("PRAGMA data_version")?.query_row([], |r| r.get(0)))
     }
 
+    /// Rows this connection has changed since it opened (its own commits do not move
+    /// [`Store::data_version`]): with it, equal pairs mean equal contents.
+    pub fn own_changes(&self) -> u64 {
+        self.conn.total_changes()
+    }
+
     /// True when nothing has been recorded yet: no markers, runs or ticks.
     pub fn is_empty(&self) -> Result<bool> {
         self.read(|c| {

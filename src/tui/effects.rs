@@ -43,14 +43,23 @@ impl Loop<'_> {
             }
             Effect::LoadTrends(marker, window) => {
                 let today = self.app.today;
-                Some(match load::trends(self.ctx, self.store, marker, window, today) {
-                    Ok(t) => Action::TrendsLoaded(Box::new(t)),
-                    Err(e) => failed(e),
-                })
+                Some(
+                    match load::trends_with(
+                        self.ctx,
+                        self.store,
+                        marker,
+                        window,
+                        today,
+                        &mut self.kept_trends,
+                    ) {
+                        Ok(t) => Action::TrendsLoaded(Box::new(t)),
+                        Err(e) => failed(e),
+                    },
+                )
             }
             Effect::LoadHistory(month) => {
                 let today = self.app.today;
-                Some(match load::history(self.ctx, self.store, month, today) {
+                Some(match load::history_with(self.ctx, self.store, month, today, &mut self.streaks) {
                     Ok(h) => Action::HistoryLoaded(Box::new(h)),
                     Err(e) => failed(e),
                 })

@@ -7,13 +7,14 @@ use crate::context::Context;
 use crate::domain::focus;
 use crate::domain::history;
 use crate::domain::readiness::{self, Level};
-use crate::domain::session::Session;
 use crate::domain::trends::{self, Marker, Window};
 use crate::domain::{usual, weeks};
 use crate::error::Result;
 use crate::store::Store;
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
+
+pub use super::cache::{StreakCache, TrendsCache};
 
 /// Months the History screen reads before the selected one (a tall terminal shows them).
 pub const MONTHS_BEFORE: i32 = 5;
@@ -62,6 +63,19 @@ pub fn detail(ctx: &Context, store: &Store, date: NaiveDate) -> Result<DayDetail
 }
 
 /// One marker over one window ending today, with the days' verdicts and the weekly load.
+/// [`trends`], taken from `cache` when this marker and window were loaded since the last
+/// write and on the same day.
+pub fn trends_with(
+    ctx: &Context,
+    store: &Store,
+    marker: Marker,
+    window: Window,
+    today: NaiveDate,
+    cache: &mut TrendsCache,
+) -> Result<Trends> {
+    cache.get(store, marker, window, today, || trends(ctx, store, marker, window, today))
+}
+
 pub fn trends(
     ctx: &Context,
     store: &Store,
@@ -87,20 +101,26 @@ pub fn trends(
 /// first week's Monday): each day's share of the immediate phase, verdict and runs; and the
 /// streaks over the whole history.
 pub fn history(ctx: &Context, store: &Store, month: NaiveDate, today: NaiveDate) -> Result<History> {
+    history_with(ctx, store, month, today, &mut StreakCache::default())
+}
+
+/// [`history`], the streaks taken from `cache` while nothing was written since they were
+/// counted (and counted again, and kept, when something was): the months shown are bounded,
+/// the streaks read every ticked day since the first.
+pub fn history_with(
+    ctx: &Context,
+    store: &Store,
+    month: NaiveDate,
+    today: NaiveDate,
+    cache: &mut StreakCache,
+) -> Result<History> {
     let last = history::month_end(month).min(today);
     let from = weeks::monday(history::add_months(month, -MONTHS_BEFORE));
-    let first = store.first_day()?.unwrap_or(today).min(month);
-    // The streaks read every ticked day, one at a time; the months only their own days.
-    let sessions = store.sessions_between(first, today)?;
-    let mut streaks = history::StreakCounter::new(today);
-    let mut items = history::PhaseCache::new(ctx.routine()?);
-    store.for_each_ticked_day(first, today, |day, ticks| {
-        let session = sessions.get(&day).copied().unwrap_or(Session::Rest);
-        streaks.add(day, items.get(session).share(ticks));
-    })?;
-    let (current_streak, best_streak) = streaks.finish();
+    let (first_stored, current_streak, best_streak) = cache.get(ctx, store, today)?;
+    let first = first_stored.unwrap_or(today).min(month);
     // The days before the first one stored are not shown as days with nothing ticked.
     let from = from.max(first);
+    let sessions = store.sessions_between(from, last)?;
     let shares = history::shares(ctx.routine()?, from, last, &sessions, &store.ticks_between(from, last)?);
     let inputs = ctx.readiness_inputs(store, from, last)?;
     let verdicts: std::collections::HashMap<NaiveDate, Level> =

@@ -3,6 +3,7 @@
 //! and a run loop that carries out effects (store writes, reloads) and redraws.
 
 mod app;
+mod cache;
 pub mod form;
 pub mod hits;
 pub mod keymap;

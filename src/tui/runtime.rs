@@ -90,7 +90,15 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     signals::install(screen.clone(), ctx.demo_dir().map(|p| p.to_path_buf()), writer.pending(), SIGNAL_GRACE)
         .map_err(|e| Error::io(format!("cannot watch for signals: {e}"), "dashboard", "try again"))?;
     let mut term = terminal::enter(ctx.config.mouse).map_err(terminal_gone)?;
-    let mut looper = Loop { ctx, store: &mut store, app: &mut app, screen, writer: &mut writer };
+    let mut looper = Loop {
+        ctx,
+        store: &mut store,
+        app: &mut app,
+        screen,
+        writer: &mut writer,
+        streaks: Default::default(),
+        kept_trends: Default::default(),
+    };
     if let Some(timer) = restored {
         looper.dispatch(Action::TimerRestored(Box::new(timer)), &mut term);
     }
@@ -134,6 +142,10 @@ struct Loop<'a> {
     app: &'a mut App,
     screen: Arc<Mutex<()>>,
     writer: &'a mut Writer,
+    /// History's streaks between loads (see `cache`).
+    streaks: crate::tui::load::StreakCache,
+    /// The Trends already shown, by marker and window, between loads.
+    kept_trends: crate::tui::load::TrendsCache,
 }
 
 impl Loop<'_> {
