@@ -14,7 +14,7 @@ use cooldown::context::Context;
 use cooldown::domain::records::Markers;
 use cooldown::domain::trends::{Marker, Window};
 use cooldown::store::Store;
-use cooldown::tui::load::{self, StreakCache, TrendsCache};
+use cooldown::tui::load::{self, HistoryCache, StreakCache, TrendsCache};
 
 fn month() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
@@ -138,4 +138,28 @@ fn trends_windows_seen_are_kept_until_a_write() {
     // Midnight.
     trends_compare(&ctx, &store, &mut cache, Marker::Hrv, month, end().succ_opt().unwrap());
     assert_eq!(cache.loaded(), 6, "the new day reused yesterday's Trends");
+}
+
+#[test]
+fn history_months_seen_are_kept_until_a_write() {
+    let fixture = demo_db();
+    let (ctx, store) = context_on(&fixture.db, fixture.dir.path(), end());
+    let (mut months, mut streaks) = (HistoryCache::default(), StreakCache::default());
+    let october = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let mut show = |m: NaiveDate, today: NaiveDate| {
+        let shown = months.get(&store, m, today, || load::history_with(&ctx, &store, m, today, &mut streaks));
+        assert_eq!(shown.unwrap(), load::history(&ctx, &store, m, today).unwrap(), "cached History differs");
+    };
+    show(month(), end());
+    show(october, end());
+    show(month(), end());
+    // Another process clears yesterday and today: the month shown again is read again.
+    let mut other = Store::open_path(&fixture.db).unwrap();
+    clear_day(&mut other, end().checked_sub_days(Days::new(1)).unwrap());
+    clear_day(&mut other, end());
+    drop(other);
+    show(month(), end());
+    show(month(), end().succ_opt().unwrap());
+    assert_eq!(months.loaded(), 4, "a month seen was loaded again, or a changed one was not");
+    assert_eq!(streaks.counted(), 3, "the streaks: once, after the write, and on the new day");
 }

@@ -1,11 +1,11 @@
 //! What the dashboard keeps between loads so a screen switch does not read years again:
 //! History's streaks (every ticked day since the first) and the Trends already shown
-//! (each marker and window). Kept while the database stands as
+//! (each marker and window) and History's months. Kept while the database stands as
 //! it did — `PRAGMA data_version` (another connection's commit, the writer thread's
 //! included) and this connection's own change count — and for the same day; the routine
 //! and config are fixed for the dashboard's one `Context`.
 
-use super::app::Trends;
+use super::app::{History, Trends};
 use crate::context::Context;
 use crate::domain::history;
 use crate::domain::session::Session;
@@ -30,12 +30,12 @@ impl Generation {
 /// History's streaks, counted once per generation and day.
 #[derive(Debug, Default)]
 pub struct StreakCache {
-    kept: Option<Kept>,
+    kept: Option<Counted>,
     counted: u32,
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Kept {
+struct Counted {
     generation: Generation,
     today: NaiveDate,
     first: Option<NaiveDate>,
@@ -57,7 +57,7 @@ impl StreakCache {
         let first = store.first_day()?;
         let streaks = count(ctx, store, first.unwrap_or(today), today)?;
         self.counted += 1;
-        self.kept = Some(Kept { generation, today, first, streaks });
+        self.kept = Some(Counted { generation, today, first, streaks });
         Ok((first, streaks.0, streaks.1))
     }
 
@@ -79,38 +79,47 @@ fn count(ctx: &Context, store: &Store, first: NaiveDate, today: NaiveDate) -> Re
     Ok(streaks.finish())
 }
 
-/// The Trends screens loaded for one generation and day, by marker and window.
-#[derive(Debug, Default)]
-pub struct TrendsCache {
+/// Screens loaded for one generation and day, by what they show: the Trends by marker and
+/// window, History by month.
+#[derive(Debug)]
+pub struct Kept<K, V> {
     seen: Option<(Generation, NaiveDate)>,
-    kept: Vec<(Marker, Window, Trends)>,
+    kept: Vec<(K, V)>,
     loaded: u32,
 }
 
-impl TrendsCache {
-    /// The Trends of `marker` over `window` up to `today`: kept, or loaded by `load`.
+pub type TrendsCache = Kept<(Marker, Window), Trends>;
+pub type HistoryCache = Kept<NaiveDate, History>;
+
+impl<K, V> Default for Kept<K, V> {
+    fn default() -> Self {
+        Kept { seen: None, kept: Vec::new(), loaded: 0 }
+    }
+}
+
+impl<K: PartialEq, V: Clone> Kept<K, V> {
+    /// What `key` shows up to `today`: kept, or loaded by `load` (and kept).
     pub fn get(
         &mut self,
         store: &Store,
-        marker: Marker,
-        window: Window,
+        key: K,
         today: NaiveDate,
-        load: impl FnOnce() -> Result<Trends>,
-    ) -> Result<Trends> {
+        load: impl FnOnce() -> Result<V>,
+    ) -> Result<V> {
         let seen = Some((Generation::of(store)?, today));
         if self.seen != seen {
             (self.seen, self.kept) = (seen, Vec::new());
         }
-        if let Some((_, _, t)) = self.kept.iter().find(|(m, w, _)| *m == marker && *w == window) {
-            return Ok(t.clone());
+        if let Some((_, v)) = self.kept.iter().find(|(k, _)| *k == key) {
+            return Ok(v.clone());
         }
-        let trends = load()?;
+        let value = load()?;
         self.loaded += 1;
-        self.kept.push((marker, window, trends.clone()));
-        Ok(trends)
+        self.kept.push((key, value.clone()));
+        Ok(value)
     }
 
-    /// How many times Trends were loaded (not taken from the cache), for tests.
+    /// How many times a screen was loaded (not taken from the cache), for tests.
     pub fn loaded(&self) -> u32 {
         self.loaded
     }

@@ -59,10 +59,14 @@ impl Loop<'_> {
             }
             Effect::LoadHistory(month) => {
                 let today = self.app.today;
-                Some(match load::history_with(self.ctx, self.store, month, today, &mut self.streaks) {
-                    Ok(h) => Action::HistoryLoaded(Box::new(h)),
-                    Err(e) => failed(e),
-                })
+                Some(
+                    match self.kept_history.get(self.store, month, today, || {
+                        load::history_with(self.ctx, self.store, month, today, &mut self.streaks)
+                    }) {
+                        Ok(h) => Action::HistoryLoaded(Box::new(h)),
+                        Err(e) => failed(e),
+                    },
+                )
             }
             Effect::LoadDetail(date) => Some(match load::detail(self.ctx, self.store, date) {
                 Ok(d) => Action::DetailLoaded(Box::new(d)),

@@ -14,7 +14,7 @@ use crate::store::Store;
 use chrono::{Days, NaiveDate};
 use std::collections::BTreeMap;
 
-pub use super::cache::{StreakCache, TrendsCache};
+pub use super::cache::{HistoryCache, StreakCache, TrendsCache};
 
 /// Months the History screen reads before the selected one (a tall terminal shows them).
 pub const MONTHS_BEFORE: i32 = 5;
@@ -73,7 +73,7 @@ pub fn trends_with(
     today: NaiveDate,
     cache: &mut TrendsCache,
 ) -> Result<Trends> {
-    cache.get(store, marker, window, today, || trends(ctx, store, marker, window, today))
+    cache.get(store, (marker, window), today, || trends(ctx, store, marker, window, today))
 }
 
 pub fn trends(

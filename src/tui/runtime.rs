@@ -98,6 +98,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         writer: &mut writer,
         streaks: Default::default(),
         kept_trends: Default::default(),
+        kept_history: Default::default(),
     };
     if let Some(timer) = restored {
         looper.dispatch(Action::TimerRestored(Box::new(timer)), &mut term);
@@ -146,6 +147,8 @@ struct Loop<'a> {
     streaks: crate::tui::load::StreakCache,
     /// The Trends already shown, by marker and window, between loads.
     kept_trends: crate::tui::load::TrendsCache,
+    /// History's months already shown, between loads.
+    kept_history: crate::tui::load::HistoryCache,
 }
 
 impl Loop<'_> {
