@@ -74,7 +74,9 @@ timeout 300 sqlite3 "$DB" <"$WORK/x.fifo" >"$WORK/x.out" 2>&1 &
 HOLDER=$!
 track "$HOLDER"
 exec {XFD}>"$WORK/x.fifo"
-printf 'PRAGMA locking_mode = EXCLUSIVE;\nBEGIN EXCLUSIVE; UPDATE timers SET remaining_ms = 41000; COMMIT;\nBEGIN EXCLUSIVE; UPDATE timers SET remaining_ms = 40000;\n' >&"$XFD"
+# The holder waits out the probe below (lock_held takes the write lock for a moment): with
+# no busy timeout its BEGIN EXCLUSIVE could meet a probe and fail at once.
+printf '.timeout 5000\nPRAGMA locking_mode = EXCLUSIVE;\nBEGIN EXCLUSIVE; UPDATE timers SET remaining_ms = 41000; COMMIT;\nBEGIN EXCLUSIVE; UPDATE timers SET remaining_ms = 40000;\n' >&"$XFD"
 if until_true 30 lock_held "$DB"; then
     ms timeout 20 "$BIN" --db "$DB" status
     if [[ $GOT -eq 75 && ! -s "$WORK/last.out" && $MS -lt 3000 ]]; then
