@@ -56,13 +56,15 @@ PY
 
 snap() { screen "$1" >"$WORK/$2.txt"; }
 
-# strip_grows_past S N NAME — the pane's strip has more than N cells (the new window's data
-# has arrived, not only its label); the screen is kept in NAME.txt.
+# strip_grows_past S N NAME — the pane's strip has more than N cells and one cell per day
+# (the new window's data has arrived, not only its label; on the way from 90 d to "all" the
+# 365-day window, worst of 3 days per cell, also has more than 90); the screen is kept in
+# NAME.txt.
 strip_grows_past() {
     snap "$1" "$3"
     local cells
     read -r cells _ <<<"$(strip_report "$WORK/$3.txt")"
-    (( cells > $2 ))
+    (( cells > $2 )) && grep -qF "one per day" "$WORK/$3.txt"
 }
 
 for size in "80 24" "140 40"; do
