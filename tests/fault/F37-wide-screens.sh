@@ -56,7 +56,9 @@ else bad "the timer's digits take '$(digit_rows)' rows at 200×60, wanted 16: $(
 
 # --- History at 200×60 ----------------------------------------------------------------
 tm send-keys -t f35 4
-if until_true 30 screen_has f35 "Saturday 28 November 2026"; then ok "History shows the selected day in full (Saturday 28 November 2026)"
+# The pane's title comes with the screen, its content when the day has been read.
+detail_of() { screen_has f35 "$1" && ! screen_has f35 "reading…"; }
+if until_true 30 detail_of "Saturday 28 November 2026"; then ok "History shows the selected day in full (Saturday 28 November 2026)"
 else bad "History: no day detail for Saturday 28 November: $(screen f35 | head -6 | tr -s ' \n' ' ')"; fi
 for part in "Weeks" "week of" "October 2026" "Checklist "; do
     check "History at 200×60 shows '$part'" screen_has f35 "$part"
@@ -65,7 +67,7 @@ empty="$(empty_rows f35)"
 if ((empty * 3 <= 58)); then ok "History at 200×60 leaves $empty of 58 rows empty (at most a third)"
 else bad "History at 200×60 leaves $empty of 58 rows empty"; fi
 tm send-keys -t f35 h
-if until_true 30 screen_has f35 "Friday 27 November 2026"; then ok "h moves the selection and the detail follows (Friday 27 November 2026)"
+if until_true 30 detail_of "Friday 27 November 2026"; then ok "h moves the selection and the detail follows (Friday 27 November 2026)"
 else bad "after h the detail does not show Friday 27 November: $(screen f35 | sed -n 4,6p | tr -s ' \n' ' ')"; fi
 
 # --- a storm of wide and tall resizes on History and Today ---------------------------------
