@@ -43,7 +43,7 @@ fn screens() -> Vec<(&'static str, App, bool)> {
     vec![
         ("today", today_with_timer(), true),
         ("log", log_app(), true),
-        ("log_markers_form", with(log_app(), Command::LogMarkers), false),
+        ("log_markers_form", with(log_app(), Command::LogMarkers), true),
         ("trends_hrv_28d", trends_app(Marker::Hrv, Window::Days(28)), true),
         ("trends_rhr_90d", trends_app(Marker::Rhr, Window::Days(90)), true),
         ("trends_load_90d", trends_app(Marker::Load, Window::Days(90)), true),

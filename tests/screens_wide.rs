@@ -168,3 +168,41 @@ fn without_colour_the_wide_panes_still_say_everything() {
     assert!(buf[(x + 1, y)].modifier.contains(Modifier::REVERSED), "the selected day is reversed");
     assert!(shown.contains("›Mon 23 Nov"), "the selected day's week is marked");
 }
+
+/// The rows drawn reversed from their second column: the selected (marked) ones.
+fn reversed_rows(app: &cooldown::tui::App, width: u16, height: u16) -> Vec<String> {
+    use ratatui::style::Modifier;
+    let terminal = draw(app, width, height);
+    let buf = terminal.backend().buffer();
+    let lines: Vec<String> = text(buf).lines().map(str::to_string).collect();
+    (0..buf.area.height)
+        .filter(|&y| buf[(1, y)].modifier.contains(Modifier::REVERSED))
+        .map(|y| lines[usize::from(y)].clone())
+        .collect()
+}
+
+/// A form on a tall terminal keeps its box to its fields and shows the last days under it,
+/// the row it is about marked; at 80×24 the form has the screen to itself, as before.
+#[test]
+fn a_form_on_a_tall_terminal_has_the_last_days_under_it_with_its_row_marked() {
+    let mut markers = log_app();
+    press(&mut markers, Command::LogMarkers);
+    for (w, h) in [(140, 40), (200, 60)] {
+        let shown = screen(&markers, w, h);
+        let form = shown.find("Morning markers").unwrap();
+        let list = shown.find("The last 28 days").unwrap();
+        assert!(form < list, "{shown}");
+        let marked = reversed_rows(&markers, w, h);
+        assert_eq!(marked.len(), 1, "{marked:?}");
+        assert!(marked[0].trim_start().starts_with("today "), "{marked:?}");
+    }
+    assert!(!screen(&markers, 80, 24).contains("The last 28 days"));
+    assert!(!screen(&markers, 139, 30).contains("The last 28 days"));
+
+    let mut edit = log_app();
+    press(&mut edit, Command::Down);
+    press(&mut edit, Command::Edit);
+    let marked = reversed_rows(&edit, 140, 40);
+    assert_eq!(marked.len(), 1, "{marked:?}");
+    assert!(marked[0].contains("↳ 07:27 easy 44 min"), "{marked:?}");
+}

@@ -222,8 +222,8 @@ fn key(app: &mut App, command: Command) -> Vec<Effect> {
         | Command::ThisMonth
         | Command::OpenDay => return screens::key(app, command),
         Command::ShowLog => return log::show(app),
-        Command::LogMarkers => log::open_markers(app),
-        Command::LogRun => log::open_run(app),
+        Command::LogMarkers => return log::open_markers(app),
+        Command::LogRun => return log::open_run(app),
         Command::Down | Command::Up | Command::First | Command::Last if on_log => {
             return log::move_selection(app, command);
         }

@@ -13,13 +13,16 @@ use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::InputRequest;
 
 /// Opens `form` on the Log screen; it goes back to the screen it came from when it closes.
-pub fn open(app: &mut App, form: Form) {
+/// Opened from another screen, the Log list is read afresh for under the form.
+pub fn open(app: &mut App, form: Form) -> Vec<Effect> {
+    let from_elsewhere = app.screen != Screen::Log;
     if app.form.is_none() {
         app.form_return = app.screen;
     }
     app.form = Some(form);
     app.screen = Screen::Log;
     app.status = None;
+    if from_elsewhere { vec![Effect::LoadLog(app.log_span)] } else { vec![] }
 }
 
 /// Esc: the form closes and nothing is saved.

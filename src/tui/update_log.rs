@@ -55,7 +55,7 @@ pub fn move_selection(app: &mut App, command: Command) -> Vec<Effect> {
 }
 
 /// `m`: the markers form for the day on show, or the Log screen's selected day.
-pub fn open_markers(app: &mut App) {
+pub fn open_markers(app: &mut App) -> Vec<Effect> {
     let date = selected_day(app);
     let form = if date == app.date {
         Form::markers(date, app.day.markers.as_ref(), app.day.yesterday.as_ref(), app.units)
@@ -69,17 +69,17 @@ pub fn open_markers(app: &mut App) {
             app.units,
         )
     };
-    forms::open(app, form);
+    forms::open(app, form)
 }
 
 /// `r`: a new run on the day on show, or the Log screen's selected day.
-pub fn open_run(app: &mut App) {
+pub fn open_run(app: &mut App) -> Vec<Effect> {
     let date = selected_day(app);
     let now = NaiveTime::from_hms_opt(app.now.hour(), app.now.minute(), 0).unwrap_or(NaiveTime::MIN);
     let listed = app.log.as_ref().filter(|_| app.screen == Screen::Log).and_then(|l| l.last_run_before(date));
     let last = if date == app.date { app.day.last_run.as_ref() } else { listed };
     let form = Form::run(date, now, last, app.units);
-    forms::open(app, form);
+    forms::open(app, form)
 }
 
 /// Enter / `e`: the selected day's markers, or the selected run.
@@ -88,13 +88,11 @@ pub fn edit(app: &mut App) -> Vec<Effect> {
         Some(Row::Day(_)) => open_markers(app),
         Some(row @ Row::Run(..)) => {
             let run = app.log.as_ref().and_then(|l| l.run_of(row));
-            if let Some(form) = run.and_then(|run| Form::edit_run(run, app.units)) {
-                forms::open(app, form);
-            }
+            run.and_then(|run| Form::edit_run(run, app.units))
+                .map_or_else(Vec::new, |form| forms::open(app, form))
         }
-        None => {}
+        None => vec![],
     }
-    vec![]
 }
 
 /// `d`: asks before deleting the selected run.

@@ -153,3 +153,26 @@ fn a_status_message_clears_on_the_next_key() {
     press(&mut a, Command::Down);
     assert_eq!(a.status, None);
 }
+
+#[test]
+fn a_form_opened_from_another_screen_reads_the_log_list_for_under_it() {
+    let mut a = app();
+    assert_eq!(press(&mut a, Command::LogMarkers), [Effect::LoadLog(28)]);
+    assert_eq!(a.screen, Screen::Log);
+    press(&mut a, Command::Cancel);
+    assert_eq!(a.screen, Screen::Today);
+    assert_eq!(press(&mut a, Command::LogRun), [Effect::LoadLog(28)]);
+}
+
+#[test]
+fn a_form_opened_on_the_log_screen_uses_the_list_it_has() {
+    let mut a = on_log();
+    assert_eq!(press(&mut a, Command::LogMarkers), []);
+    press(&mut a, Command::Cancel);
+    assert_eq!(press(&mut a, Command::LogRun), []);
+    press(&mut a, Command::Cancel);
+    press(&mut a, Command::Down);
+    press(&mut a, Command::Down);
+    assert_eq!(press(&mut a, Command::Edit), []);
+    assert!(matches!(a.form.as_ref().map(|f| f.kind), Some(FormKind::EditRun(4))));
+}

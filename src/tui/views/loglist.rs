@@ -1,5 +1,5 @@
 //! The Log screen's list: a row per day (its markers and verdict), a row per run under
-//! it, the selected row reversed, scrolled to keep the selection in view, with a
+//! it, the selected row (or, under a form, the row the form is about) reversed, scrolled to keep the selection in view, with a
 //! scrollbar when the rows do not fit.
 
 use super::rows::spread;
@@ -17,7 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool, marked: Option<usize>) {
     let t = &app.theme;
     let Some(list) = &app.log else {
         Line::styled(" reading…", t.dim()).render(area, buf);
@@ -39,12 +39,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
     .render(Rect { height: 1, ..area }, buf);
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
     // Keep a row of context under the selection while the list goes on.
-    let offset = (app.log_selected + 2).saturating_sub(height).min(rows.len().saturating_sub(height));
+    let offset = (marked.unwrap_or(0) + 2).saturating_sub(height).min(rows.len().saturating_sub(height));
     app.hits.add(body, Target::Pane(Pane::Log));
     for (n, row) in rows.iter().enumerate().skip(offset).take(height) {
         let line = Rect { y: body.y + (n - offset) as u16, height: 1, ..body };
         app.hits.add(line, Target::LogRow(n));
-        let selected = n == app.log_selected;
+        let selected = Some(n) == marked;
         let (left, right) = match *row {
             Row::Day(d) => day_row(app, &list.days[d], compact),
             Row::Run(d, r) => run_row(app, &list.days[d].runs[r], compact),
