@@ -113,6 +113,11 @@ fn main() {
         black_box(load::detail(&ctx, &store, end).unwrap());
     });
     println!("{:<44} {m:>8.3} ms median {p:>8.3} ms p99", "load History's day detail (a key on History)");
+    let span = cooldown::tui::loglist::PAGE_DAYS;
+    let (m, p) = time(100, || {
+        black_box(load::log(&ctx, &store, end, span).unwrap());
+    });
+    println!("{:<44} {m:>8.3} ms median {p:>8.3} ms p99", "load the Log list (a form from elsewhere)");
 
     let noon = end.and_hms_opt(12, 0, 0).unwrap();
     let new_app =
@@ -124,7 +129,9 @@ fn main() {
     views.push(("Today, a foam-roll timer running".into(), timing));
     let mut log = new_app();
     update(&mut log, Action::Key(Command::LogMarkers));
-    views.push(("Log (the markers form)".into(), log));
+    let list = load::log(&ctx, &store, end, span).unwrap();
+    update(&mut log, Action::LogLoaded(Box::new(list)));
+    views.push(("Log, markers form and list".into(), log));
     for window in Window::CYCLE {
         let mut app = new_app();
         update(&mut app, Action::Key(Command::ShowTrends));
