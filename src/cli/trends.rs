@@ -36,12 +36,11 @@ pub fn run(ctx: &Context, marker: Option<&str>, days: Option<&str>) -> Result<Ex
     let to = ctx.date;
     let from = Window::Days(days).start(to, None);
     let inputs = store.readiness_inputs(to, t.lookback_days() + days)?;
-    let verdicts = readiness::levels(&inputs, from, to, t);
     say(&format!("trends over {days} days to {}", to.format("%a %-d %b %Y")))?;
     for m in markers {
-        let series = trends::series(m, &inputs, from, to, t, &verdicts);
+        let summary = trends::summary_over(m, &inputs, from, to, t);
         let acwr = (m == Marker::Load).then(|| readiness::acwr(&inputs, to));
-        say(&format!("{:<9} {}", m.name(), text::trend_summary(m, &trends::summary(&series), acwr)))?;
+        say(&format!("{:<9} {}", m.name(), text::trend_summary(m, &summary, acwr)))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,7 @@
 //! The markers over time against the runner's own baseline (UX.md screen 3). The bands and
 //! 7-day means come from the readiness rules' own statistics: one implementation.
 
-use super::readiness::{self, Inputs, Level, Thresholds};
+use super::readiness::{self, Baselines, Inputs, Level, Thresholds};
 use super::records::Markers;
 use super::values::fmt_num;
 use chrono::{Datelike, Days, NaiveDate};
@@ -139,6 +139,34 @@ fn rolling_mean(values: &[Option<f64>], i: usize) -> Option<f64> {
     (week.len() >= 3).then(|| week.iter().sum::<f64>() / week.len() as f64)
 }
 
+fn values_of(marker: Marker, inputs: &Inputs, dates: &[NaiveDate]) -> Vec<Option<f64>> {
+    match marker {
+        Marker::Load => dates.iter().map(|d| inputs.load.get(d).copied()).collect(),
+        m => dates.iter().map(|d| inputs.markers.get(d).and_then(|x| m.value(x))).collect(),
+    }
+}
+
+/// The readiness baselines of `day`, for the markers compared against one.
+fn baselines_for(marker: Marker, inputs: &Inputs, day: NaiveDate, t: &Thresholds) -> Option<Baselines> {
+    matches!(marker, Marker::Hrv | Marker::Rhr | Marker::Hop | Marker::Balance)
+        .then(|| readiness::baselines(inputs, day, t))
+}
+
+/// A day's usual range (see `Series::band`) from its baselines.
+fn band_of(marker: Marker, b: Option<&Baselines>, t: &Thresholds) -> Option<(f64, f64)> {
+    match (b, marker) {
+        (Some(b), Marker::Hrv) => match (b.hrv_mu, b.hrv_sigma) {
+            (Some(mu), Some(s)) => Some(((mu - t.band_sd * s).exp(), (mu + t.band_sd * s).exp())),
+            _ => None,
+        },
+        (Some(b), Marker::Rhr) => b.rhr_mean.map(|m| (m, m)),
+        (Some(b), Marker::Hop) => b.hop.map(|(m, _)| (m, m)),
+        (Some(b), Marker::Balance) => b.balance.map(|(m, _)| (m, m)),
+        (_, Marker::Sleep) => Some((7.0, 7.0)),
+        _ => None,
+    }
+}
+
 /// The series of `marker` from `from` to `to`. `inputs` must reach back the readiness
 /// look-back before `from`; `verdicts` are the days' verdicts (see `readiness::levels`).
 pub fn series(
@@ -150,36 +178,18 @@ pub fn series(
     verdicts: &[(NaiveDate, Level)],
 ) -> Series {
     let dates: Vec<NaiveDate> = days(from, to).collect();
-    let values: Vec<Option<f64>> = match marker {
-        Marker::Load => dates.iter().map(|d| inputs.load.get(d).copied()).collect(),
-        m => dates.iter().map(|d| inputs.markers.get(d).and_then(|x| m.value(x))).collect(),
-    };
+    let values = values_of(marker, inputs, &dates);
     let mut mean7 = Vec::with_capacity(dates.len());
     let mut band = Vec::with_capacity(dates.len());
     for (i, d) in dates.iter().enumerate() {
-        let b = match marker {
-            Marker::Hrv | Marker::Rhr | Marker::Hop | Marker::Balance => {
-                Some(readiness::baselines(inputs, *d, t))
-            }
-            _ => None,
-        };
+        let b = baselines_for(marker, inputs, *d, t);
         mean7.push(match (&b, marker) {
             (Some(b), Marker::Hrv) => b.hrv_m7.map(f64::exp),
             (Some(b), Marker::Rhr) => b.rhr7,
             (_, Marker::Load) => Some(load_per_day(inputs, *d, 7)),
             _ => rolling_mean(&values, i),
         });
-        band.push(match (b, marker) {
-            (Some(b), Marker::Hrv) => match (b.hrv_mu, b.hrv_sigma) {
-                (Some(mu), Some(s)) => Some(((mu - t.band_sd * s).exp(), (mu + t.band_sd * s).exp())),
-                _ => None,
-            },
-            (Some(b), Marker::Rhr) => b.rhr_mean.map(|m| (m, m)),
-            (Some(b), Marker::Hop) => b.hop.map(|(m, _)| (m, m)),
-            (Some(b), Marker::Balance) => b.balance.map(|(m, _)| (m, m)),
-            (_, Marker::Sleep) => Some((7.0, 7.0)),
-            _ => None,
-        });
+        band.push(band_of(marker, b.as_ref(), t));
     }
     let by_day: std::collections::HashMap<NaiveDate, Level> = verdicts.iter().copied().collect();
     let verdicts = dates.iter().map(|d| by_day.get(d).copied()).collect();
@@ -245,13 +255,33 @@ pub struct Summary {
 }
 
 pub fn summary(s: &Series) -> Summary {
-    let n = s.values.len();
+    summarise(s.marker, s.from, &s.values, s.band.iter().rev().find_map(|b| *b))
+}
+
+/// What `summary(&series(…))` gives, without the series: the values of the window and the
+/// baselines of its last days only, back to the latest day with a usual range (the command
+/// line's `trends` draws no chart, so it rates no day).
+pub fn summary_over(
+    marker: Marker,
+    inputs: &Inputs,
+    from: NaiveDate,
+    to: NaiveDate,
+    t: &Thresholds,
+) -> Summary {
+    let dates: Vec<NaiveDate> = days(from, to).collect();
+    let band =
+        dates.iter().rev().find_map(|d| band_of(marker, baselines_for(marker, inputs, *d, t).as_ref(), t));
+    summarise(marker, from, &values_of(marker, inputs, &dates), band)
+}
+
+fn summarise(marker: Marker, from: NaiveDate, values: &[Option<f64>], band: Option<(f64, f64)>) -> Summary {
+    let n = values.len();
     let latest =
-        s.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (s.from + Days::new(i as u64), v)));
+        values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (from + Days::new(i as u64), v)));
     let mean = |range: std::ops::Range<usize>| {
         let days = range.len();
-        let v: Vec<f64> = s.values[range].iter().flatten().copied().collect();
-        match s.marker {
+        let v: Vec<f64> = values[range].iter().flatten().copied().collect();
+        match marker {
             // Load per day: a day without a run is a day of no load.
             Marker::Load => (days == 7).then(|| v.iter().sum::<f64>() / 7.0),
             _ => (v.len() >= 3).then(|| v.iter().sum::<f64>() / v.len() as f64),
@@ -273,7 +303,7 @@ pub fn summary(s: &Series) -> Summary {
         }
         _ => Direction::Unknown,
     };
-    Summary { latest, mean7: this, band: s.band.iter().rev().find_map(|b| *b), direction }
+    Summary { latest, mean7: this, band, direction }
 }
 
 /// "62.3", "7.5": a marker's value as the summary shows it.

@@ -128,3 +128,36 @@ fn windows_cycle_and_start_where_they_should() {
     assert_eq!(Window::Days(365).next(), Window::All);
     assert_eq!(Window::All.next(), Window::Days(7));
 }
+
+/// The command line's summary, read without the series, is the summary of the series, for
+/// every marker and window over the demo history and ten years of it, and on a history
+/// whose last weeks have no HRV (the band is then the last day that had one).
+#[test]
+fn the_summary_without_the_series_is_the_summary_of_the_series() {
+    use super::super::demo;
+    use super::super::routine::Routine;
+    let t = Thresholds::default();
+    let end = d(2026, 11, 28);
+    for years in [120, 3650] {
+        let h = demo::generate(end, years, &Routine::builtin().unwrap(), 90);
+        let mut inputs = Inputs::default();
+        inputs.markers.extend(h.markers);
+        for r in &h.runs {
+            *inputs.load.entry(r.day).or_default() += f64::from(r.rpe.unwrap_or(0)) * f64::from(r.minutes);
+        }
+        let mut gap = inputs.clone();
+        for (_, m) in gap.markers.range_mut(d(2026, 10, 1)..) {
+            m.hrv = None;
+            m.rhr = None;
+        }
+        for inputs in [&inputs, &gap] {
+            for marker in Marker::ALL {
+                for n in [7, 28, 90, 365, 3650] {
+                    let from = Window::Days(n).start(end, None);
+                    let whole = summary(&series(marker, inputs, from, end, &t, &[]));
+                    assert_eq!(summary_over(marker, inputs, from, end, &t), whole, "{marker:?} {n} days");
+                }
+            }
+        }
+    }
+}
