@@ -139,6 +139,7 @@ fn rolling_mean(values: &[Option<f64>], i: usize) -> Option<f64> {
     (week.len() >= 3).then(|| week.iter().sum::<f64>() / week.len() as f64)
 }
 
+/// Each day's value of `marker` (a day's load: its RPE·min), `None` for a day without one.
 fn values_of(marker: Marker, inputs: &Inputs, dates: &[NaiveDate]) -> Vec<Option<f64>> {
     match marker {
         Marker::Load => dates.iter().map(|d| inputs.load.get(d).copied()).collect(),
