@@ -20,16 +20,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, compact: bool) {
         return;
     };
     let height = form_height(open);
-    if compact || app.log.is_none() || area.height < height + LIST_MIN_ROWS {
+    let room = !compact && area.height >= height + LIST_MIN_ROWS;
+    let Some(list) = app.log.as_ref().filter(|_| room) else {
         form::render(app, area, buf, compact);
         return;
-    }
+    };
     form::render(app, Rect { height, ..area }, buf, compact);
     let below = Rect { y: area.y + height + 1, height: area.height - height - 1, ..area };
-    let marked = app.log.as_ref().and_then(|list| match open.kind {
+    let marked = match open.kind {
         FormKind::EditRun(id) => list.row_of_run(id),
         FormKind::Markers | FormKind::Run => list.row_of_day(open.date),
-    });
+    };
     loglist::render(app, below, buf, compact, marked);
 }
 

@@ -1,6 +1,6 @@
 //! The Log screen's list: a row per day (its markers and verdict), a row per run under
-//! it, the selected row (or, under a form, the row the form is about) reversed, scrolled to keep the selection in view, with a
-//! scrollbar when the rows do not fit.
+//! it, the marked row reversed (the selection, or under a form the row the form is about),
+//! scrolled to keep it in view, with a scrollbar when the rows do not fit.
 
 use super::rows::spread;
 use super::scroll;
